@@ -1,0 +1,222 @@
+/**
+ * The one capability table. Every access decision in Kōmu goes through `can()`; handlers never
+ * compare role strings. A capability lists grants; a grant says which roles (or everybody) may
+ * use it and in which scope:
+ *   - "global":    the resource belongs to no school (one's own profile, one's task list);
+ *   - "ownSchool": the principal must hold the role in the resource's school;
+ *   - "town":      every school of the town (board of education staff, system administrators).
+ * `staffOnly` capabilities are never granted to anyone holding the student role, whatever else
+ * they hold (students never reach staff data). `classified` capabilities also apply the
+ * information-classification rule (重要性分類 I–IV) in `classificationAllows`.
+ */
+import { z } from "zod";
+import { KomuError, type LocalizedText } from "../errors.js";
+import type { Principal } from "../principal.js";
+import type { Role } from "../roles.js";
+
+export const Classification = z.enum(["I", "II", "III", "IV"]);
+export type Classification = z.infer<typeof Classification>;
+
+/** What a capability is checked against. */
+export interface Resource {
+  schoolId?: string;
+  classification?: Classification;
+  /** Entra object id of the resource's owner (its 起案者 / creator). */
+  ownerId?: string;
+  /** Subject area; "health" lets the school nurse read class II health records. */
+  topic?: "health";
+}
+
+/** Who a grant applies to: listed roles, any staff member of the school, or anyone with a membership. */
+type Holders = readonly Role[] | "anyStaff" | "anyMember";
+
+interface Grant {
+  holders: Holders;
+  scope: "global" | "ownSchool" | "town";
+}
+
+interface CapabilityDefinition {
+  description: LocalizedText;
+  staffOnly: boolean;
+  classified?: true;
+  grants: readonly Grant[];
+}
+
+const TOWN_ADMIN: Grant = { holders: ["admin"], scope: "town" };
+const BOARD: Grant = { holders: ["boardStaff"], scope: "town" };
+const SCHOOL_LEADERS = ["principal", "vicePrincipal"] as const satisfies readonly Role[];
+const TEACHING_STAFF = [
+  "principal",
+  "vicePrincipal",
+  "headTeacher",
+  "gradeHead",
+  "teacher",
+] as const satisfies readonly Role[];
+
+export const CAPABILITIES = {
+  "profile.read": {
+    description: { ja: "自分のプロフィールを見る", en: "See one's own profile" },
+    staffOnly: false,
+    grants: [{ holders: "anyMember", scope: "global" }],
+  },
+  "tasks.read": {
+    description: { ja: "自分のタスクを見る", en: "See one's own tasks" },
+    staffOnly: false,
+    grants: [{ holders: "anyMember", scope: "global" }],
+  },
+  "school.read": {
+    description: { ja: "学校の基本情報を見る", en: "See a school's basic information" },
+    staffOnly: false,
+    grants: [{ holders: "anyMember", scope: "ownSchool" }, BOARD, TOWN_ADMIN],
+  },
+  "staffDirectory.read": {
+    description: { ja: "教職員名簿を見る", en: "See the staff directory" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
+  },
+  "document.read": {
+    description: { ja: "学校文書を見る", en: "Read school documents" },
+    staffOnly: true,
+    classified: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
+  },
+  "document.draft": {
+    description: { ja: "文書を起案する", en: "Draft a document for decision" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }],
+  },
+  "approval.decide": {
+    description: { ja: "決裁・代決する", en: "Approve (or approve as deputy)" },
+    staffOnly: true,
+    grants: [{ holders: SCHOOL_LEADERS, scope: "ownSchool" }],
+  },
+  "meeting.manage": {
+    description: { ja: "職員会議を運営する", en: "Run staff meetings" },
+    staffOnly: true,
+    grants: [{ holders: [...SCHOOL_LEADERS, "headTeacher"], scope: "ownSchool" }],
+  },
+  "survey.create": {
+    description: { ja: "アンケート・照会を作成する", en: "Create surveys and inquiries" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
+  },
+  "survey.answer": {
+    description: { ja: "アンケートに回答する", en: "Answer surveys" },
+    staffOnly: false,
+    grants: [{ holders: "anyMember", scope: "ownSchool" }],
+  },
+  "notice.read": {
+    description: { ja: "教職員向けのお知らせを見る", en: "Read notices to staff" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
+  },
+  "notice.sendToTown": {
+    description: { ja: "町内の全校へ通知する", en: "Send notices to every school of the town" },
+    staffOnly: true,
+    grants: [BOARD],
+  },
+  "grading.grade": {
+    description: { ja: "採点する", en: "Grade answer sheets" },
+    staffOnly: true,
+    grants: [{ holders: TEACHING_STAFF, scope: "ownSchool" }],
+  },
+  "health.read": {
+    description: { ja: "保健の記録（分類 II）を見る", en: "Read health records (class II)" },
+    staffOnly: true,
+    grants: [{ holders: ["nurse", ...SCHOOL_LEADERS], scope: "ownSchool" }],
+  },
+  "audit.read": {
+    description: { ja: "監査ログを見る", en: "Read the audit log" },
+    staffOnly: true,
+    grants: [{ holders: SCHOOL_LEADERS, scope: "ownSchool" }, TOWN_ADMIN],
+  },
+  "audit.verify": {
+    description: { ja: "監査ログの改ざんを検査する", en: "Verify the audit log's hash chain" },
+    staffOnly: true,
+    grants: [{ holders: ["principal"], scope: "ownSchool" }, TOWN_ADMIN],
+  },
+  "outbox.deadLetters.read": {
+    description: { ja: "配信できなかった処理を見る", en: "See side effects that could not be delivered" },
+    staffOnly: true,
+    grants: [TOWN_ADMIN],
+  },
+  "outbox.deadLetters.replay": {
+    description: { ja: "配信できなかった処理を再実行する", en: "Replay side effects that could not be delivered" },
+    staffOnly: true,
+    grants: [TOWN_ADMIN],
+  },
+} as const satisfies Record<string, CapabilityDefinition>;
+
+export type Capability = keyof typeof CAPABILITIES;
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
+
+const isStudent = (p: Principal): boolean => p.roles.includes("student");
+
+function holdsIn(principal: Principal, holders: Holders, schoolId: string): boolean {
+  const membership = principal.memberships.find((m) => m.schoolId === schoolId);
+  if (!membership) return false;
+  if (holders === "anyMember") return true;
+  if (holders === "anyStaff") return membership.staff;
+  return membership.roles.some((r) => holders.includes(r));
+}
+
+function holdsAnywhere(principal: Principal, holders: Holders): boolean {
+  if (holders === "anyMember") return principal.memberships.length > 0 || principal.roles.length > 0;
+  if (holders === "anyStaff") return principal.memberships.some((m) => m.staff);
+  return principal.roles.some((r) => holders.includes(r));
+}
+
+function grantAllows(principal: Principal, grant: Grant, resource: Resource): boolean {
+  switch (grant.scope) {
+    case "global":
+      return holdsAnywhere(principal, grant.holders);
+    case "ownSchool":
+      return resource.schoolId !== undefined && holdsIn(principal, grant.holders, resource.schoolId);
+    case "town":
+      return holdsAnywhere(principal, grant.holders);
+  }
+}
+
+/**
+ * 重要性分類: III and IV are open to whoever the grants admit; I and II only to those with a
+ * need: the school's principal and vice principal, the resource's owner, and for class II
+ * health records the school nurse. A missing classification is treated as class I.
+ */
+export function classificationAllows(principal: Principal, resource: Resource): boolean {
+  const classification = resource.classification ?? "I";
+  if (classification === "III" || classification === "IV") return true;
+  if (resource.ownerId !== undefined && resource.ownerId === principal.oid) return true;
+  if (resource.schoolId === undefined) return false;
+  const roles = principal.memberships.find((m) => m.schoolId === resource.schoolId)?.roles ?? [];
+  if (roles.some((r) => r === "principal" || r === "vicePrincipal")) return true;
+  return classification === "II" && resource.topic === "health" && roles.includes("nurse");
+}
+
+/** May `principal` use `capability` on `resource`? Pure; backed by CAPABILITIES only. */
+export function can(principal: Principal, capability: Capability, resource: Resource = {}): boolean {
+  const definition: CapabilityDefinition = CAPABILITIES[capability];
+  if (!definition) return false;
+  if (definition.staffOnly && isStudent(principal)) return false;
+  if (!definition.grants.some((g) => grantAllows(principal, g, resource))) return false;
+  if (definition.classified && !classificationAllows(principal, resource)) return false;
+  return true;
+}
+
+/** Throws KomuError("FORBIDDEN") unless `can(...)`. */
+export function ensureCan(principal: Principal, capability: Capability, resource: Resource = {}): void {
+  if (!can(principal, capability, resource)) {
+    throw new KomuError("FORBIDDEN", { details: { capability, ...(resource.schoolId ? { schoolId: resource.schoolId } : {}) } });
+  }
+}
+
+/** True when a grant of the capability covers every school of the town for this principal. */
+export function hasTownScope(principal: Principal, capability: Capability): boolean {
+  const definition: CapabilityDefinition = CAPABILITIES[capability];
+  if (definition.staffOnly && isStudent(principal)) return false;
+  return definition.grants.some((g) => g.scope === "town" && holdsAnywhere(principal, g.holders));
+}
+
+/** The principal's own schools in which the capability is granted (town scope not expanded). */
+export function schoolsWhere(principal: Principal, capability: Capability): string[] {
+  return principal.schools.filter((schoolId) => can(principal, capability, { schoolId, classification: "IV" }));
+}

@@ -1,0 +1,3 @@
+export * from "./welcome.js";
+export * from "./help.js";
+export * from "./error.js";
