@@ -1,0 +1,160 @@
+/**
+ * Configuration: every environment variable Kōmu reads, validated once at start-up by
+ * `loadConfig(env)` (never at import time). Names follow the Microsoft 365 Agents Toolkit
+ * (`AAD_APP_*`, `SECRET_*`); see ARCHITECTURE.md for their meaning.
+ */
+import { readFileSync } from "node:fs";
+import { KomuError } from "@komu/shared";
+import { z } from "zod";
+
+const PUBLIC_AUTHORITY = "https://login.microsoftonline.com";
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a GUID");
+const httpsUrl = z
+  .string()
+  .url("must be a URL")
+  .refine((u) => u.startsWith("https://"), "must be an https:// URL")
+  .transform((u) => u.replace(/\/+$/, ""));
+const port = z.coerce.number().int("must be an integer").min(0).max(65535);
+const list = (item: z.ZodType<string>) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, "must list at least one value"));
+
+const EnvSchema = z.object({
+  KOMU_ENV: z.enum(["local", "dev", "prod"]),
+  PORT: port.default(7071),
+  M365_PORT: port.default(7072),
+  AAD_APP_TENANT_ID: guid,
+  AAD_APP_CLIENT_ID: guid,
+  SECRET_AAD_APP_CLIENT_SECRET: z.string().min(1, "required"),
+  AAD_APP_OAUTH_AUTHORITY_HOST: httpsUrl.default(PUBLIC_AUTHORITY),
+  KOMU_API_AUDIENCES: list(z.string().min(1)).optional(),
+  KOMU_TRUSTED_ISSUERS: list(httpsUrl).optional(),
+  GRAPH_BASE_URL: httpsUrl.default("https://graph.microsoft.com/v1.0"),
+  BOT_ID: guid,
+  SECRET_BOT_PASSWORD: z.string().min(1, "required"),
+  BOT_OPENID_METADATA: httpsUrl.default("https://login.botframework.com/v1/.well-known/openidconfiguration"),
+  BOT_TOKEN_ISSUER: httpsUrl.default("https://api.botframework.com"),
+  BOT_TOKEN_ENDPOINT: httpsUrl.default("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"),
+  BOT_SERVICE_URL: httpsUrl.optional(),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().min(1, "required"),
+  KOMU_TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,15}$/, "letters and digits, starting with a letter")
+    .optional(),
+  M365_DEV_PASSWORD: z.string().optional(),
+  M365_THROTTLE: z.enum(["documented", "off"]).default("documented"),
+  M365_FAULTS: z.coerce.number().min(0).max(1).default(0),
+});
+
+export interface Config {
+  env: "local" | "dev" | "prod";
+  port: number;
+  m365Port: number;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** e.g. https://login.microsoftonline.com or https://localhost:7072 (no trailing slash). */
+  authorityHost: string;
+  /** true for login.microsoftonline.com; false for the local tenant (MSAL instance discovery off). */
+  publicCloud: boolean;
+  /** Accepted `aud` values of tokens for Kōmu's API. */
+  apiAudiences: string[];
+  /** Accepted `iss` values; their JWKS are discovered from `<issuer>/.well-known/openid-configuration`. */
+  trustedIssuers: string[];
+  /** e.g. https://graph.microsoft.com/v1.0 (no trailing slash). */
+  graphBaseUrl: string;
+  bot: {
+    id: string;
+    password: string;
+    openIdMetadata: string;
+    tokenIssuer: string;
+    tokenEndpoint: string;
+    serviceUrl: string | undefined;
+  };
+  storage: { connectionString: string; tablePrefix: string | undefined };
+  /** Local tenant knobs (only read by the local dev host and tests). */
+  m365: { devPassword: string | undefined; throttle: "documented" | "off"; faultRate: number };
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    const message = issue.code === "invalid_type" && issue.input === undefined ? "required" : issue.message;
+    return `${name}: ${message}`;
+  });
+}
+
+/** Parses and validates the environment. Throws KomuError("CONFIGURATION_INVALID") naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings count as unset, as in dotenv files with `NAME=`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = describeIssues(parsed.error);
+    throw new KomuError("CONFIGURATION_INVALID", {
+      message: {
+        en: `Configuration is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`,
+        ja: `設定に誤りがあります（${problems.length} 件）:\n  - ${problems.join("\n  - ")}`,
+      },
+      details: { problems },
+    });
+  }
+  const e = parsed.data;
+  const authorityHost = e.AAD_APP_OAUTH_AUTHORITY_HOST;
+  return {
+    env: e.KOMU_ENV,
+    port: e.PORT,
+    m365Port: e.M365_PORT,
+    tenantId: e.AAD_APP_TENANT_ID.toLowerCase(),
+    clientId: e.AAD_APP_CLIENT_ID.toLowerCase(),
+    clientSecret: e.SECRET_AAD_APP_CLIENT_SECRET,
+    authorityHost,
+    publicCloud: authorityHost === PUBLIC_AUTHORITY,
+    apiAudiences: e.KOMU_API_AUDIENCES ?? [e.AAD_APP_CLIENT_ID.toLowerCase()],
+    trustedIssuers: e.KOMU_TRUSTED_ISSUERS ?? [`${authorityHost}/${e.AAD_APP_TENANT_ID.toLowerCase()}/v2.0`],
+    graphBaseUrl: e.GRAPH_BASE_URL,
+    bot: {
+      id: e.BOT_ID.toLowerCase(),
+      password: e.SECRET_BOT_PASSWORD,
+      openIdMetadata: e.BOT_OPENID_METADATA,
+      tokenIssuer: e.BOT_TOKEN_ISSUER,
+      tokenEndpoint: e.BOT_TOKEN_ENDPOINT,
+      serviceUrl: e.BOT_SERVICE_URL,
+    },
+    storage: { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.KOMU_TABLE_PREFIX },
+    m365: { devPassword: e.M365_DEV_PASSWORD, throttle: e.M365_THROTTLE, faultRate: e.M365_FAULTS },
+  };
+}
+
+/**
+ * Parses dotenv-style text: `NAME=value` lines, `#` comments, optional `export `, single or
+ * double quotes (double quotes understand \n), `${NAME}` references to earlier names.
+ */
+export function parseEnvFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (!line || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const name = m[1] as string;
+    let value = m[2] as string;
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\"/g, '"');
+    } else {
+      value = value.replace(/\s+#.*$/, "").trim();
+    }
+    if (quote !== "'") value = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_all, ref: string) => out[ref] ?? "");
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Reads a dotenv file. Returns its variables; does not touch process.env. */
+export function loadEnvFile(path: string): Record<string, string> {
+  return parseEnvFile(readFileSync(path, "utf8"));
+}
