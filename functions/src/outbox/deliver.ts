@@ -1,0 +1,170 @@
+/**
+ * The heart of the outbox: what to do with one delivered queue message.
+ *
+ *  1. Load the row. Missing, done or dead → drop the message.
+ *  2. Not due yet (nextAttemptAt in the future, e.g. an early duplicate) → show the message
+ *     again when it is due. Held by another worker (lease not expired) → show it again after the
+ *     lease; never drop it, the holder might crash.
+ *  3. Attempts exhausted → dead-letter without running the handler.
+ *  4. Claim: attempts+1 and a lease, written with the row's ETag. Two workers holding messages
+ *     for the same row cannot both claim it: the loser gets 412 and starts again at 1.
+ *  5. Run the handler. Success → status "done" with the claim's ETag (so a row is never marked
+ *     done twice: whoever re-claimed after our lease expired makes our write fail).
+ *     Failure → dead-letter when not retryable or out of attempts; else record the error and
+ *     the next attempt time (backoff with jitter, never sooner than Retry-After) and ask the
+ *     caller to make the message visible again after that delay.
+ */
+import type { TableClient } from "@azure/data-tables";
+import { decodeJson } from "../storage/codec.js";
+import { etagOf, isNotFound, isPreconditionFailed } from "../storage/rest-errors.js";
+import { backoffMs } from "./backoff.js";
+import type { OutboxContext } from "./context.js";
+import { deadLetter } from "./dead-letter.js";
+import { classifyError, NonRetryableError } from "./errors.js";
+import { PAYLOAD, type OutboxRow, type StoredRow } from "./rows.js";
+import type { EffectHandlers, OutboxMessage } from "./types.js";
+
+export type Decision =
+  | { action: "delete"; outcome: "delivered" | "skipped" | "deadLettered" | "lostLease" }
+  | { action: "retryLater"; delaySeconds: number; outcome: "retried" | "postponed" };
+
+async function load(rows: TableClient, msg: OutboxMessage): Promise<StoredRow | null> {
+  try {
+    return await rows.getEntity<OutboxRow>(msg.schoolId, msg.id);
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+const secondsUntil = (iso: string, now: Date): number => Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`handler timed out after ${ms} ms`), { name: "TimeoutError" })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: EffectHandlers): Promise<Decision> {
+  const rows = await ctx.rows();
+  for (let round = 0; round < 5; round++) {
+    const row = await load(rows, msg);
+    if (!row || row.status !== "pending") {
+      ctx.counters.skipped += 1;
+      return { action: "delete", outcome: "skipped" };
+    }
+    const now = ctx.clock();
+    const nowIso = now.toISOString();
+    if (row.nextAttemptAt > nowIso) {
+      ctx.counters.postponed += 1;
+      return { action: "retryLater", delaySeconds: secondsUntil(row.nextAttemptAt, now), outcome: "postponed" };
+    }
+    if (row.leaseUntil && row.leaseUntil > nowIso) {
+      ctx.counters.postponed += 1;
+      return { action: "retryLater", delaySeconds: secondsUntil(row.leaseUntil, now) + 1, outcome: "postponed" };
+    }
+    if (row.attempts >= ctx.opts.maxAttempts) {
+      const r = await deadLetter(ctx, row, row.etag, row.lastError ?? `attempts exhausted (${row.attempts})`);
+      if (r === "lostLease") continue;
+      return { action: "delete", outcome: "deadLettered" };
+    }
+
+    // Claim.
+    const attempt = row.attempts + 1;
+    const leaseUntil = new Date(now.getTime() + ctx.opts.leaseSeconds * 1000).toISOString();
+    let claimEtag: string;
+    try {
+      const res = await rows.updateEntity(
+        {
+          partitionKey: row.partitionKey,
+          rowKey: row.rowKey,
+          attempts: attempt,
+          leaseUntil,
+          lastAttemptAt: nowIso,
+          updatedAt: nowIso,
+          ...(row.firstAttemptAt ? {} : { firstAttemptAt: nowIso }),
+        },
+        "Merge",
+        { etag: row.etag },
+      );
+      claimEtag = etagOf(res);
+    } catch (e) {
+      if (isPreconditionFailed(e) || isNotFound(e)) continue; // someone else moved first: look again
+      throw e;
+    }
+    const claimed: StoredRow = { ...row, attempts: attempt, lastAttemptAt: nowIso, firstAttemptAt: row.firstAttemptAt ?? nowIso, etag: claimEtag };
+
+    // Run.
+    let failure: unknown;
+    let ok = false;
+    try {
+      const handler = handlers[row.kind];
+      if (!handler) throw new NonRetryableError(`no handler for effect kind "${row.kind}"`);
+      const payload = decodeJson(PAYLOAD, row);
+      await withTimeout(
+        handler(payload, attempt, { id: row.rowKey, kind: row.kind, schoolId: row.partitionKey, dedupeKey: row.dedupeKey, attempt }),
+        Math.max(1000, ctx.opts.leaseSeconds * 800),
+      );
+      ok = true;
+    } catch (e) {
+      failure = e;
+    }
+
+    const after = ctx.clock();
+    if (ok) {
+      try {
+        await rows.updateEntity(
+          { partitionKey: row.partitionKey, rowKey: row.rowKey, status: "done", leaseUntil: "", doneAt: after.toISOString(), updatedAt: after.toISOString() },
+          "Merge",
+          { etag: claimEtag },
+        );
+      } catch (e) {
+        if (isPreconditionFailed(e) || isNotFound(e)) {
+          ctx.counters.lostLease += 1;
+          return { action: "delete", outcome: "lostLease" };
+        }
+        throw e;
+      }
+      ctx.counters.delivered += 1;
+      return { action: "delete", outcome: "delivered" };
+    }
+
+    const judged = classifyError(failure, after);
+    if (!judged.retryable || attempt >= ctx.opts.maxAttempts) {
+      const why = judged.retryable ? judged.message : `not retryable: ${judged.message}`;
+      const r = await deadLetter(ctx, { ...claimed, lastAttemptAt: after.toISOString() }, claimEtag, why);
+      return { action: "delete", outcome: r };
+    }
+    const delayMs = backoffMs(attempt, { baseMs: ctx.opts.baseDelayMs, maxMs: ctx.opts.maxDelayMs }, judged.retryAfterSeconds, ctx.opts.random);
+    // Queue visibility has whole seconds: round up so we are never early.
+    const delaySeconds = Math.max(1, Math.ceil(delayMs / 1000));
+    const nextAttemptAt = new Date(after.getTime() + delaySeconds * 1000).toISOString();
+    try {
+      await rows.updateEntity(
+        {
+          partitionKey: row.partitionKey,
+          rowKey: row.rowKey,
+          leaseUntil: "",
+          nextAttemptAt,
+          lastError: judged.message.slice(0, 4000),
+          updatedAt: after.toISOString(),
+        },
+        "Merge",
+        { etag: claimEtag },
+      );
+    } catch (e) {
+      if (isPreconditionFailed(e) || isNotFound(e)) {
+        ctx.counters.lostLease += 1;
+        return { action: "delete", outcome: "lostLease" };
+      }
+      throw e;
+    }
+    ctx.counters.retried += 1;
+    return { action: "retryLater", delaySeconds, outcome: "retried" };
+  }
+  // Heavy contention on one row: look again shortly rather than spin.
+  ctx.counters.postponed += 1;
+  return { action: "retryLater", delaySeconds: 1, outcome: "postponed" };
+}

@@ -1,0 +1,105 @@
+/**
+ * The typed audit events of Kōmu: a zod discriminated union on `kind`, each with its own `data`.
+ * Every event names who (actor), when (UTC ISO `at`), what (target kind + id) and, for changes,
+ * `{ field: { from, to } }`. The audit log (functions/src/audit) stores these in a hash chain.
+ */
+import { z } from "zod";
+
+export const auditActorSchema = z.object({
+  /** Entra object id, or "system" for Kōmu itself. */
+  oid: z.string().min(1).max(128),
+  name: z.string().max(256),
+});
+export type AuditActor = z.infer<typeof auditActorSchema>;
+
+export const auditTargetSchema = z.object({
+  kind: z.string().min(1).max(64),
+  id: z.string().min(1).max(256),
+});
+export type AuditTarget = z.infer<typeof auditTargetSchema>;
+
+export const fieldChangeSchema = z.object({ from: z.unknown(), to: z.unknown() });
+export const changesSchema = z.record(z.string(), fieldChangeSchema);
+export type Changes = z.infer<typeof changesSchema>;
+
+const base = {
+  /** Set by the audit log when appended. */
+  id: z.string().min(1).max(64),
+  at: z.iso.datetime({ offset: false }),
+  actor: auditActorSchema,
+  target: auditTargetSchema,
+};
+
+const brokenLinkSchema = z.object({
+  seq: z.number().int().positive(),
+  id: z.string().nullable(),
+  reason: z.enum(["hash mismatch", "prevHash mismatch", "gap"]),
+});
+
+export const auditEventSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...base,
+    kind: z.literal("auth.denied"),
+    data: z.object({ capability: z.string(), reason: z.string().optional(), method: z.string().optional(), path: z.string().optional() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("entity.created"),
+    data: z.object({ snapshot: z.record(z.string(), z.unknown()).optional() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("entity.updated"),
+    data: z.object({ changes: changesSchema }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("entity.deleted"),
+    data: z.object({ snapshot: z.record(z.string(), z.unknown()).optional() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("outbox.deadLettered"),
+    data: z.object({
+      effectKind: z.string(),
+      attempts: z.number().int().nonnegative(),
+      lastError: z.string(),
+      firstAttemptAt: z.string().optional(),
+      lastAttemptAt: z.string().optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("outbox.replayed"),
+    data: z.object({ effectKind: z.string(), previousAttempts: z.number().int().nonnegative() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("admin.auditVerified"),
+    data: z.object({ ok: z.boolean(), checked: z.number().int().nonnegative(), firstBroken: brokenLinkSchema.optional() }),
+  }),
+]);
+
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditEventKind = AuditEvent["kind"];
+export const AUDIT_EVENT_KINDS = auditEventSchema.options.map((o) => o.shape.kind.value) as AuditEventKind[];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** What callers append: `id` is assigned by the log, `at` defaults to the log's clock. */
+export type AuditEventInput = DistributiveOmit<AuditEvent, "id" | "at"> & { at?: string };
+
+/**
+ * The `{ field: { from, to } }` map between two versions of an object (top-level fields, compared
+ * by their JSON). Fields listed in `ignore` (e.g. updatedAt) are left out.
+ */
+export function diffChanges(before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = []): Changes {
+  const changes: Changes = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const key of [...keys].sort()) {
+    if (ignore.includes(key)) continue;
+    const from = before[key];
+    const to = after[key];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}
