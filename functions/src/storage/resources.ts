@@ -4,6 +4,7 @@
  */
 import { TableClient } from "@azure/data-tables";
 import { QueueClient } from "@azure/storage-queue";
+import { asciiJsonPolicy } from "./azurite-compat.js";
 import { type QueueBase, type TableBase, checkPrefix, queueName, tableName } from "./names.js";
 import { isConflict } from "./rest-errors.js";
 
@@ -31,6 +32,7 @@ export function createResources(connectionString: string, prefix = ""): StorageR
       if (!p) {
         p = (async () => {
           const client = TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure });
+          if (insecure) client.pipeline.addPolicy(asciiJsonPolicy);
           try {
             await client.createTable();
           } catch (e) {
