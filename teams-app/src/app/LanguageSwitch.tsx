@@ -1,0 +1,32 @@
+import { makeStyles, ToggleButton, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { saveLanguage } from "../i18n/index.js";
+import { LANGS } from "../i18n/language.js";
+import { useLang } from "./useLang.js";
+
+const useStyles = makeStyles({ group: { display: "flex", gap: tokens.spacingHorizontalXS } });
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const lang = useLang();
+  const styles = useStyles();
+  return (
+    <div role="group" aria-label={t("language.label")} className={styles.group}>
+      {LANGS.map((l) => (
+        <ToggleButton
+          key={l}
+          size="small"
+          appearance="subtle"
+          checked={lang === l}
+          lang={l}
+          onClick={() => {
+            saveLanguage(window.localStorage, l);
+            void i18n.changeLanguage(l);
+          }}
+        >
+          {t(`language.${l}`)}
+        </ToggleButton>
+      ))}
+    </div>
+  );
+}

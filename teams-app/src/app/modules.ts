@@ -1,0 +1,23 @@
+/** The modules in the navigation, their paths (also the manifest's static tab paths) and the issue that brings each. */
+export interface ModuleInfo {
+  key: "approvals" | "meetings" | "surveys" | "documents" | "notices" | "grading" | "dashboard";
+  path: `/${string}`;
+  /** The issue that will build it; absent when no issue plans it yet. */
+  issue?: 4 | 5 | 6 | 7;
+}
+
+export const MODULES: readonly ModuleInfo[] = [
+  { key: "approvals", path: "/approvals", issue: 5 },
+  { key: "meetings", path: "/meetings", issue: 6 },
+  { key: "surveys", path: "/surveys", issue: 7 },
+  { key: "documents", path: "/documents", issue: 4 },
+  { key: "notices", path: "/notices" },
+  { key: "grading", path: "/grading" },
+  { key: "dashboard", path: "/dashboard" },
+];
+
+export const moduleByKey = (key: ModuleInfo["key"]): ModuleInfo => {
+  const found = MODULES.find((m) => m.key === key);
+  if (!found) throw new Error(`unknown module ${key}`);
+  return found;
+};

@@ -1,0 +1,6 @@
+import { ComingSoon } from "../ComingSoon.js";
+
+/** Route /meetings. Replaced by the real module page when its issue lands. */
+export default function MeetingsPage() {
+  return <ComingSoon moduleKey="meetings" />;
+}
