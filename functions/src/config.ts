@@ -15,7 +15,7 @@ const httpsUrl = z
   .refine((u) => u.startsWith("https://"), "must be an https:// URL")
   .transform((u) => u.replace(/\/+$/, ""));
 const port = z.coerce.number().int("must be an integer").min(0).max(65535);
-const list = (item: z.ZodType<string>) =>
+const list = (item: z.ZodType<string, string>) =>
   z
     .string()
     .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))

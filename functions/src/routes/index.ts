@@ -1,0 +1,30 @@
+import type { TaskSource } from "../deps.js";
+import type { Endpoint } from "../http/types.js";
+import { auditVerifyEndpoint } from "./audit-verify.js";
+import { deadLetterTaskSource } from "./dead-letter-tasks.js";
+import { replayDeadLetterEndpoint } from "./dead-letter-replay.js";
+import { listDeadLettersEndpoint } from "./dead-letters-list.js";
+import { healthEndpoint } from "./health.js";
+import { meEndpoint } from "./me.js";
+import { messagesEndpoint } from "./messages.js";
+import { getSchoolEndpoint } from "./school-get.js";
+import { listSchoolsEndpoint } from "./schools-list.js";
+import { tasksEndpoint } from "./tasks.js";
+
+/** Every endpoint of the API host today; modules append theirs. */
+export const coreEndpoints: readonly Endpoint[] = [
+  healthEndpoint,
+  meEndpoint,
+  tasksEndpoint,
+  listSchoolsEndpoint,
+  getSchoolEndpoint,
+  auditVerifyEndpoint,
+  listDeadLettersEndpoint,
+  replayDeadLetterEndpoint,
+  messagesEndpoint,
+];
+
+/** Task sources of the foundation (modules add approvals, surveys, …). */
+export function coreTaskSources(): TaskSource[] {
+  return [deadLetterTaskSource()];
+}
