@@ -2,8 +2,8 @@
  * The outbox sweeper (a timer job):
  *  - re-sends a message for every pending row that is overdue by more than `sweepGraceMs` and
  *    not held by a worker (its message was lost: crash between row write and send, or a
- *    worker died after a reschedule). It first bumps the row's nextAttemptAt (ETag-guarded, so
- *    two sweepers do not both send), then sends. Extra messages are harmless: claims are
+ *    worker died after a reschedule) and not swept within the grace period. It first records
+ *    `sweptAt` (ETag-guarded, so two sweepers do not both send), then sends. Extra messages are harmless: claims are
  *    ETag-guarded and a message for a finished row is dropped.
  *  - deletes done rows older than `doneRetentionMs`.
  */
@@ -26,15 +26,16 @@ export async function sweep(ctx: OutboxContext, now: Date = ctx.clock()): Promis
 
   const stuck: TableEntityResult<OutboxRow>[] = [];
   for await (const row of rows.listEntities<OutboxRow>({
-    queryOptions: { filter: `status eq 'pending' and nextAttemptAt lt '${overdue}'`, select: ["PartitionKey", "RowKey", "leaseUntil", "nextAttemptAt", "status"] },
+    queryOptions: { filter: `status eq 'pending' and nextAttemptAt lt '${overdue}'`, select: ["PartitionKey", "RowKey", "leaseUntil", "nextAttemptAt", "status", "sweptAt"] },
   })) {
     if (row.leaseUntil && row.leaseUntil > overdue) continue; // a worker holds it (or did very recently)
+    if (typeof row.sweptAt === "string" && row.sweptAt > overdue) continue; // re-sent recently
     stuck.push(row);
   }
   for (const row of stuck) {
     try {
       await rows.updateEntity(
-        { partitionKey: row.partitionKey, rowKey: row.rowKey, nextAttemptAt: now.toISOString(), sweptAt: now.toISOString() },
+        { partitionKey: row.partitionKey, rowKey: row.rowKey, sweptAt: now.toISOString() },
         "Merge",
         { etag: row.etag },
       );
