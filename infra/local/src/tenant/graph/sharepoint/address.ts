@@ -144,3 +144,42 @@ export function requireItem(target: ItemTarget): DriveItemRecord {
   if (!target.item) throw notFound("The resource could not be found.");
   return target.item;
 }
+
+/**
+ * For other modules (workbook): resolves the drive item addressed by tokens such as
+ * drives/{d}/items/{i}/…, drives/{d}/root:/a.xlsx:/…, sites/{s}/drive/…, me/drive/…, users/{u}/drive/…
+ * and returns the remaining tokens. Undefined when the path does not address a drive item.
+ */
+export function resolveDriveItemPath(ctx: TenantContext, tokens: Token[], callerUserId: string | undefined): { target: ItemTarget; rest: Token[] } | undefined {
+  let i = 0;
+  let drive: DriveRecord | undefined;
+  const head = tokens[0]?.seg;
+  if (head === "drives" && tokens[1]) {
+    drive = driveById(ctx, tokens[1].seg);
+    i = 2;
+  } else if (head === "sites" && tokens[1]) {
+    const site = resolveSite(ctx, tokens[1]);
+    if (tokens[2]?.seg === "drive") {
+      drive = siteDefaultDrive(ctx, site);
+      i = 3;
+    } else if (tokens[2]?.seg === "drives" && tokens[3]) {
+      drive = driveById(ctx, tokens[3].seg);
+      i = 4;
+    }
+  } else if (head === "me" && tokens[1]?.seg === "drive") {
+    if (!callerUserId) throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+    drive = personalDrive(ctx, callerUserId);
+    i = 2;
+  } else if (head === "users" && tokens[1] && tokens[2]?.seg === "drive") {
+    drive = personalDrive(ctx, tokens[1].seg);
+    i = 3;
+  }
+  if (!drive) return undefined;
+  const t = tokens[i];
+  if (t?.seg === "root") return { target: resolveItem(ctx, drive, drive.rootId, t.path), rest: tokens.slice(i + 1) };
+  if (t?.seg === "items" && tokens[i + 1]) {
+    const idTok = tokens[i + 1] as Token;
+    return { target: resolveItem(ctx, drive, idTok.seg, idTok.path), rest: tokens.slice(i + 2) };
+  }
+  return undefined;
+}
