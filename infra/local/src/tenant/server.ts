@@ -23,9 +23,12 @@ import {
 } from "./constants.js";
 import { GraphError, type TenantApp, type TenantConfig, type TenantContext, type TenantVariables } from "./context.js";
 import * as batch from "./graph/batch.js";
+import * as calendar from "./graph/calendar/index.js";
 import * as directory from "./graph/directory/index.js";
 import { graphErrorBody } from "./graph/errors.js";
+import * as sharepoint from "./graph/sharepoint/index.js";
 import { ensureSite } from "./graph/sharepoint/model.js";
+import * as workbook from "./graph/workbook/index.js";
 import { registerAdmin } from "./http/admin.js";
 import { tenantCors } from "./http/cors.js";
 import { faultMiddleware } from "./http/faults.js";
@@ -171,9 +174,13 @@ export async function buildTenant(options: StartTenantOptions, port: number) {
   const graph: TenantApp = new Hono<{ Variables: TenantVariables }>();
   directory.register(graph, ctx);
   batch.register(graph, ctx, (req) => Promise.resolve(app.fetch(req)));
-  for (const mod of await optionalGraphModules()) mod(graph, ctx);
+  sharepoint.register(graph, ctx);
+  calendar.register(graph, ctx);
+  workbook.register(graph, ctx);
   for (const mod of options.graphModules ?? []) mod(graph, ctx);
   app.route("/v1.0", graph);
+  // upload session URLs, pre-authenticated download URLs, sharing links: no Authorization header
+  sharepoint.registerPublic(app, ctx);
 
   bot.register(app, ctx);
   teams.register(app, ctx);
@@ -186,17 +193,6 @@ export async function buildTenant(options: StartTenantOptions, port: number) {
     fetch: (req: Request, env?: unknown) => app.fetch(req, env as never),
     close: () => store.close(),
   };
-}
-
-/** graph/sharepoint/index.ts registers the SharePoint/OneDrive modules (written separately). */
-async function optionalGraphModules(): Promise<((app: TenantApp, ctx: TenantContext) => void)[]> {
-  try {
-    const mod = (await import("./graph/sharepoint/index.js")) as { register?: (app: TenantApp, ctx: TenantContext) => void };
-    return mod.register ? [mod.register] : [];
-  } catch (e) {
-    if (e instanceof Error && /Cannot find module|Failed to load|ERR_MODULE_NOT_FOUND|does not exist/i.test(e.message)) return [];
-    throw e;
-  }
 }
 
 function renderError(err: Error, c: Context<{ Variables: TenantVariables }>, ctx: TenantContext, log: (e: unknown) => void): Response {
