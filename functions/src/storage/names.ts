@@ -20,6 +20,8 @@ export const QUEUES = {
 
 export type TableBase = (typeof TABLES)[keyof typeof TABLES];
 export type QueueBase = (typeof QUEUES)[keyof typeof QUEUES];
+/** Where the Functions host (and our local runner) puts messages that keep failing. */
+export type PoisonQueue = `${QueueBase}-poison`;
 
 const PREFIX = /^[a-z][a-z0-9]{0,23}$/;
 
@@ -37,4 +39,4 @@ export function checkPrefix(prefix: string): string {
 }
 
 export const tableName = (prefix: string, base: TableBase): string => `${prefix}${base}`;
-export const queueName = (prefix: string, base: QueueBase): string => `${prefix}${base}`;
+export const queueName = (prefix: string, base: QueueBase | PoisonQueue): string => `${prefix}${base}`;

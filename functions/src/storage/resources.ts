@@ -5,15 +5,15 @@
 import { TableClient } from "@azure/data-tables";
 import { QueueClient } from "@azure/storage-queue";
 import { asciiJsonPolicy } from "./azurite-compat.js";
-import { type QueueBase, type TableBase, checkPrefix, queueName, tableName } from "./names.js";
+import { type PoisonQueue, type QueueBase, type TableBase, checkPrefix, queueName, tableName } from "./names.js";
 import { isConflict } from "./rest-errors.js";
 
 export interface StorageResources {
   readonly prefix: string;
   table(base: TableBase): Promise<TableClient>;
-  queue(base: QueueBase): Promise<QueueClient>;
+  queue(base: QueueBase | PoisonQueue): Promise<QueueClient>;
   tableName(base: TableBase): string;
-  queueName(base: QueueBase): string;
+  queueName(base: QueueBase | PoisonQueue): string;
 }
 
 export function createResources(connectionString: string, prefix = ""): StorageResources {

@@ -1,0 +1,44 @@
+/**
+ * Kōmu's background jobs. In Azure they are registered with `app.timer` / `app.storageQueue`
+ * (functions/src/azure/index.ts); locally `startLocalJobs` drives the same definitions.
+ *
+ *  - outbox-worker (queue komu-outbox): delivers one outbox effect per message; a retry becomes a
+ *    new delayed message, so the Functions host's own retry/poison handling is only a backstop.
+ *  - outbox-sweeper (every 5 min): re-sends effects whose message was lost; purges old done rows.
+ *  - idempotency-sweep (hourly): deletes idempotency keys older than 24 h.
+ */
+import { outboxMessageSchema } from "../outbox/types.js";
+import { QUEUES } from "../storage/names.js";
+import type { JobDefinition, JobDeps, QueueJobDefinition, TimerJobDefinition } from "./types.js";
+
+export const outboxWorkerJob: QueueJobDefinition<JobDeps> = {
+  id: "outbox-worker",
+  queue: QUEUES.outbox,
+  payloadSchema: outboxMessageSchema,
+  async handler(deps, payload) {
+    const decision = await deps.storage.outbox.handleQueueItem(payload, deps.effectHandlers);
+    if (decision && decision.outcome !== "delivered" && decision.outcome !== "skipped") {
+      deps.logger.info("outbox effect", { outcome: decision.outcome, ...(decision.action === "retryLater" ? { delaySeconds: decision.delaySeconds } : {}) });
+    }
+  },
+};
+
+export const outboxSweeperJob: TimerJobDefinition<JobDeps> = {
+  id: "outbox-sweeper",
+  schedule: "0 */5 * * * *",
+  async handler(deps, { now }) {
+    const r = await deps.storage.outbox.sweep(now);
+    if (r.requeued || r.purged) deps.logger.info("outbox sweep", { ...r });
+  },
+};
+
+export const idempotencySweepJob: TimerJobDefinition<JobDeps> = {
+  id: "idempotency-sweep",
+  schedule: "0 17 * * * *",
+  async handler(deps, { now }) {
+    const deleted = await deps.storage.idempotency.sweepExpired(now);
+    if (deleted) deps.logger.info("idempotency sweep", { deleted });
+  },
+};
+
+export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [outboxWorkerJob, outboxSweeperJob, idempotencySweepJob];
