@@ -1,7 +1,8 @@
 /**
  * Minimal dotenv-style parser for env/.env.<env> (the Agents Toolkit convention):
  * KEY=value lines, `#` comments, optional `export `, single/double quotes (double quotes
- * understand \n). No variable expansion.
+ * understand \n), `${NAME}` references to earlier names (not inside single quotes) — the same
+ * rules as functions/src/config.ts, so env/.env.local means the same to both.
  */
 export function parseEnvFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -20,11 +21,12 @@ export function parseEnvFile(text: string): Record<string, string> {
     } else if (value.startsWith("'")) {
       const end = value.lastIndexOf("'");
       if (end <= 0) throw new Error(`line ${index + 1}: unterminated single quote`);
-      value = value.slice(1, end);
+      out[key] = value.slice(1, end);
+      return;
     } else {
       value = value.replace(/\s+#.*$/, "").trim();
     }
-    out[key] = value;
+    out[key] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_all, ref: string) => out[ref] ?? "");
   });
   return out;
 }

@@ -36,6 +36,11 @@ describe("parseEnvFile", () => {
     expect(env).toEqual({ A: "1", B: "two", C: "x y\nz", D: "#not comment", EMPTY: "", URL: "http://h:1/p#frag" });
   });
 
+  it("expands ${NAME} references to earlier names, except in single quotes", () => {
+    const env = parseEnvFile("PORT=7071\nTAB_ENDPOINT=http://localhost:${PORT}\nQ='${PORT}'\nU=${LATER}\nLATER=x\n");
+    expect(env).toEqual({ PORT: "7071", TAB_ENDPOINT: "http://localhost:7071", Q: "${PORT}", U: "", LATER: "x" });
+  });
+
   it("rejects lines that are not assignments", () => {
     expect(() => parseEnvFile("A=1\nnonsense\n")).toThrow(/line 2/);
   });

@@ -36,7 +36,7 @@ export default function HomePage() {
       )}
       {tasks.status === "loading" && <Spinner size="small" label={t("app.loading")} />}
       {tasks.status === "error" && <ErrorPanel error={tasks.error} onRetry={reloadTasks} />}
-      {tasks.status === "ok" && <TaskList items={tasks.data} />}
+      {tasks.status === "ok" && <TaskList items={tasks.data.items} incomplete={tasks.data.incomplete} />}
     </div>
   );
 }

@@ -26,12 +26,12 @@ export function ProfileSummary({ me }: { me: Me }) {
         <dd className={styles.detail}>{sharedT(`kind.${me.kind}`, lang)}</dd>
         <dt className={styles.term}>{t("home.schools")}</dt>
         <dd className={styles.detail}>
-          {me.memberships.length === 0
+          {me.schools.length === 0
             ? t("home.noSchools")
-            : me.memberships.map((m) => (
-                <span key={m.schoolId} data-testid="home-school">
-                  {me.schoolNames?.[m.schoolId] ?? m.schoolId}
-                  {m.roles.length > 0 && `（${m.roles.map(roleLabel).join("・")}）`}
+            : me.schools.map((school) => (
+                <span key={school.id} data-testid="home-school">
+                  {school.name}
+                  {school.roles.length > 0 && `（${school.roles.map(roleLabel).join("・")}）`}
                 </span>
               ))}
         </dd>

@@ -1,5 +1,5 @@
-import { Badge, Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { formatJst } from "@komu/shared";
+import { Badge, Body1, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
+import { formatInstant } from "../../format/dates.js";
 import { useTranslation } from "react-i18next";
 import type { TaskItem } from "../../api/resources.js";
 import { RouterLink } from "../../app/RouterLink.js";
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 /** "My tasks", dates shown in Asia/Tokyo. */
-export function TaskList({ items }: { items: TaskItem[] }) {
+export function TaskList({ items, incomplete }: { items: TaskItem[]; incomplete: string[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
@@ -27,6 +27,11 @@ export function TaskList({ items }: { items: TaskItem[] }) {
       <Subtitle2 as="h2" id="tasks-heading">
         {t("home.tasksHeading")}
       </Subtitle2>
+      {incomplete.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("home.tasksIncomplete")}</MessageBarBody>
+        </MessageBar>
+      )}
       {items.length === 0 ? (
         <Body1 as="p" data-testid="home-tasks-empty">
           {t("home.tasksEmpty")}
@@ -46,11 +51,11 @@ export function TaskList({ items }: { items: TaskItem[] }) {
               {task.detail && <Caption1>{task.detail[lang]}</Caption1>}
               <Caption1 className={styles.meta}>
                 {task.dueAt && (
-                  <time dateTime={task.dueAt}>{t("home.due", { date: formatJst(new Date(task.dueAt), "dateTime", lang) })}</time>
+                  <time dateTime={task.dueAt}>{t("home.due", { date: formatInstant(task.dueAt, lang) })}</time>
                 )}
                 {task.createdAt && (
                   <time dateTime={task.createdAt}>
-                    {t("home.created", { date: formatJst(new Date(task.createdAt), "dateTime", lang) })}
+                    {t("home.created", { date: formatInstant(task.createdAt, lang) })}
                   </time>
                 )}
               </Caption1>
