@@ -2,15 +2,15 @@ import { z } from "zod";
 import { Role } from "./roles.js";
 
 /** A school (or the board of education) id: lower-case letters, digits and hyphens, e.g. `aoba-e`. */
-export const SchoolId = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "school id: lower-case letters, digits and hyphens");
+export const SCHOOL_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+export const SchoolId = z.string().regex(SCHOOL_ID_PATTERN, "school id: lower-case letters, digits and hyphens");
 export type SchoolId = z.infer<typeof SchoolId>;
 
 /** The board of education's pseudo-school id; its staff see every school of the town. */
 export const BOARD_SCHOOL_ID = "boe";
 
-export const PrincipalKind = z.enum(["staff", "student", "board", "admin"]);
+export const PRINCIPAL_KINDS = ["staff", "student", "board", "admin"] as const;
+export const PrincipalKind = z.enum(PRINCIPAL_KINDS);
 export type PrincipalKind = z.infer<typeof PrincipalKind>;
 
 export const Membership = z.object({

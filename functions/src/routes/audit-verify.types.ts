@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { SchoolId } from "@komu/shared";
-import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses } from "./common.types.js";
+import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses, SchoolIdSchema } from "./common.types.js";
 
 export const AuditVerifyQuery = z.object({
-  schoolId: SchoolId.openapi({ param: { name: "schoolId", in: "query" }, example: "aoba-e" }),
+  schoolId: SchoolIdSchema.openapi({ param: { name: "schoolId", in: "query" }, example: "aoba-e" }),
 });
 
 export const AuditVerifyResponse = z

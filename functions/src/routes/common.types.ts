@@ -1,5 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { ERROR_CODES, type ErrorCode } from "@komu/shared";
+import { ERROR_CODES, type ErrorCode, PRINCIPAL_KINDS, ROLES, SCHOOL_ID_PATTERN } from "@komu/shared";
+
+/*
+ * Route schemas are built from @hono/zod-openapi's `z` (never by calling .openapi() on schemas
+ * created in @komu/shared: zod v4 instances created before the OpenAPI extension lack it).
+ */
+export const SchoolIdSchema = z.string().regex(SCHOOL_ID_PATTERN, "school id: lower-case letters, digits and hyphens");
+export const RoleSchema = z.enum(ROLES).openapi("Role");
+export const PrincipalKindSchema = z.enum(PRINCIPAL_KINDS).openapi("PrincipalKind");
 
 export const LocalizedText = z.object({ ja: z.string(), en: z.string() }).openapi("LocalizedText");
 

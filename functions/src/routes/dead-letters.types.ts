@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { SchoolId } from "@komu/shared";
-import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses } from "./common.types.js";
+import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses, SchoolIdSchema } from "./common.types.js";
 
 export const DeadLetterSchema = z
   .object({
@@ -18,7 +17,7 @@ export const DeadLetterSchema = z
 export const DeadLetterList = z.object({ items: z.array(DeadLetterSchema) }).openapi("DeadLetterList");
 
 export const DeadLetterListQuery = z.object({
-  schoolId: SchoolId.optional().openapi({ param: { name: "schoolId", in: "query" }, example: "aoba-e" }),
+  schoolId: SchoolIdSchema.optional().openapi({ param: { name: "schoolId", in: "query" }, example: "aoba-e" }),
   limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { name: "limit", in: "query" }, example: 100 }),
 });
 

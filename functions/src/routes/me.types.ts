@@ -1,12 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { PrincipalKind, Role } from "@komu/shared";
-import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses } from "./common.types.js";
+import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses, PrincipalKindSchema, RoleSchema } from "./common.types.js";
 
 export const MeSchool = z
   .object({
     id: z.string().openapi({ example: "aoba-e" }),
     name: z.string().openapi({ example: "青葉小学校" }),
-    roles: z.array(Role),
+    roles: z.array(RoleSchema),
     staff: z.boolean(),
   })
   .openapi("MeSchool");
@@ -17,8 +16,8 @@ export const MeResponse = z
     tenantId: z.string(),
     name: z.string().openapi({ example: "青葉 花子" }),
     upn: z.string().openapi({ example: "hanako.aoba@aoba-edu.example" }),
-    kind: PrincipalKind,
-    roles: z.array(Role),
+    kind: PrincipalKindSchema,
+    roles: z.array(RoleSchema),
     schools: z.array(MeSchool),
   })
   .openapi("Me");

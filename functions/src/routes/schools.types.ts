@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { SchoolId } from "@komu/shared";
-import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses } from "./common.types.js";
+import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses, SchoolIdSchema } from "./common.types.js";
 
 export const SchoolSchema = z
   .object({ id: z.string().openapi({ example: "aoba-e" }), name: z.string().openapi({ example: "青葉小学校" }) })
@@ -9,7 +8,7 @@ export const SchoolSchema = z
 export const SchoolList = z.object({ items: z.array(SchoolSchema) }).openapi("SchoolList");
 
 export const SchoolIdParam = z.object({
-  schoolId: SchoolId.openapi({ param: { name: "schoolId", in: "path" }, example: "aoba-e" }),
+  schoolId: SchoolIdSchema.openapi({ param: { name: "schoolId", in: "path" }, example: "aoba-e" }),
 });
 
 export const listSchoolsRoute = createRoute({
