@@ -2,6 +2,8 @@
  * Test support for the bot: a fake Bot Framework (OpenID metadata, JWKS, token endpoint) and a
  * fake connector, reached through an injected fetch. Only used by *.test.ts files.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { type JWK, SignJWT, exportJWK, generateKeyPair } from "jose";
 
 export const BOT_ID = "0f9c8b7a-1111-4222-8333-944455556666";
@@ -107,4 +109,31 @@ export function post(body: unknown, token: string | undefined): Request {
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+}
+
+/** Microsoft's documented examples (../shared/contract-examples beside the repository). */
+
+export const CONTRACT_DIR = process.env.KOMU_CONTRACT_EXAMPLES ?? fileURLToPath(new URL("../../../../shared/contract-examples/", import.meta.url));
+export const haveContracts = existsSync(CONTRACT_DIR);
+
+export function contractExample(name: string): { request: { body: any }; response: { status: number | null; body: any } } {
+  return JSON.parse(readFileSync(`${CONTRACT_DIR.replace(/\/$/, "")}/${name}.json`, "utf8"));
+}
+
+const kind = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+/** Documented keys missing from `actual` or of another JSON type (values may differ). */
+export function shapeDiff(actual: unknown, expected: unknown, optional: string[] = [], path = ""): string[] {
+  if (kind(expected) !== kind(actual)) return expected === null ? [] : [`${path || "(root)"}: expected ${kind(expected)}, got ${kind(actual)}`];
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    return expected.length && actual.length ? shapeDiff(actual[0], expected[0], optional, `${path}[0]`) : [];
+  }
+  if (expected && typeof expected === "object") {
+    return Object.entries(expected as Record<string, unknown>).flatMap(([k, v]) => {
+      const p = path ? `${path}.${k}` : k;
+      if (!(k in (actual as Record<string, unknown>))) return optional.includes(p) ? [] : [`${p}: missing`];
+      return shapeDiff((actual as Record<string, unknown>)[k], v, optional, p);
+    });
+  }
+  return [];
 }

@@ -28,6 +28,7 @@ interface Running {
 let tenant: Running;
 let botServer: { close(): void };
 let conversations: ReturnType<typeof createMemoryConversationStore>;
+let komuBot: ReturnType<typeof createBot>;
 let userId: string;
 
 async function freePort(): Promise<number> {
@@ -69,6 +70,7 @@ beforeAll(async () => {
     },
     conversations,
   });
+  komuBot = bot;
   const app = new Hono();
   app.post("/api/messages", (c) => bot.handle(c.req.raw));
   botServer = serve({ fetch: app.fetch, port: botPort, hostname: "127.0.0.1" });
@@ -95,6 +97,7 @@ function teamsClient() {
   };
 }
 
+const findActivityIn = (conversationId: string, id: string) => listActivities(tenant.ctx, conversationId).find((a) => a.id === id);
 const cardOf = (a: StoredActivity | undefined) => a?.attachments?.[0]?.content as Record<string, any> | undefined;
 
 async function botToken(): Promise<string> {
@@ -187,6 +190,23 @@ describe("Bot Connector + Teams client + Kōmu's bot", () => {
       body: JSON.stringify({ type: "message", text: "x" }),
     });
     expect(anonymous.status).toBe(401);
+  });
+
+  it("a user who removed Kōmu: the bot's proactive send is refused (403 → FORBIDDEN) until it is added again", async () => {
+    const client = teamsClient();
+    await client("POST", "/teams/api/session", { userId, password: tenant.ctx.config.devPassword });
+    const card = { type: "AdaptiveCard" as const, version: "1.5", body: [{ type: "TextBlock", text: "お知らせ" }] };
+    const sent = await komuBot.sendCardToUser(userId, card, { summary: "お知らせ" });
+    expect(findActivityIn(sent.conversationId, sent.activityId)).toBeDefined();
+
+    expect((await client("POST", "/teams/api/uninstall")).status).toBe(204);
+    await expect(komuBot.sendCardToUser(userId, card)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const reopened = await client("GET", "/teams/api/chat");
+    expect(reopened.body).toMatchObject({ installed: false, removed: true });
+
+    const added = await client("POST", "/teams/api/install");
+    expect(added.body).toMatchObject({ installed: true, removed: false });
+    await expect(komuBot.sendCardToUser(userId, card)).resolves.toMatchObject({ conversationId: sent.conversationId });
   });
 
   it("throttles a burst to one conversation with 429 and Retry-After", async () => {

@@ -34,6 +34,7 @@ export interface StoredActivity {
   type: string;
   id: string;
   timestamp: string;
+  localTimestamp?: string;
   serviceUrl: string;
   channelId: "msteams";
   from: ChannelAccount;
@@ -114,9 +115,11 @@ export function findActivity(ctx: TenantContext, conversationId: string, activit
 
 /** Common envelope of an activity in this conversation. */
 export function envelope(ctx: TenantContext, conv: BotConversation, from: ChannelAccount, recipient: ChannelAccount) {
+  const now = ctx.now();
   return {
     id: nextActivityId(ctx),
-    timestamp: ctx.now().toISOString(),
+    timestamp: now.toISOString(),
+    localTimestamp: jstTimestamp(now),
     serviceUrl: connectorServiceUrl(ctx),
     channelId: "msteams" as const,
     from,
@@ -166,4 +169,13 @@ export function teamsMember(ctx: TenantContext, oid: string) {
     tenantId: ctx.config.tenantId,
     userRole: "user",
   };
+}
+
+/** The user's local time (Japan, UTC+09:00) in Teams' localTimestamp format. */
+export function jstTimestamp(date: Date): string {
+  return `${new Date(date.getTime() + 9 * 3600_000).toISOString().replace("Z", "")}+09:00`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
 }

@@ -12,6 +12,7 @@ import {
   botAccount,
   ensurePersonalConversation,
   envelope,
+  escapeHtml,
   findActivity,
   saveConversation,
   userAccount,
@@ -52,11 +53,18 @@ export async function deliverToBot(ctx: TenantContext, activity: StoredActivity 
 /**
  * The user opened Kōmu: ensures the personal conversation and, the first time, tells the bot the
  * app was installed (conversationUpdate with the bot in membersAdded). Marked installed only once
- * the bot accepted it, so a bot that was down gets it on the next open.
+ * the bot accepted it, so a bot that was down gets it on the next open. After an uninstall, only
+ * `reinstall` adds the app again.
  */
-export async function openPersonalChat(ctx: TenantContext, oid: string): Promise<{ conversation: BotConversation; delivered?: BotReply }> {
+export async function openPersonalChat(
+  ctx: TenantContext,
+  oid: string,
+  options: { reinstall?: boolean } = {},
+): Promise<{ conversation: BotConversation; delivered?: BotReply }> {
   const conv = ensurePersonalConversation(ctx, oid);
   if (conv.installedAt && !conv.blocked) return { conversation: conv };
+  // A user who removed the app keeps it removed until they add it again.
+  if (conv.blocked && !options.reinstall) return { conversation: conv };
   const user = userAccount(ctx, oid);
   const bot = botAccount(ctx);
   const activity = {
@@ -82,6 +90,7 @@ export async function sendUserMessage(ctx: TenantContext, oid: string, text: str
     type: "message",
     text,
     textFormat: "plain",
+    attachments: [{ contentType: "text/html", content: `<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>` }],
     entities: [{ type: "clientInfo", locale: "ja-JP", country: "JP", platform: "Web", timezone: "Asia/Tokyo" }],
   };
   appendActivity(ctx, activity);
@@ -114,4 +123,13 @@ export async function invokeCardAction(ctx: TenantContext, oid: string, input: C
     channelData: { tenant: { id: conv.tenantId }, source: { name: "message" }, legacy: { replyToId: input.activityId } },
   };
   return deliverToBot(ctx, activity);
+}
+
+/** The user removed Kōmu (or blocked the bot): further bot sends get 403 MessageWritesBlocked. */
+export function uninstallForUser(ctx: TenantContext, oid: string): BotConversation {
+  const conv = ensurePersonalConversation(ctx, oid);
+  const { installedAt: _installed, ...rest } = conv;
+  const updated: BotConversation = { ...rest, blocked: true };
+  saveConversation(ctx, updated);
+  return updated;
 }

@@ -9,6 +9,8 @@
  *   GET  /teams/api/chat            opens the 1:1 chat with Kōmu (first time: conversationUpdate to the bot)
  *   GET  /teams/api/events          SSE: activity created/updated/deleted in the user's chat
  *   POST /teams/api/messages        { text } → message activity to the bot
+ *   POST /teams/api/install         add Kōmu again after an uninstall (conversationUpdate to the bot)
+ *   POST /teams/api/uninstall       remove Kōmu for the user (bot sends then get 403 MessageWritesBlocked)
  *   POST /teams/api/invoke          { activityId, action: { verb, data }, trigger } → adaptiveCard/action invoke
  */
 import type { Context } from "hono";
@@ -24,6 +26,7 @@ import {
   listActivities,
   openPersonalChat,
   sendUserMessage,
+  uninstallForUser,
   teamsUserId,
   usersOf,
 } from "../bot/index.js";
@@ -112,17 +115,20 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
     return c.json({ token, expiresIn });
   });
 
-  app.get("/teams/api/chat", async (c) => {
+  const chatState = async (c: Context, reinstall: boolean) => {
     const oid = requireUser(c, ctx);
-    const { conversation, delivered } = await openPersonalChat(ctx, oid);
+    const { conversation, delivered } = await openPersonalChat(ctx, oid, { reinstall });
     return c.json({
       conversationId: conversation.id,
       viewerTeamsId: conversation.userTeamsId,
-      installed: !!conversation.installedAt,
+      installed: !!conversation.installedAt && !conversation.blocked,
+      removed: !!conversation.blocked,
       ...(delivered && (delivered.status < 200 || delivered.status >= 300) ? { botError: delivered } : {}),
       activities: listActivities(ctx, conversation.id),
     });
-  });
+  };
+  app.get("/teams/api/chat", (c) => chatState(c, false));
+  app.post("/teams/api/install", (c) => chatState(c, true));
 
   app.get("/teams/api/events", (c) => {
     const oid = requireUser(c, ctx);
@@ -169,6 +175,12 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
     const { text } = await body(c, messageSchema);
     const { activity, reply } = await sendUserMessage(ctx, oid, text);
     return c.json({ activity, bot: { status: reply.status } }, 201);
+  });
+
+  app.post("/teams/api/uninstall", (c) => {
+    const oid = requireUser(c, ctx);
+    uninstallForUser(ctx, oid);
+    return c.body(null, 204);
   });
 
   app.post("/teams/api/invoke", async (c) => {

@@ -46,6 +46,7 @@ export interface ChatState {
   conversationId: string;
   viewerTeamsId: string;
   installed: boolean;
+  removed: boolean;
   botError?: { status: number; body: unknown };
   activities: ChatActivity[];
 }

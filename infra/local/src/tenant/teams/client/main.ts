@@ -86,7 +86,22 @@ async function shell(app: HTMLElement, me: Me): Promise<void> {
     await api("DELETE", "/teams/api/session");
     location.reload();
   });
-  const topbar = h("div", { class: "topbar" }, h("span", { class: "title" }, "Teams（ローカル）"), h("span", { class: "spacer" }), h("span", {}, `${me.user.displayName}（${me.user.userPrincipalName}）`), themeSelect, signOut);
+  const uninstall = h("button", { type: "button", title: "Kōmu をこのユーザーから削除します（ボットの送信は 403 になります）。もう一度開くと再インストールされます。" }, "アプリを削除");
+  uninstall.addEventListener("click", async () => {
+    if (!confirm("Kōmu を削除しますか？ / Remove Kōmu?")) return;
+    await api("POST", "/teams/api/uninstall");
+    location.reload();
+  });
+  const topbar = h(
+    "div",
+    { class: "topbar" },
+    h("span", { class: "title" }, "Teams（ローカル）"),
+    h("span", { class: "spacer" }),
+    h("span", {}, `${me.user.displayName}（${me.user.userPrincipalName}）`),
+    themeSelect,
+    uninstall,
+    signOut,
+  );
 
   const rail = h("nav", { class: "rail", "aria-label": "Kōmu" }, h("div", { class: "app" }, "Kōmu 校務"));
   const banner = h("div", { class: "banner", hidden: "" });
@@ -176,12 +191,23 @@ async function shell(app: HTMLElement, me: Me): Promise<void> {
   events.addEventListener("activity", (e) => chat.onEvent(JSON.parse((e as MessageEvent<string>).data)));
   const state = await api<ChatState>("GET", "/teams/api/chat");
   chat.load(state);
+  open(CHAT);
+  if (state.removed) {
+    const add = h("button", { type: "button", class: "primary" }, "Kōmu を追加 / Add Kōmu");
+    add.addEventListener("click", async () => {
+      const again = await api<ChatState>("POST", "/teams/api/install");
+      chat.load(again);
+      banner.setAttribute("hidden", "");
+    });
+    banner.className = "banner";
+    banner.replaceChildren("Kōmu は削除されています（ボットからの送信は 403 になります）。 ", add);
+    banner.removeAttribute("hidden");
+  }
   if (state.botError) {
     banner.className = "banner error";
     banner.textContent = `ボットに接続できません (${state.botError.status})。Kōmu は起動していますか？ / The bot is unreachable.`;
     banner.removeAttribute("hidden");
   }
-  open(CHAT);
 }
 
 void main();
