@@ -68,8 +68,8 @@ export function validateFields(list: ListRecord, patch: Record<string, unknown>)
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(patch)) {
     if (key.startsWith("@odata.")) continue;
-    if (READ_ONLY.has(key.toLowerCase())) throw badRequest(`Field '${key}' is read-only.`);
     let column = findColumn(list, key);
+    if (READ_ONLY.has(key.toLowerCase()) && (!column || column.builtIn)) throw badRequest(`Field '${key}' is read-only.`);
     let storeKey = column?.name;
     if (!column) {
       const m = /^(.*)LookupId$/.exec(key);
