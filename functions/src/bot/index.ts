@@ -318,3 +318,5 @@ export function createBot(deps: BotDeps): BotHandler {
     return Response.json({ statusCode, type: ADAPTIVE_CARD_ERROR_TYPE, value: { code, message } });
   }
 }
+
+export { botConfigFrom } from "./config.js";
