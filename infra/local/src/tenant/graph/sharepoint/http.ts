@@ -40,7 +40,8 @@ export function identityOf(ctx: TenantContext, caller: Caller): IdentitySet {
       user: { id: caller.userId, displayName: user?.displayName ?? caller.userId, ...(email ? { email } : {}) },
     };
   }
-  return { application: { id: caller.appId, displayName: appDisplayName(ctx, caller.appId) } };
+  // SharePoint reports app-only changes with both facets.
+  return { application: { id: caller.appId, displayName: appDisplayName(ctx, caller.appId) }, user: { displayName: "SharePoint App" } };
 }
 
 export async function readJson(c: Ctx): Promise<Record<string, unknown>> {
