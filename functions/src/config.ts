@@ -41,7 +41,7 @@ const EnvSchema = z.object({
   AZURE_STORAGE_CONNECTION_STRING: z.string().min(1, "required"),
   KOMU_TABLE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z][A-Za-z0-9]{0,15}$/, "letters and digits, starting with a letter")
+    .regex(/^[a-z][a-z0-9]{0,15}$/, "lower-case letters and digits, starting with a letter")
     .optional(),
   M365_DEV_PASSWORD: z.string().optional(),
   M365_THROTTLE: z.enum(["documented", "off"]).default("documented"),

@@ -3,11 +3,19 @@
  * without module mocking; `createApp(deps)` wires routes to these.
  */
 import type { Principal, Task } from "@komu/shared";
+import { type BotHandler as Bot, createBot, createTableConversationStore } from "./bot/index.js";
 import type { Config } from "./config.js";
-import type { GraphGateway } from "./graph/gateway.js";
-import type { PrincipalResolver } from "./identity/principal.js";
-import type { TokenValidator } from "./identity/token-validator.js";
-import type { Storage } from "./storage/index.js";
+import { createGraphGateway, type GraphGateway } from "./graph/gateway.js";
+import { createGraphSchoolDirectory } from "./graph/school-directory.js";
+import { readVersion } from "./http/version.js";
+import { createPrincipalResolver, type PrincipalResolver } from "./identity/principal.js";
+import { createTokenValidator, type TokenValidator } from "./identity/token-validator.js";
+import type { EffectHandlers } from "./outbox/types.js";
+import { coreTaskSources } from "./routes/index.js";
+import { createStorage, type Storage } from "./storage/index.js";
+
+/** The delegated scope Kōmu's API requires in user tokens (Teams SSO: api://…/access_as_user). */
+export const API_SCOPE = "access_as_user";
 
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;
@@ -66,3 +74,75 @@ export const consoleLogger: Logger = {
 };
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Everything the host runs with in Azure and locally: the app's deps plus what jobs need. */
+export interface RuntimeDeps extends AppDeps {
+  /** Outbox effect handlers by kind (modules register theirs). */
+  effectHandlers: EffectHandlers;
+  /** The bot, with its proactive API (sendCardToUser, updateCard, onAction). */
+  botApp: Bot;
+  dispose(): Promise<void>;
+}
+
+export interface CreateDepsOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  /** Replace adapters (tests, the local dev host). */
+  overrides?: Partial<Pick<AppDeps, "graph" | "schools" | "tokenValidator" | "principals">>;
+}
+
+/** Builds the real adapters from configuration: Azure Storage, Graph, token validation, the bot. */
+export async function createDeps(config: Config, options: CreateDepsOptions = {}): Promise<RuntimeDeps> {
+  const logger = options.logger ?? consoleLogger;
+  const clock = options.clock ?? (() => new Date());
+  const storage = await createStorage({
+    connectionString: config.storage.connectionString,
+    ...(config.storage.tablePrefix ? { tablePrefix: config.storage.tablePrefix } : {}),
+    clock,
+    logger,
+  });
+  const graph = options.overrides?.graph ?? createGraphGateway(config);
+  const botApp = createBot({
+    config: {
+      botId: config.bot.id,
+      botPassword: config.bot.password,
+      botOpenIdMetadata: config.bot.openIdMetadata,
+      botTokenIssuer: config.bot.tokenIssuer,
+      botTokenEndpoint: config.bot.tokenEndpoint,
+      tenantId: config.tenantId,
+      ...(config.bot.serviceUrl ? { botServiceUrl: config.bot.serviceUrl } : {}),
+    },
+    conversations: createTableConversationStore({
+      connectionString: config.storage.connectionString,
+      ...(config.storage.tablePrefix ? { tablePrefix: config.storage.tablePrefix } : {}),
+      tenantId: config.tenantId,
+      now: clock,
+    }),
+    clock,
+    logger,
+  });
+  return {
+    config,
+    clock,
+    storage,
+    graph,
+    principals: options.overrides?.principals ?? createPrincipalResolver({ graph }),
+    tokenValidator:
+      options.overrides?.tokenValidator ??
+      createTokenValidator({
+        issuers: config.trustedIssuers,
+        audiences: config.apiAudiences,
+        tenantId: config.tenantId,
+        clockSkewSeconds: 60,
+        requiredScope: API_SCOPE,
+      }),
+    bot: botApp,
+    botApp,
+    logger,
+    schools: options.overrides?.schools ?? createGraphSchoolDirectory(graph),
+    taskSources: coreTaskSources(),
+    version: readVersion(),
+    effectHandlers: {},
+    dispose: () => storage.dispose(),
+  };
+}
