@@ -103,6 +103,14 @@ export function register(app: TenantApp, ctx: TenantContext): void {
       }),
     );
   };
+  // The directory is read-only here: Kōmu holds only read permissions (User.Read.All, Group.Read.All).
+  const denied = () => {
+    throw new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+  };
+  for (const path of ["/users", "/users/:id", "/me", "/groups", "/groups/:id", "/groups/:id/members/$ref", "/groups/:id/members/:member/$ref"]) {
+    app.on(["POST", "PATCH", "PUT", "DELETE"], path, denied);
+  }
+
   for (const nav of ["members", "transitiveMembers"]) {
     app.get(`/groups/:id/${nav}`, members(false));
     app.get(`/groups/:id/${nav}/microsoft.graph.user`, members(true));
