@@ -15,8 +15,8 @@ import { NonRetryableError } from "@komu/functions/outbox/errors";
 import type { EffectHandlers } from "@komu/functions/outbox/types";
 import { createStorage, type Storage } from "@komu/functions/storage/index";
 import { ensureDevCa } from "@komu/local/devca";
-import { KOMU_CLIENT_ID, KOMU_CLIENT_SECRET, type RunningTenant, startTenant } from "@komu/local/tenant/index";
 import { ensureSite } from "@komu/local/tenant/graph/sharepoint/model";
+import { KOMU_CLIENT_ID, KOMU_CLIENT_SECRET, type RunningTenant, startTenant } from "@komu/local/tenant/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
@@ -64,7 +64,9 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
     });
     const listName = `Kōmu effects ${randomBytes(3).toString("hex")}`;
     listId = await retrying("create list", async () => {
-      const found = (await graph.app.api(`/sites/${siteId}/lists`).get()) as { value: { id: string; displayName: string }[] };
+      const found = (await graph.app.api(`/sites/${siteId}/lists`).get()) as {
+        value: { id: string; displayName: string }[];
+      };
       const existing = found.value.find((l) => l.displayName === listName);
       if (existing) return existing.id;
       const created = (await graph.app.api(`/sites/${siteId}/lists`).post({
@@ -112,7 +114,9 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
             recovered += 1; // done before, the answer was lost
             return;
           }
-          await graph.app.api(`/sites/${siteId}/lists/${listId}/items`).post({ fields: { Title: parsed.data.title, KomuEffectId: info.id } });
+          await graph.app
+            .api(`/sites/${siteId}/lists/${listId}/items`)
+            .post({ fields: { Title: parsed.data.title, KomuEffectId: info.id } });
         } catch (e) {
           failedAttempts += 1;
           throw e; // the outbox judges it (429/503 + Retry-After, network drops → retry)
@@ -142,13 +146,16 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
 
     expect(stats).toMatchObject({ pending: 0, done: EFFECTS, dead: 0, deadLetters: 0 });
     expect(failedAttempts).toBeGreaterThan(0); // the faults really happened
-    console.info(`outbox-faults: ${EFFECTS} effects, ${calls} handler runs, ${failedAttempts} failed attempts, ${recovered} found already created`);
+    console.info(
+      `outbox-faults: ${EFFECTS} effects, ${calls} handler runs, ${failedAttempts} failed attempts, ${recovered} found already created`,
+    );
     expect(calls).toBe(EFFECTS + failedAttempts);
 
     // Count with faults off, so the check itself cannot be disturbed.
     tenant.ctx.config.faultRate = 0;
     const all: ListItem[] = [];
-    let next: string | undefined = `/sites/${siteId}/lists/${listId}/items?expand=fields(select=Title,KomuEffectId)&$top=200`;
+    let next: string | undefined =
+      `/sites/${siteId}/lists/${listId}/items?expand=fields(select=Title,KomuEffectId)&$top=200`;
     while (next) {
       const page = (await graph.app.api(next).get()) as { value: ListItem[]; "@odata.nextLink"?: string };
       all.push(...page.value);

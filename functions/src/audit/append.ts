@@ -38,7 +38,10 @@ async function advanceHead(table: TableClient, schoolId: string, seq: number, ha
     const head = await readHead(table, schoolId);
     if (head.seq >= seq) return;
     try {
-      if (head.etag) await table.updateEntity({ partitionKey: schoolId, rowKey: HEAD_KEY, seq, hash }, "Replace", { etag: head.etag });
+      if (head.etag)
+        await table.updateEntity({ partitionKey: schoolId, rowKey: HEAD_KEY, seq, hash }, "Replace", {
+          etag: head.etag,
+        });
       else await table.createEntity({ partitionKey: schoolId, rowKey: HEAD_KEY, seq, hash });
       return;
     } catch (e) {
@@ -56,7 +59,9 @@ export async function appendEvent(
   checkSchoolId(schoolId);
   const parsed = auditEventSchema.safeParse({ ...input, id: randomUUID(), at: input.at ?? clock().toISOString() });
   if (!parsed.success) {
-    throw new KomuError("VALIDATION_FAILED", { details: { reason: "invalid audit event", issues: parsed.error.issues.map((i) => i.message) } });
+    throw new KomuError("VALIDATION_FAILED", {
+      details: { reason: "invalid audit event", issues: parsed.error.issues.map((i) => i.message) },
+    });
   }
   // What is hashed is exactly what is stored: the event after a JSON round trip.
   const event = JSON.parse(JSON.stringify(parsed.data)) as AuditEvent;

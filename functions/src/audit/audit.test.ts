@@ -76,7 +76,9 @@ describe("AuditLog (Azurite)", () => {
 
   it("concurrent appends never fork the chain", async () => {
     const storage = await createTestStorage();
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => storage.audit.append("nishi-e", updated(i))));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => storage.audit.append("nishi-e", updated(i))),
+    );
     expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(await storage.audit.verify("nishi-e")).toEqual({ ok: true, checked: 12, lastSeq: 12 });
   });
@@ -86,7 +88,9 @@ describe("AuditLog (Azurite)", () => {
     const head = await table.getEntity<Record<string, unknown>>("aoba-e", HEAD_KEY);
     const third = await table.getEntity<Record<string, unknown>>("aoba-e", eventRowKey(3));
     // As if the head update after events 4 and 5 had been lost.
-    await table.updateEntity({ partitionKey: "aoba-e", rowKey: HEAD_KEY, seq: 3, hash: third.hash }, "Replace", { etag: head.etag });
+    await table.updateEntity({ partitionKey: "aoba-e", rowKey: HEAD_KEY, seq: 3, hash: third.hash }, "Replace", {
+      etag: head.etag,
+    });
     const appended = await storage.audit.append("aoba-e", updated(6));
     expect(appended.seq).toBe(6);
     expect(await storage.audit.verify("aoba-e")).toEqual({ ok: true, checked: 6, lastSeq: 6 });
@@ -96,7 +100,12 @@ describe("AuditLog (Azurite)", () => {
   it("rejects malformed events", async () => {
     const storage = await createTestStorage();
     await expect(
-      storage.audit.append("aoba-e", { kind: "entity.updated", actor, target: { kind: "notice", id: "x" }, data: {} } as unknown as AuditEventInput),
+      storage.audit.append("aoba-e", {
+        kind: "entity.updated",
+        actor,
+        target: { kind: "notice", id: "x" },
+        data: {},
+      } as unknown as AuditEventInput),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     await expect(storage.audit.append("bad school", updated(1))).rejects.toMatchObject({ code: "INVALID_ID" });
   });

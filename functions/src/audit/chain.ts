@@ -12,6 +12,8 @@ export const HEAD_KEY = "head";
 export const EVENT = "v";
 
 export const eventRowKey = (seq: number): string => `e${String(seq).padStart(12, "0")}`;
-export const seqOfRowKey = (rowKey: string): number | null => (/^e\d{12}$/.test(rowKey) ? Number(rowKey.slice(1)) : null);
+export const seqOfRowKey = (rowKey: string): number | null =>
+  /^e\d{12}$/.test(rowKey) ? Number(rowKey.slice(1)) : null;
 
-export const chainHash = (seq: number, prevHash: string, event: unknown): string => sha256Hex(canonicalJson({ seq, prevHash, event }));
+export const chainHash = (seq: number, prevHash: string, event: unknown): string =>
+  sha256Hex(canonicalJson({ seq, prevHash, event }));

@@ -64,7 +64,8 @@ export async function verifyChain(table: TableClient, schoolId: string): Promise
     }
     const ev = event as { id?: unknown; kind?: unknown; at?: unknown };
     const columnsAgree = row.seq === seq && ev.id === row.id && ev.kind === row.kind && ev.at === row.at;
-    if (!columnsAgree || chainHash(seq, row.prevHash as string, event) !== row.hash) return broken(seq, id, "hash mismatch");
+    if (!columnsAgree || chainHash(seq, row.prevHash as string, event) !== row.hash)
+      return broken(seq, id, "hash mismatch");
     if (row.prevHash !== prevHash) return broken(seq, id, "prevHash mismatch");
     prevHash = row.hash as string;
     if (seq === headSeq) hashes.set(seq, prevHash);

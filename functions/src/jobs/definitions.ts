@@ -18,7 +18,10 @@ export const outboxWorkerJob: QueueJobDefinition<JobDeps> = {
   async handler(deps, payload) {
     const decision = await deps.storage.outbox.handleQueueItem(payload, deps.effectHandlers);
     if (decision && decision.outcome !== "delivered" && decision.outcome !== "skipped") {
-      deps.logger.info("outbox effect", { outcome: decision.outcome, ...(decision.action === "retryLater" ? { delaySeconds: decision.delaySeconds } : {}) });
+      deps.logger.info("outbox effect", {
+        outcome: decision.outcome,
+        ...(decision.action === "retryLater" ? { delaySeconds: decision.delaySeconds } : {}),
+      });
     }
   },
 };
@@ -41,4 +44,8 @@ export const idempotencySweepJob: TimerJobDefinition<JobDeps> = {
   },
 };
 
-export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [outboxWorkerJob, outboxSweeperJob, idempotencySweepJob];
+export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [
+  outboxWorkerJob,
+  outboxSweeperJob,
+  idempotencySweepJob,
+];

@@ -42,7 +42,11 @@ describe("startLocalJobs (Azurite)", () => {
 
   it("moves unreadable messages to the poison queue", async () => {
     const storage = await createTestStorage();
-    const jobs = startLocalJobs({ definitions: jobDefinitions, deps: { storage, effectHandlers: {}, logger: quiet }, queuePollMs: 100 });
+    const jobs = startLocalJobs({
+      definitions: jobDefinitions,
+      deps: { storage, effectHandlers: {}, logger: quiet },
+      queuePollMs: 100,
+    });
     try {
       await (await storage.resources.queue(QUEUES.outbox)).sendMessage(Buffer.from('{"hello":1}').toString("base64"));
       const poison = await storage.resources.queue(`${QUEUES.outbox}-poison`);
@@ -68,7 +72,12 @@ describe("startLocalJobs (Azurite)", () => {
         concurrent -= 1;
       },
     };
-    const jobs = startLocalJobs({ definitions: [slow], deps: { storage, effectHandlers: {}, logger: quiet }, tickMs: 100, runTimersOnStart: true });
+    const jobs = startLocalJobs({
+      definitions: [slow],
+      deps: { storage, effectHandlers: {}, logger: quiet },
+      tickMs: 100,
+      runTimersOnStart: true,
+    });
     await sleep(3300);
     await jobs.stop();
     const after = runs;

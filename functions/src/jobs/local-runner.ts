@@ -47,7 +47,9 @@ export function decodeQueueText(text: string): unknown {
   }
 }
 
-export function startLocalJobs<D extends { storage: Storage; logger: JobLogger }>(opts: LocalJobsOptions<D>): LocalJobs {
+export function startLocalJobs<D extends { storage: Storage; logger: JobLogger }>(
+  opts: LocalJobsOptions<D>,
+): LocalJobs {
   const { deps, definitions } = opts;
   const clock = opts.clock ?? (() => new Date());
   const tickMs = opts.tickMs ?? 1000;
@@ -113,14 +115,21 @@ export function startLocalJobs<D extends { storage: Storage; logger: JobLogger }
       await (await poison()).sendMessage(m.messageText);
       await queue.deleteMessage(m.messageId, m.popReceipt).catch(() => undefined);
     };
-    if (def.payloadSchema && !def.payloadSchema.safeParse(payload).success) return toPoison("payload does not match the job's schema");
+    if (def.payloadSchema && !def.payloadSchema.safeParse(payload).success)
+      return toPoison("payload does not match the job's schema");
     try {
       await def.handler(deps, payload);
       await queue.deleteMessage(m.messageId, m.popReceipt).catch(() => undefined);
     } catch (e) {
       if (m.dequeueCount >= maxDequeue) return toPoison(String(e));
-      deps.logger.warn(`job ${def.id} failed; will retry`, { messageId: m.messageId, dequeueCount: m.dequeueCount, error: String(e) });
-      await queue.updateMessage(m.messageId, m.popReceipt, undefined, Math.min(30, 2 ** m.dequeueCount)).catch(() => undefined);
+      deps.logger.warn(`job ${def.id} failed; will retry`, {
+        messageId: m.messageId,
+        dequeueCount: m.dequeueCount,
+        error: String(e),
+      });
+      await queue
+        .updateMessage(m.messageId, m.popReceipt, undefined, Math.min(30, 2 ** m.dequeueCount))
+        .catch(() => undefined);
     }
   };
   const queueLoops = definitions

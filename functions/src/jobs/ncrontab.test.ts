@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jobDefinitions } from "./definitions.js";
-import { isTimerJob } from "./types.js";
 import { ncrontabIntervalMs } from "./ncrontab.js";
+import { isTimerJob } from "./types.js";
 
 describe("ncrontabIntervalMs", () => {
   it("turns the regular schedules into intervals", () => {

@@ -12,7 +12,8 @@ export function ncrontabIntervalMs(expr: string): number {
   const f = expr.trim().split(/\s+/);
   if (f.length !== 6) throw new Error(`NCRONTAB "${expr}" must have 6 fields`);
   const [s, m, h, day, month, dow] = f as [string, string, string, string, string, string];
-  if (day !== "*" || month !== "*" || dow !== "*") throw new Error(`NCRONTAB "${expr}": only daily or shorter schedules are supported locally`);
+  if (day !== "*" || month !== "*" || dow !== "*")
+    throw new Error(`NCRONTAB "${expr}": only daily or shorter schedules are supported locally`);
   const es = every(s);
   if (es !== null && m === "*" && h === "*") return es * 1000;
   if (!num(s)) throw new Error(`NCRONTAB "${expr}" is not supported locally`);

@@ -6,8 +6,8 @@
  */
 import type { ZodType } from "zod";
 import type { EffectHandlers } from "../outbox/types.js";
-import type { QueueBase } from "../storage/names.js";
 import type { Storage } from "../storage/index.js";
+import type { QueueBase } from "../storage/names.js";
 
 export interface JobLogger {
   info(message: string, data?: Record<string, unknown>): void;

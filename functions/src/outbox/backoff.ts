@@ -7,7 +7,12 @@ export interface BackoffOptions {
   maxMs: number;
 }
 
-export function backoffMs(attempt: number, opts: BackoffOptions, retryAfterSeconds?: number, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  opts: BackoffOptions,
+  retryAfterSeconds?: number,
+  random: () => number = Math.random,
+): number {
   const exp = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exp / 2 + random() * (exp / 2);
   const floor = retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds) ? retryAfterSeconds * 1000 : 0;

@@ -17,7 +17,12 @@ import { PAYLOAD, type StoredRow } from "./rows.js";
 import { type DeadLetter, encodeMessage } from "./types.js";
 
 /** Writes the dead letter and marks the row dead. `etag` is the caller's claim on the row. */
-export async function deadLetter(ctx: OutboxContext, row: StoredRow, etag: string, lastError: string): Promise<"deadLettered" | "lostLease"> {
+export async function deadLetter(
+  ctx: OutboxContext,
+  row: StoredRow,
+  etag: string,
+  lastError: string,
+): Promise<"deadLettered" | "lostLease"> {
   const now = ctx.clock().toISOString();
   const dead = await ctx.deadLetters();
   const payloadProps: Props = {};
@@ -41,7 +46,14 @@ export async function deadLetter(ctx: OutboxContext, row: StoredRow, etag: strin
   const rows = await ctx.rows();
   try {
     await rows.updateEntity(
-      { partitionKey: row.partitionKey, rowKey: row.rowKey, status: "dead", leaseUntil: "", lastError: lastError.slice(0, 4000), updatedAt: now },
+      {
+        partitionKey: row.partitionKey,
+        rowKey: row.rowKey,
+        status: "dead",
+        leaseUntil: "",
+        lastError: lastError.slice(0, 4000),
+        updatedAt: now,
+      },
       "Merge",
       { etag },
     );
@@ -49,7 +61,7 @@ export async function deadLetter(ctx: OutboxContext, row: StoredRow, etag: strin
     if (!isPreconditionFailed(e)) throw e;
     // Someone re-claimed the row (our lease ran out). If it is not dead, our dead letter is wrong.
     const current = await rows.getEntity<Props>(row.partitionKey, row.rowKey).catch(() => null);
-    if (!current || current.status !== "dead") {
+    if (current?.status !== "dead") {
       await dead.deleteEntity(row.partitionKey, row.rowKey).catch(() => undefined);
     }
     return "lostLease";
@@ -68,7 +80,9 @@ export async function deadLetter(ctx: OutboxContext, row: StoredRow, etag: strin
         ...(row.lastAttemptAt ? { lastAttemptAt: row.lastAttemptAt } : {}),
       },
     })
-    .catch((e: unknown) => ctx.logger.warn("audit append failed for outbox.deadLettered", { id: row.rowKey, error: String(e) }));
+    .catch((e: unknown) =>
+      ctx.logger.warn("audit append failed for outbox.deadLettered", { id: row.rowKey, error: String(e) }),
+    );
   return "deadLettered";
 }
 
@@ -100,7 +114,11 @@ export async function listDeadLetters(ctx: OutboxContext, schoolId?: string, lim
   return out;
 }
 
-async function findDeadLetter(ctx: OutboxContext, id: string, schoolId?: string): Promise<TableEntityResult<Props> | null> {
+async function findDeadLetter(
+  ctx: OutboxContext,
+  id: string,
+  schoolId?: string,
+): Promise<TableEntityResult<Props> | null> {
   const dead = await ctx.deadLetters();
   if (schoolId !== undefined) {
     try {
@@ -110,7 +128,9 @@ async function findDeadLetter(ctx: OutboxContext, id: string, schoolId?: string)
       throw e;
     }
   }
-  for await (const row of dead.listEntities<Props>({ queryOptions: { filter: `RowKey eq '${id.replace(/'/g, "''")}'` } })) {
+  for await (const row of dead.listEntities<Props>({
+    queryOptions: { filter: `RowKey eq '${id.replace(/'/g, "''")}'` },
+  })) {
     return row;
   }
   return null;

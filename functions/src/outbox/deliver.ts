@@ -21,7 +21,7 @@ import { backoffMs } from "./backoff.js";
 import type { OutboxContext } from "./context.js";
 import { deadLetter } from "./dead-letter.js";
 import { classifyError, NonRetryableError } from "./errors.js";
-import { PAYLOAD, type OutboxRow, type StoredRow } from "./rows.js";
+import { type OutboxRow, PAYLOAD, type StoredRow } from "./rows.js";
 import type { EffectHandlers, OutboxMessage } from "./types.js";
 
 export type Decision =
@@ -37,12 +37,16 @@ async function load(rows: TableClient, msg: OutboxMessage): Promise<StoredRow | 
   }
 }
 
-const secondsUntil = (iso: string, now: Date): number => Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
+const secondsUntil = (iso: string, now: Date): number =>
+  Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`handler timed out after ${ms} ms`), { name: "TimeoutError" })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`handler timed out after ${ms} ms`), { name: "TimeoutError" })),
+      ms,
+    );
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -51,7 +55,7 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
   const rows = await ctx.rows();
   for (let round = 0; round < 5; round++) {
     const row = await load(rows, msg);
-    if (!row || row.status !== "pending") {
+    if (row?.status !== "pending") {
       ctx.counters.skipped += 1;
       return { action: "delete", outcome: "skipped" };
     }
@@ -94,7 +98,13 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
       if (isPreconditionFailed(e) || isNotFound(e)) continue; // someone else moved first: look again
       throw e;
     }
-    const claimed: StoredRow = { ...row, attempts: attempt, lastAttemptAt: nowIso, firstAttemptAt: row.firstAttemptAt ?? nowIso, etag: claimEtag };
+    const claimed: StoredRow = {
+      ...row,
+      attempts: attempt,
+      lastAttemptAt: nowIso,
+      firstAttemptAt: row.firstAttemptAt ?? nowIso,
+      etag: claimEtag,
+    };
 
     // Run.
     let failure: unknown;
@@ -104,7 +114,13 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
       if (!handler) throw new NonRetryableError(`no handler for effect kind "${row.kind}"`);
       const payload = decodeJson(PAYLOAD, row);
       await withTimeout(
-        handler(payload, attempt, { id: row.rowKey, kind: row.kind, schoolId: row.partitionKey, dedupeKey: row.dedupeKey, attempt }),
+        handler(payload, attempt, {
+          id: row.rowKey,
+          kind: row.kind,
+          schoolId: row.partitionKey,
+          dedupeKey: row.dedupeKey,
+          attempt,
+        }),
         Math.max(1000, ctx.opts.leaseSeconds * 800),
       );
       ok = true;
@@ -116,7 +132,14 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
     if (ok) {
       try {
         await rows.updateEntity(
-          { partitionKey: row.partitionKey, rowKey: row.rowKey, status: "done", leaseUntil: "", doneAt: after.toISOString(), updatedAt: after.toISOString() },
+          {
+            partitionKey: row.partitionKey,
+            rowKey: row.rowKey,
+            status: "done",
+            leaseUntil: "",
+            doneAt: after.toISOString(),
+            updatedAt: after.toISOString(),
+          },
           "Merge",
           { etag: claimEtag },
         );
@@ -137,7 +160,12 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
       const r = await deadLetter(ctx, { ...claimed, lastAttemptAt: after.toISOString() }, claimEtag, why);
       return { action: "delete", outcome: r };
     }
-    const delayMs = backoffMs(attempt, { baseMs: ctx.opts.baseDelayMs, maxMs: ctx.opts.maxDelayMs }, judged.retryAfterSeconds, ctx.opts.random);
+    const delayMs = backoffMs(
+      attempt,
+      { baseMs: ctx.opts.baseDelayMs, maxMs: ctx.opts.maxDelayMs },
+      judged.retryAfterSeconds,
+      ctx.opts.random,
+    );
     // Queue visibility has whole seconds: round up so we are never early.
     const delaySeconds = Math.max(1, Math.ceil(delayMs / 1000));
     const nextAttemptAt = new Date(after.getTime() + delaySeconds * 1000).toISOString();

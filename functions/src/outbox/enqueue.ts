@@ -19,7 +19,9 @@ const MAX_PAYLOAD_CHARS = 200_000;
 export async function enqueue(ctx: OutboxContext, input: EnqueueInput): Promise<EnqueueResult> {
   checkSchoolId(input.schoolId);
   if (!/^[A-Za-z][A-Za-z0-9._-]{0,63}$/.test(input.kind)) {
-    throw new KomuError("VALIDATION_FAILED", { details: { reason: "effect kind must be 1–64 chars [A-Za-z0-9._-]", kind: input.kind } });
+    throw new KomuError("VALIDATION_FAILED", {
+      details: { reason: "effect kind must be 1–64 chars [A-Za-z0-9._-]", kind: input.kind },
+    });
   }
   if (typeof input.dedupeKey !== "string" || input.dedupeKey.length === 0 || input.dedupeKey.length > 1024) {
     throw new KomuError("VALIDATION_FAILED", { details: { reason: "dedupeKey must be 1–1024 characters" } });

@@ -13,17 +13,36 @@ const graphError = (status: number, headers?: Record<string, string>) => {
 
 describe("classifyError", () => {
   it("retries throttling and outages no sooner than their Retry-After", () => {
-    expect(classifyError(new RetryableError("x", { retryAfterSeconds: 1 }))).toMatchObject({ retryable: true, retryAfterSeconds: 1 });
-    expect(classifyError(graphError(429, { "Retry-After": "7" }))).toMatchObject({ retryable: true, retryAfterSeconds: 7 });
-    expect(classifyError(graphError(503, { "retry-after": "2" }))).toMatchObject({ retryable: true, retryAfterSeconds: 2 });
+    expect(classifyError(new RetryableError("x", { retryAfterSeconds: 1 }))).toMatchObject({
+      retryable: true,
+      retryAfterSeconds: 1,
+    });
+    expect(classifyError(graphError(429, { "Retry-After": "7" }))).toMatchObject({
+      retryable: true,
+      retryAfterSeconds: 7,
+    });
+    expect(classifyError(graphError(503, { "retry-after": "2" }))).toMatchObject({
+      retryable: true,
+      retryAfterSeconds: 2,
+    });
     expect(classifyError(graphError(504))).toMatchObject({ retryable: true, retryAfterSeconds: undefined });
-    expect(classifyError(new KomuError("RATE_LIMITED", { retryAfter: 5 }))).toMatchObject({ retryable: true, retryAfterSeconds: 5 });
-    expect(classifyError({ statusCode: 429, headers: { "Retry-After": "4" } })).toMatchObject({ retryable: true, retryAfterSeconds: 4 });
+    expect(classifyError(new KomuError("RATE_LIMITED", { retryAfter: 5 }))).toMatchObject({
+      retryable: true,
+      retryAfterSeconds: 5,
+    });
+    expect(classifyError({ statusCode: 429, headers: { "Retry-After": "4" } })).toMatchObject({
+      retryable: true,
+      retryAfterSeconds: 4,
+    });
   });
 
   it("retries network failures and timeouts", () => {
     expect(classifyError(graphError(-1)).retryable).toBe(true);
-    expect(classifyError(new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) })).retryable).toBe(true);
+    expect(
+      classifyError(
+        new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) }),
+      ).retryable,
+    ).toBe(true);
     expect(classifyError(Object.assign(new Error("aborted"), { name: "AbortError" })).retryable).toBe(true);
     expect(classifyError(Object.assign(new Error("t"), { name: "TimeoutError" })).retryable).toBe(true);
   });
@@ -33,6 +52,7 @@ describe("classifyError", () => {
     expect(classifyError(graphError(400)).retryable).toBe(false);
     expect(classifyError(new KomuError("VALIDATION_FAILED")).retryable).toBe(false);
     expect(classifyError(new NonRetryableError("no")).retryable).toBe(false);
+    expect(classifyError(new KomuError("CONFIGURATION_INVALID")).retryable).toBe(false);
     const zodFailure = z.object({ a: z.string() }).safeParse({});
     expect(zodFailure.success).toBe(false);
     if (!zodFailure.success) expect(classifyError(zodFailure.error).retryable).toBe(false);

@@ -6,7 +6,8 @@
  * 429, 500, 502, 503, 504; network failures (GraphError status -1, fetch "fetch failed",
  * ECONNRESET / ECONNREFUSED / ETIMEDOUT / EPIPE / UND_ERR_*, AbortError / TimeoutError); and
  * errors we cannot classify (a transient fault is likelier than a bug; attempts are capped).
- * Not retryable: NonRetryableError, other 4xx, KomuError with a 4xx status, zod errors.
+ * Not retryable: NonRetryableError, other 4xx, KomuError with a 4xx status or
+ * CONFIGURATION_INVALID, zod errors.
  */
 import { isKomuError } from "@komu/shared";
 
@@ -34,7 +35,8 @@ export interface Classified {
 }
 
 const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
-const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|UND_ERR_.*)$/;
+const NETWORK_CODES =
+  /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|UND_ERR_.*)$/;
 
 /** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, now: Date = new Date()): number | undefined {
@@ -72,7 +74,12 @@ const describe = (e: unknown): string => {
   if (e instanceof Error) {
     const status = (e as { statusCode?: unknown }).statusCode ?? (e as { status?: unknown }).status;
     const code = (e as { code?: unknown }).code;
-    return [e.name, typeof status === "number" ? status : "", typeof code === "string" ? code : "", e.message && `: ${e.message}`]
+    return [
+      e.name,
+      typeof status === "number" ? status : "",
+      typeof code === "string" ? code : "",
+      e.message && `: ${e.message}`,
+    ]
       .filter(Boolean)
       .join(" ")
       .slice(0, 2000);
@@ -85,15 +92,22 @@ export function classifyError(e: unknown, now: Date = new Date()): Classified {
   if (e instanceof RetryableError) return { retryable: true, retryAfterSeconds: e.retryAfterSeconds, message };
   if (e instanceof NonRetryableError) return { retryable: false, message };
   if (isKomuError(e)) {
-    if (e.code === "RATE_LIMITED" || e.code === "UPSTREAM_UNAVAILABLE" || e.status >= 500) {
+    // CONFIGURATION_INVALID (e.g. missing consent) will not heal by itself: dead-letter, replay after the fix.
+    if (
+      e.code === "RATE_LIMITED" ||
+      e.code === "UPSTREAM_UNAVAILABLE" ||
+      (e.status >= 500 && e.code !== "CONFIGURATION_INVALID")
+    ) {
       return { retryable: true, retryAfterSeconds: e.retryAfter, message };
     }
     return { retryable: false, message };
   }
   if (typeof e === "object" && e !== null) {
     const rec = e as Record<string, unknown>;
-    if ((rec.name === "ZodError" || rec.name === "$ZodError") && Array.isArray(rec.issues)) return { retryable: false, message };
-    const status = typeof rec.statusCode === "number" ? rec.statusCode : typeof rec.status === "number" ? rec.status : undefined;
+    if ((rec.name === "ZodError" || rec.name === "$ZodError") && Array.isArray(rec.issues))
+      return { retryable: false, message };
+    const status =
+      typeof rec.statusCode === "number" ? rec.statusCode : typeof rec.status === "number" ? rec.status : undefined;
     if (status !== undefined && status > 0) {
       if (RETRY_STATUSES.has(status)) {
         return { retryable: true, retryAfterSeconds: parseRetryAfter(headerOf(rec, "retry-after"), now), message };

@@ -13,12 +13,20 @@ import type { Decision } from "./deliver.js";
 import { enqueue } from "./enqueue.js";
 import { stats } from "./stats.js";
 import { type SweepResult, sweep } from "./sweep.js";
-import type { DeadLetter, EffectHandlers, EnqueueInput, EnqueueResult, OutboxOptions, OutboxStats, ProcessResult } from "./types.js";
+import type {
+  DeadLetter,
+  EffectHandlers,
+  EnqueueInput,
+  EnqueueResult,
+  OutboxOptions,
+  OutboxStats,
+  ProcessResult,
+} from "./types.js";
 import { handleQueueItem, processOnce, startWorker, type Worker } from "./worker.js";
 
-export * from "./errors.js";
 export type { AuditSink, OutboxLogger } from "./context.js";
 export type { Decision } from "./deliver.js";
+export * from "./errors.js";
 export type { SweepResult } from "./sweep.js";
 export * from "./types.js";
 export type { Worker } from "./worker.js";
@@ -33,7 +41,10 @@ export interface Outbox {
   handleQueueItem(item: unknown, handlers: EffectHandlers): Promise<Decision | null>;
   sweep(now?: Date): Promise<SweepResult>;
   listDeadLetters(schoolId?: string, limit?: number): Promise<DeadLetter[]>;
-  replay(id: string, opts?: { schoolId?: string; actor?: { oid: string; name: string } }): Promise<{ id: string; schoolId: string }>;
+  replay(
+    id: string,
+    opts?: { schoolId?: string; actor?: { oid: string; name: string } },
+  ): Promise<{ id: string; schoolId: string }>;
   stats(): Promise<OutboxStats>;
 }
 

@@ -37,7 +37,12 @@ describe("Outbox (Azurite)", () => {
     const storage = await createTestStorage({ outbox: { baseDelayMs: 300, maxAttempts: 8, leaseSeconds: 15 } });
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) {
-      const r = await storage.outbox.enqueue({ kind: "notify", schoolId: i % 2 ? "aoba-e" : "higashi-e", payload: { n: i }, dedupeKey: `notice-${i}` });
+      const r = await storage.outbox.enqueue({
+        kind: "notify",
+        schoolId: i % 2 ? "aoba-e" : "higashi-e",
+        payload: { n: i },
+        dedupeKey: `notice-${i}`,
+      });
       expect(r.created).toBe(true);
       ids.push(r.id);
     }
@@ -84,18 +89,37 @@ describe("Outbox (Azurite)", () => {
 
   it("enqueueing the same effect twice is a no-op", async () => {
     const storage = await createTestStorage();
-    const a = await storage.outbox.enqueue({ kind: "notify", schoolId: "aoba-e", payload: { x: 1 }, dedupeKey: "same" });
-    const b = await storage.outbox.enqueue({ kind: "notify", schoolId: "aoba-e", payload: { x: 2 }, dedupeKey: "same" });
+    const a = await storage.outbox.enqueue({
+      kind: "notify",
+      schoolId: "aoba-e",
+      payload: { x: 1 },
+      dedupeKey: "same",
+    });
+    const b = await storage.outbox.enqueue({
+      kind: "notify",
+      schoolId: "aoba-e",
+      payload: { x: 2 },
+      dedupeKey: "same",
+    });
     expect(b).toEqual({ id: a.id, created: false });
     let runs = 0;
-    await drain(storage, { notify: async (p) => void (runs += (p as { x: number }).x) });
+    await drain(storage, {
+      notify: async (p) => {
+        runs += (p as { x: number }).x;
+      },
+    });
     expect(runs).toBe(1);
     expect((await storage.outbox.stats()).queueApproximateMessages).toBe(0);
   });
 
   it("dead-letters after max attempts with the last error, shows it to an admin, and replays it", async () => {
     const storage = await createTestStorage({ outbox: { baseDelayMs: 200, maxAttempts: 3 } });
-    const { id } = await storage.outbox.enqueue({ kind: "post", schoolId: "nishi-e", payload: { to: "5年1組" }, dedupeKey: "d1" });
+    const { id } = await storage.outbox.enqueue({
+      kind: "post",
+      schoolId: "nishi-e",
+      payload: { to: "5年1組" },
+      dedupeKey: "d1",
+    });
     let healthy = false;
     const attempts: number[] = [];
     const handlers: EffectHandlers = {
@@ -108,14 +132,25 @@ describe("Outbox (Azurite)", () => {
     expect(attempts).toEqual([1, 2, 3]);
     const dead = await storage.outbox.listDeadLetters("nishi-e");
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ id, schoolId: "nishi-e", kind: "post", dedupeKey: "d1", attempts: 3, payload: { to: "5年1組" } });
+    expect(dead[0]).toMatchObject({
+      id,
+      schoolId: "nishi-e",
+      kind: "post",
+      dedupeKey: "d1",
+      attempts: 3,
+      payload: { to: "5年1組" },
+    });
     expect(dead[0]?.lastError).toContain("serviceNotAvailable");
-    expect(dead[0]?.firstAttemptAt && dead[0]?.lastAttemptAt && dead[0].firstAttemptAt < dead[0].lastAttemptAt).toBe(true);
+    expect(dead[0]?.firstAttemptAt && dead[0]?.lastAttemptAt && dead[0].firstAttemptAt < dead[0].lastAttemptAt).toBe(
+      true,
+    );
     expect(await storage.outbox.listDeadLetters("aoba-e")).toEqual([]);
     expect(await storage.outbox.listDeadLetters()).toHaveLength(1);
     expect(await storage.outbox.stats()).toMatchObject({ pending: 0, dead: 1, deadLetters: 1 });
     // Same dedupe key again: still a no-op (the tombstone stays).
-    expect((await storage.outbox.enqueue({ kind: "post", schoolId: "nishi-e", payload: {}, dedupeKey: "d1" })).created).toBe(false);
+    expect(
+      (await storage.outbox.enqueue({ kind: "post", schoolId: "nishi-e", payload: {}, dedupeKey: "d1" })).created,
+    ).toBe(false);
 
     healthy = true;
     await storage.outbox.replay(id, { actor: { oid: "admin-1", name: "管理者" } });
@@ -160,7 +195,11 @@ describe("Outbox (Azurite)", () => {
     expect((await storage.outbox.sweep(later)).requeued).toBe(1);
     expect((await storage.outbox.sweep(later)).requeued).toBe(0); // bumped: not sent twice
     let runs = 0;
-    await drain(storage, { notify: async () => void (runs += 1) });
+    await drain(storage, {
+      notify: async () => {
+        runs += 1;
+      },
+    });
     expect(runs).toBe(1);
     // Done rows are purged after the retention period.
     expect((await storage.outbox.sweep(new Date(Date.now() + 31 * 24 * 3600_000))).purged).toBe(1);
@@ -186,14 +225,22 @@ describe("Outbox (Azurite)", () => {
     expect((await queue.receiveMessages({ numberOfMessages: 1 })).receivedMessageItems).toHaveLength(0); // still invisible
     await sleep(1300);
     const second = (await queue.receiveMessages({ numberOfMessages: 1 })).receivedMessageItems[0];
-    const d2 = await storage.outbox.handleQueueItem(JSON.parse(Buffer.from(second?.messageText as string, "base64").toString()), handlers);
+    const d2 = await storage.outbox.handleQueueItem(
+      JSON.parse(Buffer.from(second?.messageText as string, "base64").toString()),
+      handlers,
+    );
     expect(d2).toMatchObject({ action: "delete", outcome: "delivered" });
     expect(runs).toBe(2);
   });
 
   it("an effect claimed by a worker that crashed is picked up again after its lease", async () => {
     const storage = await createTestStorage({ outbox: { leaseSeconds: 2 } });
-    const { id } = await storage.outbox.enqueue({ kind: "notify", schoolId: "aoba-e", payload: {}, dedupeKey: "crash" });
+    const { id } = await storage.outbox.enqueue({
+      kind: "notify",
+      schoolId: "aoba-e",
+      payload: {},
+      dedupeKey: "crash",
+    });
     const queue = await storage.resources.queue(QUEUES.outbox);
     const rows = await storage.resources.table(TABLES.outbox);
     // The doomed worker: receives the message and claims the row, then dies before finishing.
@@ -202,7 +249,13 @@ describe("Outbox (Azurite)", () => {
     const row = await rows.getEntity("aoba-e", id);
     const now = new Date();
     await rows.updateEntity(
-      { partitionKey: "aoba-e", rowKey: id, attempts: 1, leaseUntil: new Date(now.getTime() + 2000).toISOString(), lastAttemptAt: now.toISOString() },
+      {
+        partitionKey: "aoba-e",
+        rowKey: id,
+        attempts: 1,
+        leaseUntil: new Date(now.getTime() + 2000).toISOString(),
+        lastAttemptAt: now.toISOString(),
+      },
       "Merge",
       { etag: row.etag },
     );

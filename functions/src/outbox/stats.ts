@@ -13,5 +13,10 @@ export async function stats(ctx: OutboxContext): Promise<OutboxStats> {
   for await (const _ of dead.listEntities({ queryOptions: { select: ["RowKey"] } })) deadLetters += 1;
   const queue = await ctx.queue();
   const props = await queue.getProperties();
-  return { ...counts, deadLetters, queueApproximateMessages: props.approximateMessagesCount ?? 0, process: { ...ctx.counters } };
+  return {
+    ...counts,
+    deadLetters,
+    queueApproximateMessages: props.approximateMessagesCount ?? 0,
+    process: { ...ctx.counters },
+  };
 }

@@ -26,7 +26,10 @@ export async function sweep(ctx: OutboxContext, now: Date = ctx.clock()): Promis
 
   const stuck: TableEntityResult<OutboxRow>[] = [];
   for await (const row of rows.listEntities<OutboxRow>({
-    queryOptions: { filter: `status eq 'pending' and nextAttemptAt lt '${overdue}'`, select: ["PartitionKey", "RowKey", "leaseUntil", "nextAttemptAt", "status", "sweptAt"] },
+    queryOptions: {
+      filter: `status eq 'pending' and nextAttemptAt lt '${overdue}'`,
+      select: ["PartitionKey", "RowKey", "leaseUntil", "nextAttemptAt", "status", "sweptAt"],
+    },
   })) {
     if (row.leaseUntil && row.leaseUntil > overdue) continue; // a worker holds it (or did very recently)
     if (typeof row.sweptAt === "string" && row.sweptAt > overdue) continue; // re-sent recently

@@ -19,7 +19,14 @@ export interface ProcessOnceOptions {
   maxMessages?: number;
 }
 
-const emptyResult = (): ProcessResult => ({ received: 0, delivered: 0, retried: 0, deadLettered: 0, postponed: 0, skipped: 0 });
+const emptyResult = (): ProcessResult => ({
+  received: 0,
+  delivered: 0,
+  retried: 0,
+  deadLettered: 0,
+  postponed: 0,
+  skipped: 0,
+});
 
 function tally(result: ProcessResult, d: Decision): void {
   switch (d.outcome) {
@@ -117,7 +124,11 @@ export function startWorker(ctx: OutboxContext, opts: ProcessOnceOptions & { pol
 }
 
 /** For the Functions queue trigger: returns normally unless storage itself failed. */
-export async function handleQueueItem(ctx: OutboxContext, item: unknown, handlers: EffectHandlers): Promise<Decision | null> {
+export async function handleQueueItem(
+  ctx: OutboxContext,
+  item: unknown,
+  handlers: EffectHandlers,
+): Promise<Decision | null> {
   const msg = decodeMessage(item);
   if (!msg) {
     ctx.logger.warn("outbox: dropping unreadable queue item");

@@ -12,8 +12,11 @@ export const asciiJsonPolicy: PipelinePolicy = {
   name: "komuAsciiJsonForAzurite",
   async sendRequest(request, next) {
     const type = request.headers.get("Content-Type") ?? "";
-    if (typeof request.body === "string" && /json/i.test(type) && /[^\x00-\x7f]/.test(request.body)) {
-      request.body = request.body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    if (typeof request.body === "string" && /json/i.test(type) && /[\u0080-\uffff]/.test(request.body)) {
+      request.body = request.body.replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+      );
       if (request.headers.has("Content-Length")) request.headers.set("Content-Length", String(request.body.length));
     }
     return next(request);

@@ -17,7 +17,8 @@ export type Props = Record<string, unknown>;
 
 export function encodeJson(name: string, value: unknown, maxChars = MAX_JSON_CHARS): Props {
   const json = JSON.stringify(value);
-  if (json === undefined) throw new KomuError("VALIDATION_FAILED", { details: { reason: "value is not JSON-serialisable" } });
+  if (json === undefined)
+    throw new KomuError("VALIDATION_FAILED", { details: { reason: "value is not JSON-serialisable" } });
   if (json.length > maxChars) {
     throw new KomuError("PAYLOAD_TOO_LARGE", {
       details: { size: json.length, limit: maxChars },

@@ -8,7 +8,12 @@ import { createTestStorage } from "./testing.js";
 
 const Notice = defineEntity({
   kind: "notice",
-  schema: z.object({ title: z.string().min(1), status: z.enum(["draft", "sent"]), body: z.string().default(""), views: z.number().int().default(0) }),
+  schema: z.object({
+    title: z.string().min(1),
+    status: z.enum(["draft", "sent"]),
+    body: z.string().default(""),
+    views: z.number().int().default(0),
+  }),
   indexes: ["status"],
 });
 
@@ -31,13 +36,20 @@ describe("EntityStore (Azurite)", () => {
   });
 
   it("creates, reads back with an etag, and refuses a second create of the same id", async () => {
-    const created = await notices.create("aoba-e", "n1", { title: "運動会のお知らせ", status: "draft", body: "", views: 0 });
+    const created = await notices.create("aoba-e", "n1", {
+      title: "運動会のお知らせ",
+      status: "draft",
+      body: "",
+      views: 0,
+    });
     expect(created.etag).toMatch(/^W\/"datetime/);
     const read = await notices.require("aoba-e", "n1");
     expect(read.data.title).toBe("運動会のお知らせ");
     expect(read.etag).toBe(created.etag);
     expect(await notices.get("higashi-e", "n1")).toBeNull();
-    expect(await codeOf(notices.create("aoba-e", "n1", { title: "x", status: "draft", body: "", views: 0 }))).toBe("CONFLICT");
+    expect(await codeOf(notices.create("aoba-e", "n1", { title: "x", status: "draft", body: "", views: 0 }))).toBe(
+      "CONFLICT",
+    );
   });
 
   it("a stale ETag never overwrites: two readers both update, the second gets STALE_ETAG", async () => {
@@ -46,7 +58,9 @@ describe("EntityStore (Azurite)", () => {
     const b = await notices.require("aoba-e", "race");
     const first = await notices.update("aoba-e", "race", { ...a.data, title: "first writer" }, a.etag);
     expect(first.etag).not.toBe(a.etag);
-    expect(await codeOf(notices.update("aoba-e", "race", { ...b.data, title: "second writer" }, b.etag))).toBe("STALE_ETAG");
+    expect(await codeOf(notices.update("aoba-e", "race", { ...b.data, title: "second writer" }, b.etag))).toBe(
+      "STALE_ETAG",
+    );
     expect(await codeOf(notices.update("aoba-e", "race", { views: 9 }, b.etag, { mode: "merge" }))).toBe("STALE_ETAG");
     expect(await codeOf(notices.delete("aoba-e", "race", b.etag))).toBe("STALE_ETAG");
     const stored = await notices.require("aoba-e", "race");
@@ -64,7 +78,8 @@ describe("EntityStore (Azurite)", () => {
     );
     const ok = results.filter((x) => x.status === "fulfilled");
     expect(ok).toHaveLength(1);
-    for (const x of results) if (x.status === "rejected") expect((x.reason as { code?: string }).code).toBe("STALE_ETAG");
+    for (const x of results)
+      if (x.status === "rejected") expect((x.reason as { code?: string }).code).toBe("STALE_ETAG");
     const winner = (ok[0] as PromiseFulfilledResult<{ data: { views: number } }>).value.data.views;
     expect((await notices.require("aoba-e", "parallel")).data.views).toBe(winner);
   });
@@ -76,14 +91,24 @@ describe("EntityStore (Azurite)", () => {
     await notices.delete("aoba-e", "m1", m.etag);
     expect(await notices.get("aoba-e", "m1")).toBeNull();
     expect(await codeOf(notices.delete("aoba-e", "m1", m.etag))).toBe("NOT_FOUND");
-    expect(await codeOf(notices.update("aoba-e", "m1", { title: "t", status: "draft", body: "", views: 0 }, m.etag))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(notices.update("aoba-e", "m1", { title: "t", status: "draft", body: "", views: 0 }, m.etag)),
+    ).toBe("NOT_FOUND");
   });
 
   it("validates data and ids, and requires an etag", async () => {
-    expect(await codeOf(notices.create("aoba-e", "bad", { title: "", status: "draft", body: "", views: 0 }))).toBe("VALIDATION_FAILED");
-    expect(await codeOf(notices.create("aoba-e", "a/b", { title: "x", status: "draft", body: "", views: 0 }))).toBe("INVALID_ID");
-    expect(await codeOf(notices.create("aoba e", "ok", { title: "x", status: "draft", body: "", views: 0 }))).toBe("INVALID_ID");
-    expect(await codeOf(notices.update("aoba-e", "n1", { title: "x", status: "draft", body: "", views: 0 }, ""))).toBe("PRECONDITION_REQUIRED");
+    expect(await codeOf(notices.create("aoba-e", "bad", { title: "", status: "draft", body: "", views: 0 }))).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect(await codeOf(notices.create("aoba-e", "a/b", { title: "x", status: "draft", body: "", views: 0 }))).toBe(
+      "INVALID_ID",
+    );
+    expect(await codeOf(notices.create("aoba e", "ok", { title: "x", status: "draft", body: "", views: 0 }))).toBe(
+      "INVALID_ID",
+    );
+    expect(await codeOf(notices.update("aoba-e", "n1", { title: "x", status: "draft", body: "", views: 0 }, ""))).toBe(
+      "PRECONDITION_REQUIRED",
+    );
   });
 
   it("stores large values across properties and refuses too-large ones before calling the service", async () => {
@@ -93,15 +118,22 @@ describe("EntityStore (Azurite)", () => {
     expect(back.length).toBe(body.length);
     expect(back === body).toBe(true); // (no toBe(body): a 120k-char diff is unreadable)
     expect(c.data.body.length).toBe(body.length);
-    expect(await codeOf(notices.create("aoba-e", "huge", { title: "huge", status: "draft", body: "x".repeat(600_000), views: 0 }))).toBe(
-      "PAYLOAD_TOO_LARGE",
-    );
+    expect(
+      await codeOf(
+        notices.create("aoba-e", "huge", { title: "huge", status: "draft", body: "x".repeat(600_000), views: 0 }),
+      ),
+    ).toBe("PAYLOAD_TOO_LARGE");
     expect(await notices.get("aoba-e", "huge")).toBeNull();
   });
 
   it("lists one school's entities of one kind with paging and an index filter", async () => {
     for (let i = 0; i < 7; i++) {
-      await notices.create("nishi-e", `p${i}`, { title: `t${i}`, status: i % 2 ? "sent" : "draft", body: "", views: i });
+      await notices.create("nishi-e", `p${i}`, {
+        title: `t${i}`,
+        status: i % 2 ? "sent" : "draft",
+        body: "",
+        views: i,
+      });
     }
     await notices.create("higashi-e", "other", { title: "other school", status: "sent", body: "", views: 0 });
     const other = storage.entities.repo(defineEntity({ kind: "survey", schema: z.object({ q: z.string() }) }));
@@ -128,7 +160,9 @@ describe("EntityStore (Azurite)", () => {
   it("offers the same store through the untyped face, validating registered kinds", async () => {
     const created = await storage.entities.create("notice", "boe", "u1", { title: "x", status: "draft" });
     expect(created.data).toEqual({ title: "x", status: "draft", body: "", views: 0 });
-    expect(await codeOf(storage.entities.create("notice", "boe", "u2", { title: "x", status: "nope" }))).toBe("VALIDATION_FAILED");
+    expect(await codeOf(storage.entities.create("notice", "boe", "u2", { title: "x", status: "nope" }))).toBe(
+      "VALIDATION_FAILED",
+    );
     const free = await storage.entities.create("memo", "boe", "m", { anything: [1, 2] });
     expect((await storage.entities.get("memo", "boe", "m"))?.data).toEqual({ anything: [1, 2] });
     expect(free.etag).toBeTruthy();

@@ -72,8 +72,20 @@ export interface EntityRepo<T> {
   list(schoolId: string, opts?: ListOptions): Promise<Page<T>>;
   create(schoolId: string, id: string, data: T): Promise<StoredEntity<T>>;
   update(schoolId: string, id: string, data: T, etag: string): Promise<StoredEntity<T>>;
-  update(schoolId: string, id: string, data: Partial<T>, etag: string, opts: { mode: "merge" }): Promise<StoredEntity<T>>;
-  update(schoolId: string, id: string, data: T | Partial<T>, etag: string, opts?: { mode?: UpdateMode }): Promise<StoredEntity<T>>;
+  update(
+    schoolId: string,
+    id: string,
+    data: Partial<T>,
+    etag: string,
+    opts: { mode: "merge" },
+  ): Promise<StoredEntity<T>>;
+  update(
+    schoolId: string,
+    id: string,
+    data: T | Partial<T>,
+    etag: string,
+    opts?: { mode?: UpdateMode },
+  ): Promise<StoredEntity<T>>;
   delete(schoolId: string, id: string, etag: string): Promise<void>;
 }
 
@@ -83,7 +95,14 @@ export interface EntityStore {
   get(kind: string, schoolId: string, id: string): Promise<StoredEntity<unknown> | null>;
   list(kind: string, schoolId: string, opts?: ListOptions): Promise<Page<unknown>>;
   create(kind: string, schoolId: string, id: string, data: unknown): Promise<StoredEntity<unknown>>;
-  update(kind: string, schoolId: string, id: string, data: unknown, etag: string, opts?: { mode?: UpdateMode }): Promise<StoredEntity<unknown>>;
+  update(
+    kind: string,
+    schoolId: string,
+    id: string,
+    data: unknown,
+    etag: string,
+    opts?: { mode?: UpdateMode },
+  ): Promise<StoredEntity<unknown>>;
   delete(kind: string, schoolId: string, id: string, etag: string): Promise<void>;
 }
 
@@ -99,14 +118,18 @@ function validate<T>(schema: z.ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
   if (!r.success) {
     throw new KomuError("VALIDATION_FAILED", {
-      details: { issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message, code: i.code })) },
+      details: {
+        issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message, code: i.code })),
+      },
     });
   }
   return r.data;
 }
 
-const staleError = (kind: string, id: string, cause: unknown) => new KomuError("STALE_ETAG", { details: { kind, id }, cause });
-const notFoundError = (kind: string, id: string, cause?: unknown) => new KomuError("NOT_FOUND", { details: { kind, id }, cause });
+const staleError = (kind: string, id: string, cause: unknown) =>
+  new KomuError("STALE_ETAG", { details: { kind, id }, cause });
+const notFoundError = (kind: string, id: string, cause?: unknown) =>
+  new KomuError("NOT_FOUND", { details: { kind, id }, cause });
 
 export function createEntityStore(getTable: () => Promise<TableClient>, clock: () => Date): EntityStore {
   const registry = new Map<string, EntityDefinition<unknown>>();
@@ -187,7 +210,9 @@ export function createEntityStore(getTable: () => Promise<TableClient>, clock: (
         let filter = odata`PartitionKey eq ${checkSchoolId(schoolId)} and RowKey ge ${`${def.kind}:`} and RowKey lt ${`${def.kind};`}`;
         for (const [field, value] of Object.entries(opts.where ?? {})) {
           if (!def.indexes.includes(field)) {
-            throw new KomuError("VALIDATION_FAILED", { details: { reason: `"${field}" is not an indexed field of ${def.kind}` } });
+            throw new KomuError("VALIDATION_FAILED", {
+              details: { reason: `"${field}" is not an indexed field of ${def.kind}` },
+            });
           }
           filter += ` and x_${checkField(field)} eq ${literal(value)}`;
         }
@@ -305,6 +330,7 @@ const jsonObject: z.ZodType<unknown> = z.record(z.string(), z.unknown());
 function literal(v: IndexValue): string {
   if (typeof v === "string") return `'${v.replace(/'/g, "''")}'`;
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (!Number.isFinite(v)) throw new KomuError("VALIDATION_FAILED", { details: { reason: "filter value must be finite" } });
+  if (!Number.isFinite(v))
+    throw new KomuError("VALIDATION_FAILED", { details: { reason: "filter value must be finite" } });
   return String(v);
 }

@@ -31,7 +31,11 @@ describe("idempotencyMiddleware (Azurite)", () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
 
   it("replays the first answer for a retried request and runs the handler once", async () => {
     const r1 = await post("/api/notices", { title: "遠足" }, { "Idempotency-Key": "abc-1" });

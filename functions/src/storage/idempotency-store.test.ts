@@ -26,8 +26,14 @@ describe("IdempotencyStore (Azurite)", () => {
     const first = await storage.idempotency.run("user-1|POST /api/notices", "k1", "h1", fn);
     const again = await storage.idempotency.run("user-1|POST /api/notices", "k1", "h1", fn);
     expect(runs).toBe(1);
-    expect(first).toEqual({ result: { status: 201, body: { id: "created-1" }, headers: { etag: '"1"' } }, replayed: false });
-    expect(again).toEqual({ result: { status: 201, body: { id: "created-1" }, headers: { etag: '"1"' } }, replayed: true });
+    expect(first).toEqual({
+      result: { status: 201, body: { id: "created-1" }, headers: { etag: '"1"' } },
+      replayed: false,
+    });
+    expect(again).toEqual({
+      result: { status: 201, body: { id: "created-1" }, headers: { etag: '"1"' } },
+      replayed: true,
+    });
     // Another scope with the same key is a different request.
     const other = await storage.idempotency.run("user-2|POST /api/notices", "k1", "h1", fn);
     expect(other.replayed).toBe(false);
@@ -45,7 +51,9 @@ describe("IdempotencyStore (Azurite)", () => {
       await gate;
       return { status: 200, body: { n: runs } };
     };
-    const settledP = Promise.allSettled(Array.from({ length: 8 }, () => storage.idempotency.run("u|POST /x", "dup", "h", fn)));
+    const settledP = Promise.allSettled(
+      Array.from({ length: 8 }, () => storage.idempotency.run("u|POST /x", "dup", "h", fn)),
+    );
     // Let every duplicate reach storage before the first finishes.
     await new Promise((r) => setTimeout(r, 300));
     release();
@@ -65,9 +73,9 @@ describe("IdempotencyStore (Azurite)", () => {
 
   it("a different request under the same key is IDEMPOTENCY_KEY_REUSED", async () => {
     await storage.idempotency.run("u|POST /y", "k", "hash-a", async () => ({ status: 200, body: "a" }));
-    expect(await codeOf(storage.idempotency.run("u|POST /y", "k", "hash-b", async () => ({ status: 200, body: "b" })))).toBe(
-      "IDEMPOTENCY_KEY_REUSED",
-    );
+    expect(
+      await codeOf(storage.idempotency.run("u|POST /y", "k", "hash-b", async () => ({ status: 200, body: "b" }))),
+    ).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 
   it("a failed fn frees the key so the client can retry", async () => {
@@ -86,9 +94,14 @@ describe("IdempotencyStore (Azurite)", () => {
     const never = new Promise<never>(() => undefined);
     void storage.idempotency.run("u|POST /dead", "k", "h", () => never).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 150));
-    expect(await codeOf(storage.idempotency.run("u|POST /dead", "k", "h", async () => ({ status: 200, body: 1 })))).toBe("CONFLICT");
+    expect(
+      await codeOf(storage.idempotency.run("u|POST /dead", "k", "h", async () => ({ status: 200, body: 1 }))),
+    ).toBe("CONFLICT");
     now = new Date(now.getTime() + 3 * 60_000);
-    const taken = await storage.idempotency.run("u|POST /dead", "k", "h", async () => ({ status: 200, body: "second owner" }));
+    const taken = await storage.idempotency.run("u|POST /dead", "k", "h", async () => ({
+      status: 200,
+      body: "second owner",
+    }));
     expect(taken).toEqual({ result: { status: 200, body: "second owner" }, replayed: false });
   });
 

@@ -32,7 +32,12 @@ export interface IdempotencyOutcome<R extends IdempotentResult> {
 }
 
 export interface IdempotencyStore {
-  run<R extends IdempotentResult>(scope: string, key: string, requestHash: string, fn: () => Promise<R>): Promise<IdempotencyOutcome<R>>;
+  run<R extends IdempotentResult>(
+    scope: string,
+    key: string,
+    requestHash: string,
+    fn: () => Promise<R>,
+  ): Promise<IdempotencyOutcome<R>>;
   /** Deletes rows older than their expiry; returns how many were deleted. */
   sweepExpired(now?: Date): Promise<number>;
 }
@@ -68,7 +73,12 @@ export function createIdempotencyStore(
       },
     });
 
-  async function claim(table: TableClient, pk: string, rk: string, requestHash: string): Promise<{ etag: string } | { stored: Props & { etag: string } }> {
+  async function claim(
+    table: TableClient,
+    pk: string,
+    rk: string,
+    requestHash: string,
+  ): Promise<{ etag: string } | { stored: Props & { etag: string } }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = clock();
       const row = {

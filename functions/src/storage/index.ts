@@ -15,8 +15,13 @@ import { QUEUES, TABLES } from "./names.js";
 import { createResources, type StorageResources } from "./resources.js";
 
 export * from "./entity-store.js";
-export { idempotencyMiddleware, type IdempotencyMiddlewareOptions } from "./idempotency-middleware.js";
-export type { IdempotencyOptions, IdempotencyOutcome, IdempotencyStore, IdempotentResult } from "./idempotency-store.js";
+export { type IdempotencyMiddlewareOptions, idempotencyMiddleware } from "./idempotency-middleware.js";
+export type {
+  IdempotencyOptions,
+  IdempotencyOutcome,
+  IdempotencyStore,
+  IdempotentResult,
+} from "./idempotency-store.js";
 export type { StorageResources } from "./resources.js";
 
 export interface Storage {

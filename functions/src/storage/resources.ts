@@ -5,7 +5,7 @@
 import { TableClient } from "@azure/data-tables";
 import { QueueClient } from "@azure/storage-queue";
 import { asciiJsonPolicy } from "./azurite-compat.js";
-import { type PoisonQueue, type QueueBase, type TableBase, checkPrefix, queueName, tableName } from "./names.js";
+import { checkPrefix, type PoisonQueue, type QueueBase, queueName, type TableBase, tableName } from "./names.js";
 import { isConflict } from "./rest-errors.js";
 
 export interface StorageResources {
@@ -18,7 +18,9 @@ export interface StorageResources {
 
 export function createResources(connectionString: string, prefix = ""): StorageResources {
   checkPrefix(prefix);
-  const insecure = /DefaultEndpointsProtocol=http;|Endpoint=http:\/\/|UseDevelopmentStorage=true/i.test(connectionString);
+  const insecure = /DefaultEndpointsProtocol=http;|Endpoint=http:\/\/|UseDevelopmentStorage=true/i.test(
+    connectionString,
+  );
   const tables = new Map<string, Promise<TableClient>>();
   const queues = new Map<string, Promise<QueueClient>>();
 
@@ -31,7 +33,9 @@ export function createResources(connectionString: string, prefix = ""): StorageR
       let p = tables.get(name);
       if (!p) {
         p = (async () => {
-          const client = TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure });
+          const client = TableClient.fromConnectionString(connectionString, name, {
+            allowInsecureConnection: insecure,
+          });
           if (insecure) client.pipeline.addPolicy(asciiJsonPolicy);
           try {
             await client.createTable();

@@ -7,7 +7,10 @@ import { type CreateStorageOptions, createStorage, type Storage } from "./index.
 
 export function testConnectionString(): string {
   const cs = process.env.KOMU_TEST_STORAGE_CONNECTION_STRING;
-  if (!cs) throw new Error("KOMU_TEST_STORAGE_CONNECTION_STRING is not set: run through the root vitest config (tests/setup/global.ts)");
+  if (!cs)
+    throw new Error(
+      "KOMU_TEST_STORAGE_CONNECTION_STRING is not set: run through the root vitest config (tests/setup/global.ts)",
+    );
   return cs;
 }
 

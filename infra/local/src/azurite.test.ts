@@ -6,8 +6,14 @@ import { startAzurite } from "./azurite.js";
 const connects = (port: number) =>
   new Promise<boolean>((res) => {
     const s = createConnection({ port, host: "127.0.0.1" });
-    s.once("connect", () => (s.destroy(), res(true)));
-    s.once("error", () => (s.destroy(), res(false)));
+    s.once("connect", () => {
+      s.destroy();
+      res(true);
+    });
+    s.once("error", () => {
+      s.destroy();
+      res(false);
+    });
   });
 
 describe("startAzurite", () => {

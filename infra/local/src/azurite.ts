@@ -175,11 +175,17 @@ async function startOnce(opts: StartAzuriteOptions): Promise<AzuriteHandle> {
   const deadline = Date.now() + (opts.startTimeoutMs ?? 30_000);
   for (;;) {
     if (exited) {
-      throw new AzuriteStartError(`Azurite exited during start-up (code ${exited.code}, signal ${exited.signal}):\n${output}`, output);
+      throw new AzuriteStartError(
+        `Azurite exited during start-up (code ${exited.code}, signal ${exited.signal}):\n${output}`,
+        output,
+      );
     }
     // Azurite logs "successfully listening" for each service; also probe the sockets.
     const listening = (output.match(/successfully listening/gi) ?? []).length >= 3;
-    if (listening || ((await canConnect(ports.blob)) && (await canConnect(ports.queue)) && (await canConnect(ports.table)))) {
+    if (
+      listening ||
+      ((await canConnect(ports.blob)) && (await canConnect(ports.queue)) && (await canConnect(ports.table)))
+    ) {
       if (!exited) break;
     }
     if (Date.now() > deadline) {

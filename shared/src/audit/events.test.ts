@@ -12,11 +12,22 @@ describe("audit events", () => {
       "outbox.replayed",
       "admin.auditVerified",
     ]);
-    const base = { id: "e1", at: "2026-11-25T00:00:00.000Z", actor: { oid: "u", name: "n" }, target: { kind: "notice", id: "n1" } };
-    expect(auditEventSchema.safeParse({ ...base, kind: "entity.updated", data: { changes: { a: { from: 1, to: 2 } } } }).success).toBe(true);
+    const base = {
+      id: "e1",
+      at: "2026-11-25T00:00:00.000Z",
+      actor: { oid: "u", name: "n" },
+      target: { kind: "notice", id: "n1" },
+    };
+    expect(
+      auditEventSchema.safeParse({ ...base, kind: "entity.updated", data: { changes: { a: { from: 1, to: 2 } } } })
+        .success,
+    ).toBe(true);
     expect(auditEventSchema.safeParse({ ...base, kind: "entity.updated", data: {} }).success).toBe(false);
     expect(auditEventSchema.safeParse({ ...base, kind: "no.such", data: {} }).success).toBe(false);
-    expect(auditEventSchema.safeParse({ ...base, at: "2026-11-25T09:00:00+09:00", kind: "entity.created", data: {} }).success).toBe(false);
+    expect(
+      auditEventSchema.safeParse({ ...base, at: "2026-11-25T09:00:00+09:00", kind: "entity.created", data: {} })
+        .success,
+    ).toBe(false);
   });
 
   it("diffs top-level fields as { from, to }", () => {

@@ -40,7 +40,12 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({
     ...base,
     kind: z.literal("auth.denied"),
-    data: z.object({ capability: z.string(), reason: z.string().optional(), method: z.string().optional(), path: z.string().optional() }),
+    data: z.object({
+      capability: z.string(),
+      reason: z.string().optional(),
+      method: z.string().optional(),
+      path: z.string().optional(),
+    }),
   }),
   z.object({
     ...base,
@@ -76,7 +81,11 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({
     ...base,
     kind: z.literal("admin.auditVerified"),
-    data: z.object({ ok: z.boolean(), checked: z.number().int().nonnegative(), firstBroken: brokenLinkSchema.optional() }),
+    data: z.object({
+      ok: z.boolean(),
+      checked: z.number().int().nonnegative(),
+      firstBroken: brokenLinkSchema.optional(),
+    }),
   }),
 ]);
 
@@ -92,7 +101,11 @@ export type AuditEventInput = DistributiveOmit<AuditEvent, "id" | "at"> & { at?:
  * The `{ field: { from, to } }` map between two versions of an object (top-level fields, compared
  * by their JSON). Fields listed in `ignore` (e.g. updatedAt) are left out.
  */
-export function diffChanges(before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = []): Changes {
+export function diffChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  ignore: readonly string[] = [],
+): Changes {
   const changes: Changes = {};
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const key of [...keys].sort()) {
