@@ -55,6 +55,21 @@ export function hostConfigFor(theme: Theme): AC.HostConfig {
   });
 }
 
+/** The small Markdown subset Teams renders in cards: **bold**, _italic_, [links](https://…), line breaks. */
+export function miniMarkdown(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+  return escaped
+    .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
+    .replace(/(^|\s)_(.+?)_(?=\s|$)/g, "$1<em>$2</em>")
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
+    .replace(/\n/g, "<br>");
+}
+
+AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = miniMarkdown(text);
+  result.didProcess = true;
+};
+
 export class ChatPane {
   private entries: Entry[] = [];
   private list!: HTMLElement;
@@ -256,7 +271,8 @@ export class ChatPane {
       }
     }
     for (const other of a.attachments ?? []) {
-      if (other.contentType === CARD) continue;
+      // text/html is the rich copy of the message text Teams sends along; the text is shown above.
+      if (other.contentType === CARD || other.contentType === "text/html") continue;
       const b = el("div", "bubble");
       b.textContent = `[${other.contentType}]`;
       box.append(b);

@@ -135,6 +135,9 @@ export class TeamsJsHost {
   }
 
   private post(message: Record<string, unknown>): void {
+    // Only while the iframe shows a tab (postMessage with a target origin that does not match
+    // the frame's document is dropped by the browser anyway, with a console warning).
+    if (!(this.o.iframe.getAttribute("src") ?? "").startsWith(this.o.tabOrigin)) return;
     this.o.iframe.contentWindow?.postMessage(message, this.o.tabOrigin);
   }
 

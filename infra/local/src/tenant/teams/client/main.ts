@@ -205,7 +205,10 @@ async function shell(app: HTMLElement, me: Me): Promise<void> {
   }
   if (state.botError) {
     banner.className = "banner error";
-    banner.textContent = `ボットに接続できません (${state.botError.status})。Kōmu は起動していますか？ / The bot is unreachable.`;
+    banner.textContent =
+      state.botError.status === 502
+        ? "ボットに接続できません。Kōmu は起動していますか？ / The bot is unreachable — is Kōmu running?"
+        : `ボットがエラーを返しました (${state.botError.status})。Kōmu のログを確認してください。 / The bot answered ${state.botError.status}.`;
     banner.removeAttribute("hidden");
   }
 }
