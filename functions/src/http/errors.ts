@@ -68,6 +68,8 @@ export function createErrorHandler(logger: Logger, challenge: ChallengeOptions) 
     const headers: Record<string, string> = {};
     if (error.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(0, Math.ceil(error.retryAfter)));
     if (error.status === 401) headers["WWW-Authenticate"] = bearerChallenge(challenge, error);
+    // The rest of an oversized body was never read: the connection cannot be reused.
+    if (error.status === 413) headers.Connection = "close";
     // Internal errors never echo internals.
     const body = error.code === "INTERNAL" ? new KomuError("INTERNAL").toBody(requestId) : error.toBody(requestId);
     return c.json(body, error.status as 400, headers);
