@@ -25,9 +25,18 @@ function tempDirs(envText: string) {
   return { envDir: root, outDir: join(root, "build") };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the manifest is plain JSON explored by the assertions
+type Json = Record<string, any>;
+
+async function entry(zip: JSZip, name: string): Promise<JSZip.JSZipObject> {
+  const file = zip.file(name);
+  if (!file) throw new Error(`${name} is not in the zip`);
+  return file;
+}
+
 async function readZip(path: string) {
   const zip = await JSZip.loadAsync(readFileSync(path));
-  const manifest = JSON.parse(await zip.file("manifest.json")!.async("string")) as Record<string, any>;
+  const manifest = JSON.parse(await (await entry(zip, "manifest.json")).async("string")) as Json;
   return { zip, manifest };
 }
 
@@ -51,14 +60,14 @@ describe("buildTeamsPackage", () => {
     expect(manifest.bots[0].botId).toBe("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
     expect(manifest.validDomains).toEqual(["localhost:7071"]);
     expect(manifest.name.short).toBe("Kōmu 校務-local");
-    const urls = manifest.staticTabs.filter((t: any) => t.contentUrl).map((t: any) => t.contentUrl);
+    const urls = (manifest.staticTabs as Json[]).filter((t) => t.contentUrl).map((t) => t.contentUrl);
     expect(urls).toContain("http://localhost:7071/approvals");
     expect(urls).toContain("http://localhost:7071/dashboard");
-    const en = JSON.parse(await zip.file("en-us.json")!.async("string"));
+    const en = JSON.parse(await (await entry(zip, "en-us.json")).async("string"));
     expect(en["name.short"]).toBe("Kōmu-local");
     expect(JSON.stringify(manifest)).not.toContain("${{");
-    const color = readPngHeader(await zip.file("color.png")!.async("uint8array"));
-    const outline = readPngHeader(await zip.file("outline.png")!.async("uint8array"));
+    const color = readPngHeader(await (await entry(zip, "color.png")).async("uint8array"));
+    const outline = readPngHeader(await (await entry(zip, "outline.png")).async("uint8array"));
     expect([color.width, color.height, outline.width, outline.height]).toEqual([192, 192, 32, 32]);
   });
 
@@ -94,7 +103,7 @@ describe("buildTeamsPackage", () => {
 });
 
 describe("validatePackageZip", () => {
-  async function packageWith(edit: (manifest: Record<string, any>, zip: JSZip) => void | Promise<void>) {
+  async function packageWith(edit: (manifest: Json, zip: JSZip) => void | Promise<void>) {
     const dirs = tempDirs(LOCAL_ENV);
     const built = await buildTeamsPackage({ env: "local", ...dirs });
     const { zip, manifest } = await readZip(built.zipPath);
@@ -111,9 +120,9 @@ describe("validatePackageZip", () => {
   });
 
   it("rejects an unknown property and a wrong icon size", async () => {
-    const errors = await packageWith((m, zip) => {
+    const errors = await packageWith(async (m, zip) => {
       m.notAManifestField = true;
-      zip.file("color.png", zip.file("outline.png")!.async("uint8array"));
+      zip.file("color.png", await (await entry(zip, "outline.png")).async("uint8array"));
     });
     expect(errors.some((e) => /additional properties/.test(e))).toBe(true);
     expect(errors).toContain("icons.color (color.png) is 32×32, expected 192×192");

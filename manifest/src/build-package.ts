@@ -78,13 +78,18 @@ export async function buildTeamsPackage(options: BuildPackageOptions): Promise<B
     const text = substitute(readFileSync(join(appPackageDir, "manifest.json"), "utf8"), values, "manifest.json");
     manifest = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    return fail([e instanceof UnresolvedPlaceholdersError ? `${e.message} (add them to env/.env.${env})` : (e as Error).message]);
+    return fail([
+      e instanceof UnresolvedPlaceholdersError ? `${e.message} (add them to env/.env.${env})` : (e as Error).message,
+    ]);
   }
   zip.file("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
 
   const errors: string[] = [];
   const icons = (manifest.icons ?? {}) as Record<string, string>;
-  const info = (manifest.localizationInfo ?? {}) as { defaultLanguageFile?: string; additionalLanguages?: { file: string }[] };
+  const info = (manifest.localizationInfo ?? {}) as {
+    defaultLanguageFile?: string;
+    additionalLanguages?: { file: string }[];
+  };
   const localization = [info.defaultLanguageFile, ...(info.additionalLanguages ?? []).map((l) => l.file)].filter(
     (f): f is string => typeof f === "string",
   );

@@ -55,7 +55,7 @@ export function drawColorIcon(size = 192): Uint8Array {
       const a = coverage(tile, x, y, size);
       const w = coverage(k, x, y, size);
       const i = (y * size + x) * 4;
-      for (let c = 0; c < 3; c++) out[i + c] = Math.round(ACCENT.rgb[c] as number * (1 - w) + 255 * w);
+      for (let c = 0; c < 3; c++) out[i + c] = Math.round((ACCENT.rgb[c] as number) * (1 - w) + 255 * w);
       out[i + 3] = Math.round(255 * a);
     }
   }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${{VAR}} is the Agents Toolkit placeholder syntax under test
 import { describe, expect, it } from "vitest";
 import { parseEnvFile } from "./env-file.js";
 import { placeholderNames, substitute, UnresolvedPlaceholdersError } from "./template.js";
@@ -31,7 +32,7 @@ describe("substitute", () => {
 describe("parseEnvFile", () => {
   it("reads KEY=value lines, comments, quotes and export", () => {
     const env = parseEnvFile(
-      '# c\nA=1\nexport B = two # note\nC="x y\\nz"\nD=\'#not comment\'\nEMPTY=\n\nURL=http://h:1/p#frag\n',
+      "# c\nA=1\nexport B = two # note\nC=\"x y\\nz\"\nD='#not comment'\nEMPTY=\n\nURL=http://h:1/p#frag\n",
     );
     expect(env).toEqual({ A: "1", B: "two", C: "x y\nz", D: "#not comment", EMPTY: "", URL: "http://h:1/p#frag" });
   });

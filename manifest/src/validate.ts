@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { AppManifestUtils, type AppManifest } from "@microsoft/app-manifest";
+import { type AppManifest, AppManifestUtils } from "@microsoft/app-manifest";
 
 type JsonObject = Record<string, unknown>;
 

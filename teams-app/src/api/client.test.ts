@@ -15,7 +15,12 @@ function setup(answers: Answer[], tokens: (force: boolean) => Promise<string> = 
     lang: () => "en",
     fetch: async (input, init) => {
       const headers = new Headers(init?.headers);
-      seen.push({ url: String(input), auth: headers.get("Authorization"), lang: headers.get("Accept-Language"), method: init?.method ?? "GET" });
+      seen.push({
+        url: String(input),
+        auth: headers.get("Authorization"),
+        lang: headers.get("Accept-Language"),
+        method: init?.method ?? "GET",
+      });
       const answer = answers.shift() ?? { status: 500 };
       return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status });
     },
@@ -24,7 +29,9 @@ function setup(answers: Answer[], tokens: (force: boolean) => Promise<string> = 
 }
 
 const Ok = z.object({ ok: z.boolean() });
-const unauthorizedBody = { error: { code: "UNAUTHENTICATED", message: { ja: "サインインが必要です。", en: "Sign in." } } };
+const unauthorizedBody = {
+  error: { code: "UNAUTHENTICATED", message: { ja: "サインインが必要です。", en: "Sign in." } },
+};
 
 describe("API client", () => {
   it("sends the bearer token and the UI language, and parses with the schema", async () => {
@@ -34,7 +41,10 @@ describe("API client", () => {
   });
 
   it("retries a 401 once with a fresh token", async () => {
-    const t = setup([{ status: 401, body: unauthorizedBody }, { status: 200, body: { ok: true } }]);
+    const t = setup([
+      { status: 401, body: unauthorizedBody },
+      { status: 200, body: { ok: true } },
+    ]);
     expect(await t.client.get("/api/tasks", Ok)).toEqual({ ok: true });
     expect(t.seen.map((s) => s.auth)).toEqual(["Bearer cached", "Bearer fresh"]);
     expect(t.unauthorized()).toBe(0);
@@ -60,7 +70,10 @@ describe("API client", () => {
 
   it("turns error bodies into ApiError and rejects unexpected shapes", async () => {
     const t = setup([
-      { status: 403, body: { error: { code: "FORBIDDEN", message: { ja: "権限がありません。", en: "No permission." } } } },
+      {
+        status: 403,
+        body: { error: { code: "FORBIDDEN", message: { ja: "権限がありません。", en: "No permission." } } },
+      },
       { status: 200, body: { ok: "yes" } },
     ]);
     await expect(t.client.get("/api/x", Ok)).rejects.toMatchObject({ status: 403, code: "FORBIDDEN" });

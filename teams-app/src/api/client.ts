@@ -14,7 +14,13 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   get<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>>;
-  send<T extends z.ZodType>(method: string, path: string, body: unknown, schema: T, headers?: Record<string, string>): Promise<z.infer<T>>;
+  send<T extends z.ZodType>(
+    method: string,
+    path: string,
+    body: unknown,
+    schema: T,
+    headers?: Record<string, string>,
+  ): Promise<z.infer<T>>;
 }
 
 async function readJson(res: Response): Promise<unknown> {

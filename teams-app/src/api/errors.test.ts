@@ -25,7 +25,9 @@ describe("error messages", () => {
 
   it("has a network message and a generic one for non-API errors", () => {
     expect(pickErrorMessage(networkError(), "en")).toMatch(/Cannot reach the server/);
-    expect(pickErrorMessage(new Error("boom"), "ja")).toBe("予期しないエラーが発生しました。しばらくしてからやり直してください。");
+    expect(pickErrorMessage(new Error("boom"), "ja")).toBe(
+      "予期しないエラーが発生しました。しばらくしてからやり直してください。",
+    );
     expect(pickErrorMessage(new Error("boom"), "en")).toBe("An unexpected error occurred. Please try again shortly.");
     expect(new ApiError(400, "X", { ja: "", en: "only english" }).messageIn("ja")).toBe("only english");
   });

@@ -32,7 +32,12 @@ const GENERIC: Record<string, LocalizedText> = {
 };
 
 function isLocalizedText(v: unknown): v is LocalizedText {
-  return typeof v === "object" && v !== null && typeof (v as LocalizedText).ja === "string" && typeof (v as LocalizedText).en === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as LocalizedText).ja === "string" &&
+    typeof (v as LocalizedText).en === "string"
+  );
 }
 
 /**

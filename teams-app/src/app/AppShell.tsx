@@ -31,6 +31,7 @@ export function AppShell() {
   const first = useRef(true);
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -27,13 +27,21 @@ export function Header() {
       <p className={styles.title}>{t("app.title")}</p>
       <span className={styles.spacer} />
       {me.status === "ok" && (
-        <Text className={styles.user} aria-label={`${t("app.userLabel")}: ${me.data.name}`} data-testid="header-user-name">
+        <Text
+          className={styles.user}
+          aria-label={`${t("app.userLabel")}: ${me.data.name}`}
+          data-testid="header-user-name"
+        >
           {me.data.name}
         </Text>
       )}
       <LanguageSwitch />
       {!host.inTeams && (
-        <Button size="small" appearance="subtle" onClick={() => void auth.signOut().then(() => window.location.assign("/"))}>
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={() => void auth.signOut().then(() => window.location.assign("/"))}
+        >
           {t("app.signOut")}
         </Button>
       )}

@@ -4,14 +4,16 @@ import { saveLanguage } from "../i18n/index.js";
 import { LANGS } from "../i18n/language.js";
 import { useLang } from "./useLang.js";
 
-const useStyles = makeStyles({ group: { display: "flex", gap: tokens.spacingHorizontalXS } });
+const useStyles = makeStyles({
+  group: { display: "flex", gap: tokens.spacingHorizontalXS, border: "none", margin: 0, padding: 0, minInlineSize: 0 },
+});
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
   return (
-    <div role="group" aria-label={t("language.label")} className={styles.group}>
+    <fieldset aria-label={t("language.label")} className={styles.group}>
       {LANGS.map((l) => (
         <ToggleButton
           key={l}
@@ -27,6 +29,6 @@ export function LanguageSwitch() {
           {t(`language.${l}`)}
         </ToggleButton>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -16,12 +16,18 @@ type AuthState = "checking" | "signedIn" | "signedOut";
 const NEVER = new Promise<never>(() => {});
 
 /** Everything behind sign-in: checks for a token first, then renders the shell with a session. */
-export function SignedInArea(props: { config: ClientConfig; host: HostInfo; auth: AuthProvider; signInError?: string }) {
+export function SignedInArea(props: {
+  config: ClientConfig;
+  host: HostInfo;
+  auth: AuthProvider;
+  signInError?: string;
+}) {
   const { config, host, auth } = props;
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<AuthState>("checking");
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on "try again"
   useEffect(() => {
     let live = true;
     auth.getToken().then(

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 
-export type LoadState<T> =
-  | { status: "loading" }
-  | { status: "ok"; data: T }
-  | { status: "error"; error: unknown };
+export type LoadState<T> = { status: "loading" } | { status: "ok"; data: T } | { status: "error"; error: unknown };
 
 /** Run an async loader on mount (and on reload()); ignores results that arrive after unmount. */
 export function useLoad<T>(loader: () => Promise<T>, deps: readonly unknown[]): [LoadState<T>, () => void] {

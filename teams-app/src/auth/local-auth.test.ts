@@ -38,7 +38,10 @@ function setup(tokenAnswer: (body: URLSearchParams) => { status: number; json: u
       const body = new URLSearchParams(String(init?.body));
       requests.push({ url: String(input), body });
       const answer = tokenAnswer(body);
-      return new Response(JSON.stringify(answer.json), { status: answer.status, headers: { "Content-Type": "application/json" } });
+      return new Response(JSON.stringify(answer.json), {
+        status: answer.status,
+        headers: { "Content-Type": "application/json" },
+      });
     },
   });
   return { auth, storage, navigations, requests, advance: (ms: number) => (clock += ms) };
@@ -72,7 +75,9 @@ describe("local tenant sign-in (authorization code + PKCE)", () => {
     await t.auth.signIn("/");
     await expect(t.auth.completeSignIn("?code=C&state=forged")).rejects.toBeInstanceOf(SignInError);
     expect(t.requests).toHaveLength(0);
-    await expect(t.auth.completeSignIn("?error=access_denied&error_description=cancelled")).rejects.toThrow("cancelled");
+    await expect(t.auth.completeSignIn("?error=access_denied&error_description=cancelled")).rejects.toThrow(
+      "cancelled",
+    );
   });
 
   it("renews with the refresh token near expiry, and asks for sign-in when it cannot", async () => {

@@ -3,7 +3,7 @@
  * PKCE. The authorize page shows a user picker; the code is exchanged at the tenant's token
  * endpoint (CORS allowed for Kōmu's origin). Tokens live in sessionStorage for this tab only.
  */
-import { type ClientConfig, browserAuthority } from "../config/client-config.js";
+import { browserAuthority, type ClientConfig } from "../config/client-config.js";
 import {
   buildAuthorizeUrl,
   codeChallengeS256,
@@ -89,7 +89,8 @@ export function createLocalTenantAuth(deps: LocalAuthDeps): LocalAuthProvider {
     }
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (!res.ok || typeof json.access_token !== "string") {
-      const reason = typeof json.error_description === "string" ? json.error_description : String(json.error ?? res.status);
+      const reason =
+        typeof json.error_description === "string" ? json.error_description : String(json.error ?? res.status);
       throw new SignInError(reason);
     }
     const expiresIn = typeof json.expires_in === "number" ? json.expires_in : Number(json.expires_in ?? 3600);
@@ -144,9 +145,16 @@ export function createLocalTenantAuth(deps: LocalAuthDeps): LocalAuthProvider {
       storage.removeItem(PENDING_KEY);
       const result = parseCallback(search);
       if (result.kind === "error") throw new SignInError(result.description || result.error);
-      if (!pending || pending.state !== result.state) throw new SignInError("state mismatch (the sign-in was not started here)");
+      if (!pending || pending.state !== result.state)
+        throw new SignInError("state mismatch (the sign-in was not started here)");
       await tokenRequest(
-        tokenRequestBody({ clientId: config.clientId, code: result.code, redirectUri, codeVerifier: pending.verifier, scopes }),
+        tokenRequestBody({
+          clientId: config.clientId,
+          code: result.code,
+          redirectUri,
+          codeVerifier: pending.verifier,
+          scopes,
+        }),
       );
       return safeReturnPath(pending.returnTo);
     },

@@ -2,7 +2,11 @@
  * Production sign-in outside Teams: MSAL.js (authorization code + PKCE against Entra ID),
  * redirect flow, tokens for Kōmu's API scope acquired silently.
  */
-import { type AccountInfo, createStandardPublicClientApplication, InteractionRequiredAuthError } from "@azure/msal-browser";
+import {
+  type AccountInfo,
+  createStandardPublicClientApplication,
+  InteractionRequiredAuthError,
+} from "@azure/msal-browser";
 import { authorityBase, type ClientConfig } from "../config/client-config.js";
 import { CALLBACK_PATH } from "./local-auth.js";
 import { type AuthProvider, AuthRequiredError, safeReturnPath } from "./types.js";
@@ -36,7 +40,11 @@ export async function createMsalAuth(config: ClientConfig, origin: string): Prom
       const current = account();
       if (!current) throw new AuthRequiredError();
       try {
-        const result = await pca.acquireTokenSilent({ scopes, account: current, forceRefresh: options?.forceRefresh ?? false });
+        const result = await pca.acquireTokenSilent({
+          scopes,
+          account: current,
+          forceRefresh: options?.forceRefresh ?? false,
+        });
         return result.accessToken;
       } catch (e) {
         if (e instanceof InteractionRequiredAuthError) throw new AuthRequiredError(e.message, { cause: e });

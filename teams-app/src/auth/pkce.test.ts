@@ -66,8 +66,16 @@ describe("PKCE", () => {
   });
 
   it("builds the code exchange body", () => {
-    const body = tokenRequestBody({ clientId: "c", code: "k", redirectUri: "r", codeVerifier: "v", scopes: ["a", "b"] });
-    expect(body.toString()).toBe("grant_type=authorization_code&client_id=c&code=k&redirect_uri=r&code_verifier=v&scope=a+b");
+    const body = tokenRequestBody({
+      clientId: "c",
+      code: "k",
+      redirectUri: "r",
+      codeVerifier: "v",
+      scopes: ["a", "b"],
+    });
+    expect(body.toString()).toBe(
+      "grant_type=authorization_code&client_id=c&code=k&redirect_uri=r&code_verifier=v&scope=a+b",
+    );
   });
 
   it("only accepts same-origin paths to return to", () => {

@@ -61,7 +61,8 @@ export type CallbackResult =
 export function parseCallback(search: string): CallbackResult {
   const params = new URLSearchParams(search.startsWith("?") || search.startsWith("#") ? search.slice(1) : search);
   const error = params.get("error");
-  if (error) return { kind: "error", error, description: params.get("error_description") ?? "", state: params.get("state") };
+  if (error)
+    return { kind: "error", error, description: params.get("error_description") ?? "", state: params.get("state") };
   const code = params.get("code");
   const state = params.get("state");
   if (!code || !state) return { kind: "error", error: "invalid_response", description: "code or state missing", state };

@@ -18,6 +18,6 @@ export class AuthRequiredError extends Error {
 
 /** Only same-origin relative paths may be used as a post-sign-in destination. */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   return value;
 }

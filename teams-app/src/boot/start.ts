@@ -2,16 +2,24 @@
  * Start-up before the first render: runtime config, host detection (Teams or browser), language,
  * theme, auth provider, and finishing a sign-in redirect when the URL is the callback.
  */
-import { createLocalTenantAuth, CALLBACK_PATH, SignInError } from "../auth/local-auth.js";
+import { CALLBACK_PATH, createLocalTenantAuth, SignInError } from "../auth/local-auth.js";
 import { createTeamsAuth } from "../auth/teams-auth.js";
 import type { AuthProvider } from "../auth/types.js";
 import { type ClientConfig, fetchClientConfig, isLocalTenant, teamsHostOrigins } from "../config/client-config.js";
-import { type Lang, LANG_STORAGE_KEY, pickInitialLanguage } from "../i18n/language.js";
+import { LANG_STORAGE_KEY, type Lang, pickInitialLanguage } from "../i18n/language.js";
 import { detectTeams, type HostInfo } from "../teams/host.js";
 import { type ThemeKey, themeKeyFromMedia, themeKeyFromTeams } from "../teams/theme.js";
 
 export type Boot =
-  | { kind: "ready"; config: ClientConfig; host: HostInfo; auth: AuthProvider; lang: Lang; theme: ThemeKey; signInError?: string }
+  | {
+      kind: "ready";
+      config: ClientConfig;
+      host: HostInfo;
+      auth: AuthProvider;
+      lang: Lang;
+      theme: ThemeKey;
+      signInError?: string;
+    }
   | { kind: "failed"; lang: Lang; theme: ThemeKey };
 
 function storedLanguage(): string | null {
@@ -39,9 +47,19 @@ export async function start(): Promise<Boot> {
   }
 
   const host = await detectTeams({ validMessageOrigins: teamsHostOrigins(config) });
-  const lang = pickInitialLanguage({ stored: storedLanguage(), teamsLocale: host.inTeams ? host.context.app.locale : null });
+  const lang = pickInitialLanguage({
+    stored: storedLanguage(),
+    teamsLocale: host.inTeams ? host.context.app.locale : null,
+  });
   if (host.inTeams) {
-    return { kind: "ready", config, host, auth: createTeamsAuth(), lang, theme: themeKeyFromTeams(host.context.app.theme) };
+    return {
+      kind: "ready",
+      config,
+      host,
+      auth: createTeamsAuth(),
+      lang,
+      theme: themeKeyFromTeams(host.context.app.theme),
+    };
   }
 
   const origin = window.location.origin;

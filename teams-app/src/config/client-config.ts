@@ -41,6 +41,8 @@ export function browserAuthority(config: ClientConfig): string {
 /** Origins whose postMessages teams-js must accept: the local Teams client is served by the local tenant. */
 export function teamsHostOrigins(config: ClientConfig): string[] {
   if (!isLocalTenant(config)) return [];
-  const origins = [config.authority, config.authorityHttp].filter((u): u is string => !!u).map((u) => new URL(u).origin);
+  const origins = [config.authority, config.authorityHttp]
+    .filter((u): u is string => !!u)
+    .map((u) => new URL(u).origin);
   return [...new Set(origins)];
 }

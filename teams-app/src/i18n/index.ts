@@ -2,7 +2,7 @@ import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import ja from "./ja.json";
-import { htmlLang, type Lang, LANG_STORAGE_KEY } from "./language.js";
+import { htmlLang, LANG_STORAGE_KEY, type Lang } from "./language.js";
 
 export const resources = { ja: { translation: ja }, en: { translation: en } } as const;
 

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Title1 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { moduleByKey, type ModuleInfo } from "../app/modules.js";
+import { type ModuleInfo, moduleByKey } from "../app/modules.js";
 import { RouterLink } from "../app/RouterLink.js";
 import { usePageTitle } from "./usePageTitle.js";
 

@@ -4,7 +4,9 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { usePageTitle } from "./usePageTitle.js";
 
-const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalL, display: "grid", gap: tokens.spacingVerticalS },
+});
 
 /**
  * /config — configuration page of the configurable tab (channels, chats, meeting side panel and
@@ -19,7 +21,12 @@ export default function ConfigPage({ inTeams }: { inTeams: boolean }) {
     const origin = window.location.origin;
     pages.config.registerOnSaveHandler((save) => {
       pages.config
-        .setConfig({ entityId: "meetings", contentUrl: `${origin}/meetings`, websiteUrl: `${origin}/meetings`, suggestedDisplayName: t("nav.meetings") })
+        .setConfig({
+          entityId: "meetings",
+          contentUrl: `${origin}/meetings`,
+          websiteUrl: `${origin}/meetings`,
+          suggestedDisplayName: t("nav.meetings"),
+        })
         .then(() => save.notifySuccess())
         .catch((e: unknown) => save.notifyFailure(e instanceof Error ? e.message : String(e)));
     });

@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../app/LanguageSwitch.js";
 import { usePageTitle } from "./usePageTitle.js";
 
-const useStyles = makeStyles({ page: { maxWidth: "720px", padding: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  page: { maxWidth: "720px", padding: tokens.spacingHorizontalXL, display: "grid", gap: tokens.spacingVerticalM },
+});
 
 /** /privacy and /terms — public pages the manifest's developer section links to. */
 export default function LegalPage({ kind }: { kind: "privacy" | "terms" }) {

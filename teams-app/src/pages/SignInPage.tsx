@@ -1,4 +1,13 @@
-import { Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, Title1, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Title1,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuthProvider } from "../auth/types.js";

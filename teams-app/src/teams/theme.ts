@@ -1,9 +1,4 @@
-import {
-  type Theme,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-} from "@fluentui/react-components";
+import { type Theme, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 
 export type ThemeKey = "light" | "dark" | "contrast";
 

@@ -5,7 +5,12 @@ import type { Me } from "../../api/resources.js";
 import { useLang } from "../../app/useLang.js";
 
 const useStyles = makeStyles({
-  list: { display: "grid", gridTemplateColumns: "max-content 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  list: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });

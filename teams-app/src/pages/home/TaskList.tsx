@@ -1,9 +1,18 @@
-import { Badge, Body1, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
-import { formatInstant } from "../../format/dates.js";
+import {
+  Badge,
+  Body1,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { TaskItem } from "../../api/resources.js";
 import { RouterLink } from "../../app/RouterLink.js";
 import { useLang } from "../../app/useLang.js";
+import { formatInstant } from "../../format/dates.js";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
