@@ -2,7 +2,7 @@
  * The Azure Functions entry with @azure/functions' own test classes (imported through the
  * package's default export, as native ESM requires for this CommonJS package).
  */
-import functions, { type HttpHandler, type StorageQueueHandler, type TimerHandler } from "@azure/functions";
+import functions, { type HttpHandler, type HttpResponseInit, type StorageQueueHandler, type Timer, type TimerHandler } from "@azure/functions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, USERS } from "../http/test-app.js";
 import type { JobDefinition } from "../jobs/types.js";
@@ -126,14 +126,14 @@ describe("Azure Functions entry", () => {
     const handler = r.registered.http.api?.handler as HttpHandler;
     const first = await handler(new functions.HttpRequest({ method: "GET", url: "https://komu.example/api/health" }), context());
     expect(first.status).toBe(503);
-    expect(JSON.stringify(first.jsonBody)).not.toContain("secret-detail");
+    expect(JSON.stringify((first as HttpResponseInit).jsonBody)).not.toContain("secret-detail");
     const second = await handler(new functions.HttpRequest({ method: "GET", url: "https://komu.example/api/health" }), context());
     expect(second.status).toBe(200);
   });
 
   it("timer and queue triggers run the job handlers with their deps", async () => {
     const registered = register();
-    await registered.timer.sweeper?.handler({ isPastDue: false, scheduleStatus: undefined as never }, context());
+    await registered.timer.sweeper?.handler({ isPastDue: false, schedule: { adjustForDST: false } } as Timer, context());
     await registered.queue.worker?.handler({ v: 1, id: "x" }, context());
     expect(ran).toEqual(["sweeper:deps:true", 'worker:deps:{"v":1,"id":"x"}']);
   });
