@@ -30,6 +30,11 @@ describe("AuditLog (Azurite)", () => {
     for (let i = 1; i < 20; i++) expect(page.items[i]?.prevHash).toBe(page.items[i - 1]?.hash);
     expect(page.items[4]?.event).toMatchObject({ kind: "entity.updated", actor, target: { kind: "notice", id: "n5" } });
     expect(page.items[4]?.event.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // Recording the verification appends to the chain, which stays intact.
+    expect((await storage.audit.verify("aoba-e", { recordBy: actor })).ok).toBe(true);
+    const last = (await storage.audit.list("aoba-e", { fromSeq: 21 })).items;
+    expect(last.map((r) => [r.seq, r.event.kind, r.event.data])).toEqual([[21, "admin.auditVerified", { ok: true, checked: 20 }]]);
+    expect(await storage.audit.verify("aoba-e")).toEqual({ ok: true, checked: 21, lastSeq: 21 });
     // Schools have separate chains.
     expect(await storage.audit.verify("higashi-e")).toEqual({ ok: true, checked: 0, lastSeq: 0 });
   });
