@@ -1,17 +1,14 @@
 /**
- * Contract replays: Microsoft's documented Bot Connector / Teams examples against the local
- * tenant's connector (requests replayed with this tenant's ids; responses and the activities the
- * connector sends to the bot compared by shape).
+ * Contract replays (core harness, ../contract): Microsoft's documented Bot Connector / Teams
+ * examples against the local tenant's connector. Requests are replayed with this tenant's ids;
+ * responses and the activities the connector posts to the bot are compared by shape.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDevCa } from "../../devca.js";
 import { BOT_APP_ID, BOT_PASSWORD } from "../constants.js";
-import { type RunningTenant, startTenant } from "../server.js";
-import { example, haveContracts, shapeDiff } from "./contract-shape.js";
+import { compareShape, hasContractExamples, loadExample, replayExample, startTestTenant } from "../contract/index.js";
+import type { RunningTenant } from "../server.js";
 import { ensurePersonalConversation, findActivity, invokeCardAction, listActivities, sendUserMessage, teamsUserId, uninstallForUser } from "./index.js";
 
 let tenant: RunningTenant;
@@ -22,18 +19,20 @@ let oid: string;
 let otherOid: string;
 
 beforeAll(async () => {
-  if (!haveContracts) return;
+  if (!hasContractExamples()) return;
+  // A stand-in bot that records what the connector posts and answers invokes with a card.
   recorder = createServer((req, res) => {
     let body = "";
     req.on("data", (d) => (body += d));
     req.on("end", () => {
       received.push(JSON.parse(body));
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: { type: "AdaptiveCard", version: "1.5", body: [] } }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: { type: "AdaptiveCard", version: "1.5", body: [] } }));
     });
   });
   await new Promise<void>((r) => recorder.listen(0, "127.0.0.1", r));
-  const tls = await ensureDevCa(process.env.KOMU_TEST_DEV_CA_DIR ?? join(tmpdir(), "komu-test-dev-ca"));
-  tenant = await startTenant({ port: 0, tls, botMessagingEndpoint: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/api/messages`, throttle: "off" });
+  tenant = await startTestTenant({ botMessagingEndpoint: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/api/messages`, throttle: "off" });
   const users = [...tenant.ctx.store.collection<{ id: string }>("users").keys()];
   oid = users[0] as string;
   otherOid = users[1] as string;
@@ -49,78 +48,75 @@ afterAll(async () => {
   recorder?.close();
 });
 
-const call = (method: string, path: string, body?: unknown) =>
-  fetch(`${tenant.origin}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-
-describe.skipIf(!haveContracts)("Bot Connector contract replays", () => {
+describe.skipIf(!hasContractExamples())("Bot Connector contract replays", () => {
   it("teams.bot-create-conversation-1on1: creates the 1:1 chat and answers { id }", async () => {
-    const ex = example("teams.bot-create-conversation-1on1");
-    const body = structuredClone(ex.request.body);
-    body.members[0].id = teamsUserId(oid);
-    body.channelData.tenant.id = tenant.tenantId;
-    const res = await call(ex.request.method as string, ex.request.path as string, body);
-    expect(res.status).toBe(201);
-    const json = await res.json();
-    expect(shapeDiff(json, ex.response.body)).toEqual([]);
-    expect(json.id).toMatch(/^a:/);
-    // the same user gets the same personal chat (by Teams id or by Entra object id)
-    const again = await (await call("POST", "/v3/conversations", { ...body, members: [{ id: oid }] })).json();
-    expect(again.id).toBe(json.id);
+    const ex = loadExample("teams.bot-create-conversation-1on1");
+    const result = await replayExample(tenant, ex, {
+      token,
+      substitute: { "29:012d20j1cjo20211": teamsUserId(oid), "197231joe-1209j01821-012kdjoj": tenant.tenantId },
+      // the docs give no status line; the connector answers 201 Created (ConversationResourceResponse)
+      expectStatus: 201,
+    });
+    expect(result.mismatches).toEqual([]);
+    const { id } = result.body as { id: string };
+    expect(id).toMatch(/^a:/);
+    expect(id).toBe(ensurePersonalConversation(tenant.ctx, oid).id);
+    // by Entra object id: the same personal chat
+    const again = await replayExample(tenant, ex, { token, substitute: { "29:012d20j1cjo20211": oid, "197231joe-1209j01821-012kdjoj": tenant.tenantId }, expectStatus: 201 });
+    expect((again.body as { id: string }).id).toBe(id);
   });
 
-  it("botframework.create-conversation: Teams needs the tenant id (400 without it)", async () => {
-    const ex = example("botframework.create-conversation");
-    const body = structuredClone(ex.request.body);
-    body.members[0].id = teamsUserId(oid);
-    const res = await call("POST", "/v3/conversations", body);
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("BadArgument");
-    const ok = await call("POST", "/v3/conversations", { ...body, tenantId: tenant.tenantId });
-    expect(ok.status).toBe(201);
-    expect(shapeDiff(await ok.json(), ex.response.body)).toEqual([]);
+  it("botframework.create-conversation: Teams needs the tenant id — 400 without it, { id } with it", async () => {
+    const ex = loadExample("botframework.create-conversation");
+    const substitute = { "1234abcd": teamsUserId(oid) };
+    const without = await replayExample(tenant, ex, { token, path: "/v3/conversations", substitute, expectStatus: 400 });
+    expect((without.body as { error: { code: string } }).error.code).toBe("BadArgument");
+    const body = { ...(ex.request.body as object), tenantId: tenant.tenantId };
+    const withTenant = await replayExample(tenant, ex, { token, path: "/v3/conversations", substitute, body, expectStatus: 201 });
+    expect(withTenant.mismatches).toEqual([]);
   });
 
   it.each(["botframework.reply-to-activity", "botframework.reply-hero-card", "teams.bot-send-message-reply", "teams.bot-send-message-notification"])(
-    "%s: the reply is stored as documented and answered with a ResourceResponse",
+    "%s: the reply is stored as sent and answered with a ResourceResponse { id }",
     async (name) => {
-      const ex = example(name);
+      const ex = loadExample(name);
+      const doc = ex.request.body as Record<string, any>;
       const conv = ensurePersonalConversation(tenant.ctx, oid);
-      const res = await call("POST", `/v3/conversations/${encodeURIComponent(conv.id)}/activities/${encodeURIComponent(ex.request.body.replyToId)}`, ex.request.body);
-      expect(res.status).toBe(201);
-      const { id } = (await res.json()) as { id: string };
-      expect(typeof id).toBe("string");
-      const stored = findActivity(tenant.ctx, conv.id, id);
-      expect(stored).toBeDefined();
-      expect(stored?.replyToId).toBe(ex.request.body.replyToId);
-      expect(stored?.from.id).toBe(`28:${BOT_APP_ID}`);
-      expect(stored?.conversation.id).toBe(conv.id);
-      for (const key of ["text", "summary", "attachments"] as const) {
-        if (ex.request.body[key] !== undefined) expect(stored?.[key]).toEqual(ex.request.body[key]);
-      }
-      if (ex.request.body.channelData?.notification) expect(stored?.channelData?.notification).toEqual(ex.request.body.channelData.notification);
+      const result = await replayExample(tenant, ex, {
+        token,
+        method: "POST",
+        path: `/v3/conversations/${encodeURIComponent(conv.id)}/activities/${encodeURIComponent(doc.replyToId)}`,
+        expectStatus: 201,
+      });
+      expect(result.mismatches).toEqual([]);
+      expect(compareShape({ id: "" }, result.body)).toEqual([]);
+      const stored = findActivity(tenant.ctx, conv.id, (result.body as { id: string }).id);
+      expect(stored).toMatchObject({ replyToId: doc.replyToId, from: { id: `28:${BOT_APP_ID}` }, conversation: { id: conv.id }, channelId: "msteams" });
+      for (const key of ["text", "summary", "attachments"] as const) if (doc[key] !== undefined) expect(stored?.[key]).toEqual(doc[key]);
+      if (doc.channelData?.notification) expect(stored?.channelData?.notification).toEqual(doc.channelData.notification);
     },
   );
 
-  it("teams.bot-send-403-message-writes-blocked: a user who removed the app gives the documented 403", async () => {
-    const ex = example("teams.bot-send-403-message-writes-blocked");
+  it("teams.bot-send-403-message-writes-blocked: a user who removed the app gets the documented 403", async () => {
+    const ex = loadExample("teams.bot-send-403-message-writes-blocked");
     const conv = uninstallForUser(tenant.ctx, otherOid);
-    const res = await call("POST", `/v3/conversations/${encodeURIComponent(conv.id)}/activities`, { type: "message", text: "お知らせ" });
-    expect(res.status).toBe(ex.response.status);
-    expect(res.headers.get("content-type")).toContain("application/json");
-    expect(await res.json()).toEqual(ex.response.body);
+    const result = await replayExample(tenant, ex, {
+      token,
+      method: "POST",
+      path: `/v3/conversations/${encodeURIComponent(conv.id)}/activities`,
+      body: { type: "message", text: "お知らせ" },
+    });
+    expect(result.mismatches).toEqual([]);
+    expect(result.body).toEqual(ex.response.body);
     expect(listActivities(tenant.ctx, conv.id)).toHaveLength(0);
   });
 
   it("teams.incoming-message-activity: what the connector posts to the bot has Teams' shape", async () => {
-    const ex = example("teams.incoming-message-activity");
+    const ex = loadExample("teams.incoming-message-activity");
     received.length = 0;
     await sendUserMessage(tenant.ctx, oid, "こんにちは Kōmu");
     const activity = received.at(-1);
-    expect(shapeDiff(activity, ex.request.body)).toEqual([]);
+    expect(compareShape(ex.request.body, activity)).toEqual([]);
     expect(activity).toMatchObject({
       type: "message",
       channelId: "msteams",
@@ -137,20 +133,17 @@ describe.skipIf(!haveContracts)("Bot Connector contract replays", () => {
   it.each(["teams.invoke-adaptivecard-action-execute", "teams.invoke-adaptivecard-action-refresh"])(
     "%s: the invoke the connector posts to the bot has the documented shape",
     async (name) => {
-      const ex = example(name);
+      const ex = loadExample(name);
+      const doc = ex.request.body as { value: { action: { verb: string; data: Record<string, unknown> }; trigger: "manual" | "automatic" } };
       const conv = ensurePersonalConversation(tenant.ctx, oid);
       const message = listActivities(tenant.ctx, conv.id).find((a) => a.from.id.startsWith("28:"));
       expect(message).toBeDefined();
       received.length = 0;
-      const reply = await invokeCardAction(tenant.ctx, oid, {
-        activityId: message?.id as string,
-        action: ex.request.body.value.action,
-        trigger: ex.request.body.value.trigger,
-      });
+      const reply = await invokeCardAction(tenant.ctx, oid, { activityId: message?.id as string, action: doc.value.action, trigger: doc.value.trigger });
       expect(reply.status).toBe(200);
       const invoke = received.at(-1);
-      expect(shapeDiff(invoke, ex.request.body)).toEqual([]);
-      expect(invoke?.value).toEqual(ex.request.body.value);
+      expect(compareShape(ex.request.body, invoke)).toEqual([]);
+      expect(invoke?.value).toEqual(doc.value);
       expect(invoke).toMatchObject({ type: "invoke", name: "adaptiveCard/action", replyToId: message?.id, from: { aadObjectId: oid } });
     },
   );
