@@ -1,6 +1,7 @@
 /** The local Microsoft 365 tenant (see ARCHITECTURE.md). */
-export { buildTenant, type RunningTenant, type StartTenantOptions, startTenant } from "./server.js";
+
 export * from "./constants.js";
-export { GraphError, type Caller, type TenantApp, type TenantConfig, type TenantContext } from "./context.js";
+export { type Caller, GraphError, type TenantApp, type TenantConfig, type TenantContext } from "./context.js";
 export { issueAppToken, issueUserToken, verifyTenantToken } from "./identity/tokens.js";
-export { KNOWN_GROUPS, KNOWN_USERS, SCHOOL_IDS, type KnownUser } from "./seed/known.js";
+export { KNOWN_GROUPS, KNOWN_USERS, type KnownUser, SCHOOL_IDS } from "./seed/known.js";
+export { buildTenant, type RunningTenant, type StartTenantOptions, startTenant } from "./server.js";

@@ -1,8 +1,8 @@
 import { connect as tlsConnect } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, graphFetch, startTestTenant } from "./contract/fixture.js";
-import type { RunningTenant } from "./server.js";
 import { KNOWN_USERS } from "./seed/known.js";
+import type { RunningTenant } from "./server.js";
 
 let tenant: RunningTenant;
 let token: string;
@@ -44,11 +44,17 @@ describe("local tenant server", () => {
     const res = await graphFetch(tenant, token, "/v1.0/users?$top=5");
     expect(res.status).toBe(200);
     expect(res.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    const page = (await res.json()) as { "@odata.context": string; "@odata.nextLink": string; value: { id: string; userPrincipalName: string }[] };
+    const page = (await res.json()) as {
+      "@odata.context": string;
+      "@odata.nextLink": string;
+      value: { id: string; userPrincipalName: string }[];
+    };
     expect(page["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#users`);
     expect(page.value).toHaveLength(5);
     expect(page["@odata.nextLink"].startsWith(`${tenant.origin}/v1.0/users?`)).toBe(true);
-    const next = (await (await graphFetch(tenant, token, page["@odata.nextLink"])).json()) as { value: { id: string }[] };
+    const next = (await (await graphFetch(tenant, token, page["@odata.nextLink"])).json()) as {
+      value: { id: string }[];
+    };
     expect(next.value).toHaveLength(5);
     const ids = new Set([...page.value, ...next.value].map((u) => u.id));
     expect(ids.size).toBe(10);
@@ -59,7 +65,10 @@ describe("local tenant server", () => {
     const seen = new Set<string>();
     let pages = 0;
     while (url) {
-      const body = (await (await graphFetch(tenant, token, url)).json()) as { value: { id: string }[]; "@odata.nextLink"?: string };
+      const body = (await (await graphFetch(tenant, token, url)).json()) as {
+        value: { id: string }[];
+        "@odata.nextLink"?: string;
+      };
       expect(body.value.length).toBeLessThanOrEqual(100);
       for (const u of body.value) seen.add(u.id);
       url = body["@odata.nextLink"];
@@ -105,7 +114,11 @@ describe("local tenant server", () => {
   it("answers CORS preflights for Kōmu's origin", async () => {
     const res = await fetch(`${tenant.httpOrigin}/${tenant.tenantId}/oauth2/v2.0/token`, {
       method: "OPTIONS",
-      headers: { origin: "http://localhost:7071", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: "http://localhost:7071",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(res.status).toBeLessThan(300);
     expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:7071");
@@ -131,11 +144,23 @@ describe("local tenant server", () => {
   });
 
   it("PATCH /_emulator/config validates and applies", async () => {
-    const bad = await fetch(`${tenant.origin}/_emulator/config`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ faultRate: 3 }) });
+    const bad = await fetch(`${tenant.origin}/_emulator/config`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ faultRate: 3 }),
+    });
     expect(bad.status).toBe(400);
-    const ok = await fetch(`${tenant.origin}/_emulator/config`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttle: "off" }) });
+    const ok = await fetch(`${tenant.origin}/_emulator/config`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ throttle: "off" }),
+    });
     expect(await ok.json()).toEqual({ throttle: "off", faultRate: 0 });
     expect(tenant.ctx.config.throttle).toBe("off");
-    await fetch(`${tenant.origin}/_emulator/config`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttle: "documented" }) });
+    await fetch(`${tenant.origin}/_emulator/config`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ throttle: "documented" }),
+    });
   });
 });

@@ -35,8 +35,8 @@ import { faultMiddleware } from "./http/faults.js";
 import { listenDual } from "./http/listen.js";
 import { clientRequestIdOf, requestIds } from "./http/request-id.js";
 import { statsMiddleware } from "./http/stats.js";
-import * as identity from "./identity/index.js";
 import { graphAuth } from "./identity/graph-auth.js";
+import * as identity from "./identity/index.js";
 import { KeyRing } from "./identity/keys.js";
 import { attachKeyRing } from "./identity/registry.js";
 import { createLimits } from "./limits/index.js";
@@ -131,8 +131,17 @@ export async function buildTenant(options: StartTenantOptions, port: number) {
     httpOrigin: `http://localhost:${port}`,
     issuer: `${origin}/${tenantId}/v2.0`,
     devPassword: options.devPassword ?? DEV_PASSWORD,
-    komuApp: { clientId: KOMU_CLIENT_ID, clientSecret: KOMU_CLIENT_SECRET, audiences: [KOMU_CLIENT_ID, appIdUri], appIdUri },
-    bot: { appId: BOT_APP_ID, password: BOT_PASSWORD, messagingEndpoint: options.botMessagingEndpoint ?? `${komuOrigin}/api/messages` },
+    komuApp: {
+      clientId: KOMU_CLIENT_ID,
+      clientSecret: KOMU_CLIENT_SECRET,
+      audiences: [KOMU_CLIENT_ID, appIdUri],
+      appIdUri,
+    },
+    bot: {
+      appId: BOT_APP_ID,
+      password: BOT_PASSWORD,
+      messagingEndpoint: options.botMessagingEndpoint ?? `${komuOrigin}/api/messages`,
+    },
     komuOrigin,
     throttle: options.throttle ?? "documented",
     faultRate: options.faultRate ?? 0,
@@ -195,7 +204,12 @@ export async function buildTenant(options: StartTenantOptions, port: number) {
   };
 }
 
-function renderError(err: Error, c: Context<{ Variables: TenantVariables }>, ctx: TenantContext, log: (e: unknown) => void): Response {
+function renderError(
+  err: Error,
+  c: Context<{ Variables: TenantVariables }>,
+  ctx: TenantContext,
+  log: (e: unknown) => void,
+): Response {
   const requestId = c.get("requestId") ?? randomUUID();
   const ids = { requestId, clientRequestId: clientRequestIdOf(c, requestId), date: ctx.now() };
   let status = 500;
@@ -211,11 +225,14 @@ function renderError(err: Error, c: Context<{ Variables: TenantVariables }>, ctx
   } else if (err instanceof SyntaxError) {
     status = 400;
     code = "BadRequest";
-    message = "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.";
+    message =
+      "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.";
   } else {
     log(err);
   }
-  const body = c.req.path.startsWith("/v3/") ? { error: { code, message } } : graphErrorBody(status, code, message, ids);
+  const body = c.req.path.startsWith("/v3/")
+    ? { error: { code, message } }
+    : graphErrorBody(status, code, message, ids);
   return c.json(body, status as 400, headers);
 }
 
@@ -226,6 +243,10 @@ function renderNotFound(c: Context<{ Variables: TenantVariables }>, ctx: TenantC
     const segment = decodeURIComponent(c.req.path.split("/").filter(Boolean).at(-1) ?? "");
     return c.json(graphErrorBody(400, "BadRequest", `Resource not found for the segment '${segment}'.`, ids), 400);
   }
-  if (c.req.path.startsWith("/v3/")) return c.json({ error: { code: "NotFound", message: `No route for ${c.req.method} ${c.req.path}.` } }, 404);
-  return c.json(graphErrorBody(404, "NotFound", `No route for ${c.req.method} ${c.req.path} in the local tenant.`, ids), 404);
+  if (c.req.path.startsWith("/v3/"))
+    return c.json({ error: { code: "NotFound", message: `No route for ${c.req.method} ${c.req.path}.` } }, 404);
+  return c.json(
+    graphErrorBody(404, "NotFound", `No route for ${c.req.method} ${c.req.path} in the local tenant.`, ids),
+    404,
+  );
 }

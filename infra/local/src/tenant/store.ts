@@ -33,12 +33,17 @@ export function createStore(options: { dataDir?: string | undefined; debounceMs?
     mkdirSync(join(dataDir, BLOB_DIR), { recursive: true });
     const snapshotPath = join(dataDir, SNAPSHOT);
     if (existsSync(snapshotPath)) {
-      const raw = JSON.parse(readFileSync(snapshotPath, "utf8")) as { collections?: Record<string, [string, unknown][]> };
+      const raw = JSON.parse(readFileSync(snapshotPath, "utf8")) as {
+        collections?: Record<string, [string, unknown][]>;
+      };
       for (const [name, entries] of Object.entries(raw.collections ?? {})) collections.set(name, new Map(entries));
     }
     for (const file of readdirSync(join(dataDir, BLOB_DIR))) {
       if (file.endsWith(".tmp")) continue;
-      blobs.set(Buffer.from(file, "base64url").toString("utf8"), new Uint8Array(readFileSync(join(dataDir, BLOB_DIR, file))));
+      blobs.set(
+        Buffer.from(file, "base64url").toString("utf8"),
+        new Uint8Array(readFileSync(join(dataDir, BLOB_DIR, file))),
+      );
     }
   }
 

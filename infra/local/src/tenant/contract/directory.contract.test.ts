@@ -38,12 +38,20 @@ d("Graph directory contract (documented examples)", () => {
   });
 
   it("graph.user-list: GET /users", async () => {
-    const r = await replayExample(tenant, loadExample("graph.user-list"), { token: app, strictKeys: true, ignore: ["$.@odata.nextLink"] });
+    const r = await replayExample(tenant, loadExample("graph.user-list"), {
+      token: app,
+      strictKeys: true,
+      ignore: ["$.@odata.nextLink"],
+    });
     expect(r.mismatches).toEqual([]);
   });
 
   it("graph.user-get-me: GET /me (delegated), default properties exactly", async () => {
-    const r = await replayExample(tenant, loadExample("graph.user-get-me"), { token: user, strictKeys: true, ignore: ["$.@odata.context"] });
+    const r = await replayExample(tenant, loadExample("graph.user-get-me"), {
+      token: user,
+      strictKeys: true,
+      ignore: ["$.@odata.context"],
+    });
     expect(r.mismatches).toEqual([]);
     expect((r.body as { id: string }).id).toBe(teacher.id);
   });
@@ -55,7 +63,9 @@ d("Graph directory contract (documented examples)", () => {
       substitute: { "87d349ed-44d7-43e1-9a83-5f2406dee5bd": teacher.id },
     });
     expect(r.mismatches).toEqual([]);
-    expect((r.body as Record<string, unknown>)["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#users(displayName,givenName,postalCode,identities)/$entity`);
+    expect((r.body as Record<string, unknown>)["@odata.context"]).toBe(
+      `${tenant.origin}/v1.0/$metadata#users(displayName,givenName,postalCode,identities)/$entity`,
+    );
   });
 
   it("graph.user-list-filter-top: $filter=startswith + $orderby + $count + $top=1", async () => {
@@ -81,7 +91,10 @@ d("Graph directory contract (documented examples)", () => {
   });
 
   it("graph.user-list-memberof: GET /users/{id}/memberOf", async () => {
-    const r = await replayExample(tenant, loadExample("graph.user-list-memberof"), { token: app, substitute: { "6e7b768e-07e2-4810-8459-485f84f8f204": teacher.id } });
+    const r = await replayExample(tenant, loadExample("graph.user-list-memberof"), {
+      token: app,
+      substitute: { "6e7b768e-07e2-4810-8459-485f84f8f204": teacher.id },
+    });
     expect(r.mismatches).toEqual([]);
   });
 
@@ -97,7 +110,10 @@ d("Graph directory contract (documented examples)", () => {
   });
 
   it("graph.group-list-members: GET /groups/{id}/members", async () => {
-    const r = await replayExample(tenant, loadExample("graph.group-list-members"), { token: app, substitute: { "{id}": KNOWN_GROUPS.aobaStaff.id } });
+    const r = await replayExample(tenant, loadExample("graph.group-list-members"), {
+      token: app,
+      substitute: { "{id}": KNOWN_GROUPS.aobaStaff.id },
+    });
     expect(r.mismatches).toEqual([]);
   });
 
@@ -113,7 +129,13 @@ d("Graph directory contract (documented examples)", () => {
 
   it("graph.batch: inner responses matched by id (supported requests)", async () => {
     const example = loadExample("graph.batch");
-    const r = await replayExample(tenant, example, { token: user, substitute: { "0e226165-c685-41ce-8bfc-df8360ab325d": KNOWN_GROUPS.aobaStaff.id, "161ab652-cdbc-490d-82a4-0ada1f0db247": teacher.id } });
+    const r = await replayExample(tenant, example, {
+      token: user,
+      substitute: {
+        "0e226165-c685-41ce-8bfc-df8360ab325d": KNOWN_GROUPS.aobaStaff.id,
+        "161ab652-cdbc-490d-82a4-0ada1f0db247": teacher.id,
+      },
+    });
     expect(r.status).toBe(200);
     type Inner = { id: string; status: number; headers?: Record<string, string>; body: unknown };
     const ours = new Map((r.body as { responses: Inner[] }).responses.map((x) => [x.id, x]));
@@ -135,16 +157,25 @@ d("Graph directory contract (documented examples)", () => {
     const body = { requests: requests.map((q) => ({ ...q, url: `/users/${teacher.id}?$select=id` })) };
     const ok = await replayExample(tenant, example, { token: app, body, expectStatus: 200 });
     expect(ok.mismatches).toEqual([]);
-    expect((ok.body as { responses: { status: number }[] }).responses.map((x) => x.status)).toEqual([200, 200, 200, 200]);
-    const failing = { requests: requests.map((q) => ({ ...q, url: q.id === "2" ? "/users/missing-user" : `/users/${teacher.id}` })) };
+    expect((ok.body as { responses: { status: number }[] }).responses.map((x) => x.status)).toEqual([
+      200, 200, 200, 200,
+    ]);
+    const failing = {
+      requests: requests.map((q) => ({ ...q, url: q.id === "2" ? "/users/missing-user" : `/users/${teacher.id}` })),
+    };
     const bad = await replayExample(tenant, example, { token: app, body: failing, expectStatus: 200 });
-    const statuses = Object.fromEntries((bad.body as { responses: { id: string; status: number }[] }).responses.map((x) => [x.id, x.status]));
+    const statuses = Object.fromEntries(
+      (bad.body as { responses: { id: string; status: number }[] }).responses.map((x) => [x.id, x.status]),
+    );
     expect(statuses).toEqual({ "1": 200, "2": 404, "4": 424, "3": 424 });
   });
 
   it("graph.batch-legacy-302-204: the supported inner request (5) has the documented shape", async () => {
     const example = loadExample("graph.batch-legacy-302-204");
-    const r = await replayExample(tenant, example, { token: user, substitute: { "{id}": KNOWN_GROUPS.aobaStaff.id, "{file}": "none.txt" } });
+    const r = await replayExample(tenant, example, {
+      token: user,
+      substitute: { "{id}": KNOWN_GROUPS.aobaStaff.id, "{file}": "none.txt" },
+    });
     type Inner = { id: string; status: number; body: unknown };
     const five = (r.body as { responses: Inner[] }).responses.find((x) => x.id === "5") as Inner;
     const doc = (example.response.body as { responses: Inner[] }).responses.find((x) => x.id === "5") as Inner;
@@ -154,19 +185,33 @@ d("Graph directory contract (documented examples)", () => {
   });
 
   it("graph.error-response-example: error bodies carry code, message and innerError(request-id, date)", async () => {
-    const r = await replayExample(tenant, loadExample("graph.error-response-example"), { token: app, method: "GET", path: "/v1.0/users/no-such-user", expectStatus: 404 });
+    const r = await replayExample(tenant, loadExample("graph.error-response-example"), {
+      token: app,
+      method: "GET",
+      path: "/v1.0/users/no-such-user",
+      expectStatus: 404,
+    });
     expect(r.mismatches).toEqual([]);
-    const anonymous = await replayExample(tenant, loadExample("graph.error-response-example"), { method: "GET", path: "/v1.0/users", expectStatus: 401 });
+    const anonymous = await replayExample(tenant, loadExample("graph.error-response-example"), {
+      method: "GET",
+      path: "/v1.0/users",
+      expectStatus: 401,
+    });
     expect(anonymous.mismatches).toEqual([]);
   });
 
   it("graph.error-429-throttling: a throttled request gets the documented 429 body and Retry-After", async () => {
     try {
-      for (let i = 0; i < 240; i++) tenant.ctx.limits.sharePoint(tenant.ctx.config.komuApp.clientId, "permission", "warm-up");
+      for (let i = 0; i < 240; i++)
+        tenant.ctx.limits.sharePoint(tenant.ctx.config.komuApp.clientId, "permission", "warm-up");
     } catch {
       // the budget is used up
     }
-    const r = await replayExample(tenant, loadExample("graph.error-429-throttling"), { token: app, method: "GET", path: "/v1.0/test/charged" });
+    const r = await replayExample(tenant, loadExample("graph.error-429-throttling"), {
+      token: app,
+      method: "GET",
+      path: "/v1.0/test/charged",
+    });
     expect(r.mismatches).toEqual([]);
     expect(r.status).toBe(429);
   });

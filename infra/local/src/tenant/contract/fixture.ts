@@ -19,19 +19,33 @@ export async function appToken(tenant: RunningTenant, scope = `${GRAPH_AUDIENCE}
   const res = await fetch(`${tenant.origin}/${tenant.tenantId}/oauth2/v2.0/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: KOMU_CLIENT_ID, client_secret: KOMU_CLIENT_SECRET, scope }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: KOMU_CLIENT_ID,
+      client_secret: KOMU_CLIENT_SECRET,
+      scope,
+    }),
   });
   if (!res.ok) throw new Error(`token endpoint: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
 /** A delegated Graph token for a seeded user (as after on-behalf-of). */
-export function userGraphToken(tenant: RunningTenant, userId: string, scopes: string[] = ["User.Read", "User.ReadBasic.All", "Sites.ReadWrite.All", "Files.ReadWrite.All"]): Promise<string> {
+export function userGraphToken(
+  tenant: RunningTenant,
+  userId: string,
+  scopes: string[] = ["User.Read", "User.ReadBasic.All", "Sites.ReadWrite.All", "Files.ReadWrite.All"],
+): Promise<string> {
   return issueUserToken(tenant.ctx, userId, { audience: GRAPH_AUDIENCE, scopes });
 }
 
 /** fetch with a bearer token against the tenant's https origin; `path` may be absolute. */
-export function graphFetch(tenant: RunningTenant, token: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {
+export function graphFetch(
+  tenant: RunningTenant,
+  token: string | undefined,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
   const url = /^https?:/.test(path) ? path : `${tenant.origin}${path.startsWith("/") ? "" : "/v1.0/"}${path}`;
   const headers = new Headers(init.headers);
   if (token) headers.set("authorization", `Bearer ${token}`);

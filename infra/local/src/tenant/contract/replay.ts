@@ -51,7 +51,11 @@ export function exampleUrl(tenant: RunningTenant, path: string): string {
   return `${tenant.origin}/v1.0/${path.replace(/^\/+/, "")}`;
 }
 
-export async function replayExample(tenant: RunningTenant, example: ContractExample, options: ReplayOptions = {}): Promise<ReplayResult> {
+export async function replayExample(
+  tenant: RunningTenant,
+  example: ContractExample,
+  options: ReplayOptions = {},
+): Promise<ReplayResult> {
   const method = options.method ?? example.request.method;
   const rawPath = options.path ?? example.request.path;
   if (!method || !rawPath) throw new Error(`${example.api}: the example documents no request; pass method and path`);
@@ -71,7 +75,8 @@ export async function replayExample(tenant: RunningTenant, example: ContractExam
   if ((res.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
   const mismatches: string[] = [];
   const expectedStatus = options.expectStatus ?? example.response.status;
-  if (expectedStatus !== null && res.status !== expectedStatus) mismatches.push(`status: expected ${expectedStatus}, got ${res.status}`);
+  if (expectedStatus !== null && res.status !== expectedStatus)
+    mismatches.push(`status: expected ${expectedStatus}, got ${res.status}`);
   const documentedHeaders = Object.keys(example.response.headers ?? {});
   const check = options.checkHeaders ?? documentedHeaders.filter((h) => h.toLowerCase() === "retry-after");
   for (const h of check) if (!res.headers.has(h)) mismatches.push(`header ${h}: missing`);

@@ -3,7 +3,12 @@ import { compareShape } from "./shape.js";
 
 describe("compareShape", () => {
   it("accepts different values of the same types and extra properties", () => {
-    expect(compareShape({ id: "a", n: 1, ok: true, tags: ["x"], o: { k: "v" } }, { id: "b", n: 2, ok: false, tags: ["y", "z"], o: { k: "w", more: 1 }, extra: 1 })).toEqual([]);
+    expect(
+      compareShape(
+        { id: "a", n: 1, ok: true, tags: ["x"], o: { k: "v" } },
+        { id: "b", n: 2, ok: false, tags: ["y", "z"], o: { k: "w", more: 1 }, extra: 1 },
+      ),
+    ).toEqual([]);
   });
   it("reports missing properties, type changes and empty arrays with their paths", () => {
     expect(compareShape({ a: "s", b: { c: 1 }, d: [{ e: true }], f: [1] }, { b: { c: "1" }, d: [{}], f: [] })).toEqual([
@@ -15,7 +20,10 @@ describe("compareShape", () => {
   });
   it("treats null leniently for scalars but not for objects and arrays", () => {
     expect(compareShape({ a: null, b: "x" }, { a: { any: 1 }, b: null })).toEqual([]);
-    expect(compareShape({ a: { b: 1 }, c: [] }, { a: null, c: null })).toEqual(["$.a: expected object, got null", "$.c: expected array, got null"]);
+    expect(compareShape({ a: { b: 1 }, c: [] }, { a: null, c: null })).toEqual([
+      "$.a: expected object, got null",
+      "$.c: expected array, got null",
+    ]);
   });
   it("honours ignore paths and strictKeys", () => {
     expect(compareShape({ a: 1, b: 2 }, { a: 1 }, { ignore: ["$.b"] })).toEqual([]);

@@ -46,7 +46,9 @@ export function compareShape(expected: unknown, actual: unknown, options: ShapeO
       if (!(key in a)) out.push(`${p}: missing`);
       else out.push(...compareShape(e[key], a[key], options, p));
     }
-    if (options.strictKeys) for (const key of Object.keys(a)) if (!(key in e) && !options.ignore?.includes(`${path}.${key}`)) out.push(`${path}.${key}: not documented`);
+    if (options.strictKeys)
+      for (const key of Object.keys(a))
+        if (!(key in e) && !options.ignore?.includes(`${path}.${key}`)) out.push(`${path}.${key}: not documented`);
     return out;
   }
   return [];

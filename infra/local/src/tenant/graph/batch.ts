@@ -37,37 +37,56 @@ type Fetch = (req: Request) => Promise<Response>;
 
 function validate(raw: unknown): Inner[] {
   const parsed = BatchBody.safeParse(raw);
-  if (!parsed.success) throw new GraphError(400, "BadRequest", "Invalid batch payload format: the body must be { \"requests\": [ ... ] }.");
-  if (parsed.data.requests.length === 0) throw new GraphError(400, "BadRequest", "Invalid batch payload format: at least one request is required.");
+  if (!parsed.success)
+    throw new GraphError(400, "BadRequest", 'Invalid batch payload format: the body must be { "requests": [ ... ] }.');
+  if (parsed.data.requests.length === 0)
+    throw new GraphError(400, "BadRequest", "Invalid batch payload format: at least one request is required.");
   if (parsed.data.requests.length > MAX_BATCH_REQUESTS) {
-    throw new GraphError(400, "BadRequest", `Invalid batch payload format: the number of requests (${parsed.data.requests.length}) exceeds the limit of ${MAX_BATCH_REQUESTS}.`);
+    throw new GraphError(
+      400,
+      "BadRequest",
+      `Invalid batch payload format: the number of requests (${parsed.data.requests.length}) exceeds the limit of ${MAX_BATCH_REQUESTS}.`,
+    );
   }
   const requests = parsed.data.requests.map((r, i) => {
     const one = InnerRequest.safeParse(r);
-    if (!one.success) throw new GraphError(400, "BadRequest", `Invalid batch payload format: request ${i + 1} needs a string id, method and url.`);
+    if (!one.success)
+      throw new GraphError(
+        400,
+        "BadRequest",
+        `Invalid batch payload format: request ${i + 1} needs a string id, method and url.`,
+      );
     return one.data;
   });
   const ids = new Set<string>();
   for (const r of requests) {
-    if (ids.has(r.id)) throw new GraphError(400, "BadRequest", `Batch request ids must be unique; '${r.id}' is repeated.`);
+    if (ids.has(r.id))
+      throw new GraphError(400, "BadRequest", `Batch request ids must be unique; '${r.id}' is repeated.`);
     ids.add(r.id);
   }
   for (const r of requests) {
     for (const d of r.dependsOn ?? []) {
-      if (!ids.has(d)) throw new GraphError(400, "BadRequest", `Request '${r.id}' depends on '${d}', which is not in the batch.`);
+      if (!ids.has(d))
+        throw new GraphError(400, "BadRequest", `Request '${r.id}' depends on '${d}', which is not in the batch.`);
       if (d === r.id) throw new GraphError(400, "BadRequest", `Request '${r.id}' depends on itself.`);
     }
-    if (r.body !== undefined && r.body !== null && !Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === "content-type")) {
+    if (
+      r.body !== undefined &&
+      r.body !== null &&
+      !Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === "content-type")
+    ) {
       throw new GraphError(400, "BadRequest", `Request '${r.id}' has a body but no Content-Type header.`);
     }
-    if (/\$batch/i.test(r.url)) throw new GraphError(400, "BadRequest", "A batch request cannot contain another $batch request.");
+    if (/\$batch/i.test(r.url))
+      throw new GraphError(400, "BadRequest", "A batch request cannot contain another $batch request.");
   }
   // cycles
   const byId = new Map(requests.map((r) => [r.id, r]));
   const state = new Map<string, 1 | 2>();
   const visit = (id: string) => {
     if (state.get(id) === 2) return;
-    if (state.get(id) === 1) throw new GraphError(400, "BadRequest", `The dependsOn chain of request '${id}' is circular.`);
+    if (state.get(id) === 1)
+      throw new GraphError(400, "BadRequest", `The dependsOn chain of request '${id}' is circular.`);
     state.set(id, 1);
     for (const d of byId.get(id)?.dependsOn ?? []) visit(d);
     state.set(id, 2);
@@ -77,7 +96,8 @@ function validate(raw: unknown): Inner[] {
 }
 
 function innerUrl(outerUrl: string, url: string): string {
-  if (/^https?:\/\//i.test(url)) throw new GraphError(400, "BadRequest", `Batch request urls must be relative to /v1.0 (got '${url}').`);
+  if (/^https?:\/\//i.test(url))
+    throw new GraphError(400, "BadRequest", `Batch request urls must be relative to /v1.0 (got '${url}').`);
   const rel = url.replace(/^\/+/, "").replace(/^v1\.0\//i, "");
   return `${new URL(outerUrl).origin}/v1.0/${rel}`;
 }
@@ -92,15 +112,21 @@ async function runOne(r: Inner, outer: Request, outerUrl: string, fetch: Fetch):
   let body: BodyInit | undefined;
   if (r.body !== undefined && r.body !== null) {
     const type = headers.get("content-type") ?? "";
-    body = typeof r.body === "string" && !type.includes("json") ? Buffer.from(r.body, "base64") : JSON.stringify(r.body);
+    body =
+      typeof r.body === "string" && !type.includes("json") ? Buffer.from(r.body, "base64") : JSON.stringify(r.body);
   }
   const method = r.method.toUpperCase();
-  const req = new Request(innerUrl(outerUrl, r.url), { method, headers, ...(body !== undefined && method !== "GET" && method !== "HEAD" ? { body } : {}) });
+  const req = new Request(innerUrl(outerUrl, r.url), {
+    method,
+    headers,
+    ...(body !== undefined && method !== "GET" && method !== "HEAD" ? { body } : {}),
+  });
   innerBatchRequests.add(req);
   const res = await fetch(req);
   const outHeaders: Record<string, string> = {};
   res.headers.forEach((v, k) => {
-    if (!["content-length", "request-id", "client-request-id", "access-control-allow-origin", "vary"].includes(k)) outHeaders[k] = v;
+    if (!["content-length", "request-id", "client-request-id", "access-control-allow-origin", "vary"].includes(k))
+      outHeaders[k] = v;
   });
   let resBody: unknown = null;
   const type = res.headers.get("content-type") ?? "";
@@ -114,8 +140,13 @@ async function runOne(r: Inner, outer: Request, outerUrl: string, fetch: Fetch):
   return { id: r.id, status: res.status, headers: outHeaders, body: resBody };
 }
 
-export async function executeBatch(c: Context<{ Variables: TenantVariables }>, ctx: TenantContext, fetch: Fetch): Promise<{ responses: InnerResponse[] }> {
-  if (innerBatchRequests.has(c.req.raw)) throw new GraphError(400, "BadRequest", "A batch request cannot contain another $batch request.");
+export async function executeBatch(
+  c: Context<{ Variables: TenantVariables }>,
+  ctx: TenantContext,
+  fetch: Fetch,
+): Promise<{ responses: InnerResponse[] }> {
+  if (innerBatchRequests.has(c.req.raw))
+    throw new GraphError(400, "BadRequest", "A batch request cannot contain another $batch request.");
   let raw: unknown;
   try {
     raw = await c.req.json();
@@ -138,11 +169,16 @@ export async function executeBatch(c: Context<{ Variables: TenantVariables }>, c
           id: r.id,
           status: 424,
           headers: { "content-type": "application/json" },
-          body: graphErrorBody(424, "FailedDependency", `The dependency '${failed.id}' failed with status ${failed.status}; this request was not executed.`, {
-            requestId,
-            clientRequestId: clientRequestIdOf(c, requestId),
-            date: ctx.now(),
-          }),
+          body: graphErrorBody(
+            424,
+            "FailedDependency",
+            `The dependency '${failed.id}' failed with status ${failed.status}; this request was not executed.`,
+            {
+              requestId,
+              clientRequestId: clientRequestIdOf(c, requestId),
+              date: ctx.now(),
+            },
+          ),
         };
       } else {
         res = await runOne(r, c.req.raw, c.req.url, fetch);

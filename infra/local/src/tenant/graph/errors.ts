@@ -26,5 +26,9 @@ export function graphErrorBody(
 }
 
 export const notFound = (what: string) =>
-  new GraphError(404, "Request_ResourceNotFound", `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
+  new GraphError(
+    404,
+    "Request_ResourceNotFound",
+    `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 export const badRequest = (message: string) => new GraphError(400, "BadRequest", message);

@@ -145,7 +145,8 @@ export function parseFilter(src: string): FilterExpr {
           expect(")");
           return { kind: "fn", name: lower, arg };
         }
-        if (peek()?.t === "(") throw new GraphError(400, "Request_UnsupportedQuery", `Unsupported function '${tok.v}' in filter clause.`);
+        if (peek()?.t === "(")
+          throw new GraphError(400, "Request_UnsupportedQuery", `Unsupported function '${tok.v}' in filter clause.`);
         return { kind: "path", path: tok.v.split("/") };
       }
       default:
@@ -198,7 +199,8 @@ export function parseFilter(src: string): FilterExpr {
     if (opTok?.t === "ident" && ["has", "add", "sub", "mul", "div", "mod"].includes(opTok.v.toLowerCase())) {
       throw new GraphError(400, "Request_UnsupportedQuery", `Unsupported operator '${opTok.v}' in filter clause.`);
     }
-    if (left.kind === "path" || (left.kind === "literal" && typeof left.value === "boolean")) return { type: "operand", operand: left };
+    if (left.kind === "path" || (left.kind === "literal" && typeof left.value === "boolean"))
+      return { type: "operand", operand: left };
     throw filterError("expected a comparison.");
   };
 
@@ -352,7 +354,11 @@ export function evaluateFilter(expr: FilterExpr, item: unknown, opts: EvalOption
         if (typeof s !== "string") return false;
         const hay = norm(s, opts) as string;
         const needle = norm(b, opts) as string;
-        return expr.name === "startswith" ? hay.startsWith(needle) : expr.name === "endswith" ? hay.endsWith(needle) : hay.includes(needle);
+        return expr.name === "startswith"
+          ? hay.startsWith(needle)
+          : expr.name === "endswith"
+            ? hay.endsWith(needle)
+            : hay.includes(needle);
       };
       return Array.isArray(a) ? a.some(test) : test(a);
     }

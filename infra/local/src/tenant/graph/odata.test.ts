@@ -1,12 +1,58 @@
 import { describe, expect, it } from "vitest";
 import { GraphError } from "../context.js";
-import { type ODataPage, applyQuery, collectionBody, parseFilter, parseQuery, queryCollection, readOptions, evaluateFilter, withSkipToken } from "./odata.js";
+import {
+  applyQuery,
+  collectionBody,
+  evaluateFilter,
+  type ODataPage,
+  parseFilter,
+  parseQuery,
+  queryCollection,
+  readOptions,
+  withSkipToken,
+} from "./odata.js";
 
 const people = [
-  { id: "1", displayName: "佐藤 花子", mail: "sato.hanako@aoba-edu.example", age: 41, active: true, fields: { Title: "O'Brien", Grade: 3 }, created: "2026-04-01T00:00:00Z", tags: ["a", "b"] },
-  { id: "2", displayName: "鈴木 一郎", mail: "suzuki.ichiro@aoba-edu.example", age: 35, active: false, fields: { Title: "Plan", Grade: 1 }, created: "2026-05-01T09:00:00Z", tags: [] },
-  { id: "3", displayName: "Adams", mail: null, age: 35, active: true, fields: { Title: "plan B", Grade: 2 }, created: "2025-12-31T23:59:59Z", tags: ["c"] },
-  { id: "4", displayName: "adele", mail: "adele@contoso.example", age: 52, active: true, fields: { Title: null, Grade: 3 }, created: "2026-01-15T00:00:00Z", tags: ["a"] },
+  {
+    id: "1",
+    displayName: "佐藤 花子",
+    mail: "sato.hanako@aoba-edu.example",
+    age: 41,
+    active: true,
+    fields: { Title: "O'Brien", Grade: 3 },
+    created: "2026-04-01T00:00:00Z",
+    tags: ["a", "b"],
+  },
+  {
+    id: "2",
+    displayName: "鈴木 一郎",
+    mail: "suzuki.ichiro@aoba-edu.example",
+    age: 35,
+    active: false,
+    fields: { Title: "Plan", Grade: 1 },
+    created: "2026-05-01T09:00:00Z",
+    tags: [],
+  },
+  {
+    id: "3",
+    displayName: "Adams",
+    mail: null,
+    age: 35,
+    active: true,
+    fields: { Title: "plan B", Grade: 2 },
+    created: "2025-12-31T23:59:59Z",
+    tags: ["c"],
+  },
+  {
+    id: "4",
+    displayName: "adele",
+    mail: "adele@contoso.example",
+    age: 52,
+    active: true,
+    fields: { Title: null, Grade: 3 },
+    created: "2026-01-15T00:00:00Z",
+    tags: ["a"],
+  },
 ];
 
 const ids = (filter: string) => people.filter((p) => evaluateFilter(parseFilter(filter), p)).map((p) => p.id);
@@ -40,7 +86,9 @@ describe("$filter", () => {
   });
   it("string equality is case-insensitive like the directory, unless asked", () => {
     expect(ids("displayName eq 'ADAMS'")).toEqual(["3"]);
-    expect(people.filter((p) => evaluateFilter(parseFilter("displayName eq 'ADAMS'"), p, { caseSensitive: true }))).toEqual([]);
+    expect(
+      people.filter((p) => evaluateFilter(parseFilter("displayName eq 'ADAMS'"), p, { caseSensitive: true })),
+    ).toEqual([]);
   });
   it("combines and/or/not with parentheses and precedence", () => {
     expect(ids("age eq 35 and active eq true")).toEqual(["3"]);
@@ -72,7 +120,17 @@ describe("$filter", () => {
     expect(ids("tags eq 'a'")).toEqual(["1", "4"]);
   });
   it("rejects bad syntax with 400 BadRequest", () => {
-    for (const bad of ["age eq", "age eq 'x", "(age eq 1", "age eq 1)", "age eq 1 and", "age equals 1", "", "'x'", "startswith(displayName)"]) {
+    for (const bad of [
+      "age eq",
+      "age eq 'x",
+      "(age eq 1",
+      "age eq 1)",
+      "age eq 1 and",
+      "age equals 1",
+      "",
+      "'x'",
+      "startswith(displayName)",
+    ]) {
       expectGraphError(() => parseFilter(bad), 400, "BadRequest");
     }
   });
@@ -84,13 +142,30 @@ describe("$filter", () => {
 
 describe("query options", () => {
   it("$select projects and keeps @odata annotations", () => {
-    const page = applyQuery([{ "@odata.type": "#x", id: "1", a: 1, b: 2 }], parseQuery({ select: "id,b" }), { requestUrl: "https://t/v1.0/x" });
+    const page = applyQuery([{ "@odata.type": "#x", id: "1", a: 1, b: 2 }], parseQuery({ select: "id,b" }), {
+      requestUrl: "https://t/v1.0/x",
+    });
     expect(page.value).toEqual([{ "@odata.type": "#x", id: "1", b: 2 }]);
   });
   it("$orderby sorts on several keys asc/desc", () => {
-    expect(run("$orderby=age desc,displayName").value.map((p) => (p as { id: string }).id)).toEqual(["4", "1", "3", "2"]);
-    expect(run("$orderby=age,displayName desc").value.map((p) => (p as { id: string }).id)).toEqual(["2", "3", "1", "4"]);
-    expect(run("$orderby=fields/Grade desc,id").value.map((p) => (p as { id: string }).id)).toEqual(["1", "4", "3", "2"]);
+    expect(run("$orderby=age desc,displayName").value.map((p) => (p as { id: string }).id)).toEqual([
+      "4",
+      "1",
+      "3",
+      "2",
+    ]);
+    expect(run("$orderby=age,displayName desc").value.map((p) => (p as { id: string }).id)).toEqual([
+      "2",
+      "3",
+      "1",
+      "4",
+    ]);
+    expect(run("$orderby=fields/Grade desc,id").value.map((p) => (p as { id: string }).id)).toEqual([
+      "1",
+      "4",
+      "3",
+      "2",
+    ]);
   });
   it("pages with $top and a working absolute @odata.nextLink until the end", () => {
     const seen: string[] = [];
@@ -108,7 +183,10 @@ describe("query options", () => {
     expect(seen).toEqual(["1", "2", "3", "4"]);
   });
   it("uses the default page size and $skip", () => {
-    const page = applyQuery(people, parseQuery({ skip: "1" }), { requestUrl: "https://t/v1.0/x?$skip=1", defaultPageSize: 2 });
+    const page = applyQuery(people, parseQuery({ skip: "1" }), {
+      requestUrl: "https://t/v1.0/x?$skip=1",
+      defaultPageSize: 2,
+    });
     expect(page.value.map((p) => (p as { id: string }).id)).toEqual(["2", "3"]);
     expect(page.nextLink).toBeDefined();
     expect(new URL(page.nextLink as string).searchParams.has("$skip")).toBe(false);
@@ -132,7 +210,10 @@ describe("query options", () => {
     expectGraphError(() => run("$skiptoken=nonsense"), 400);
   });
   it("refuses unknown properties when the type's properties are given", () => {
-    const e = expectGraphError(() => run("$select=id,shoeSize", { properties: ["id", "displayName"], typeName: "microsoft.graph.user" }), 400);
+    const e = expectGraphError(
+      () => run("$select=id,shoeSize", { properties: ["id", "displayName"], typeName: "microsoft.graph.user" }),
+      400,
+    );
     expect(e.message).toContain("shoeSize");
     expectGraphError(() => run("$filter=shoeSize eq 1", { properties: ["id"] }), 400);
   });
@@ -146,12 +227,17 @@ describe("query options", () => {
     });
     expect(page.value[0]).toMatchObject({ expanded_fields: 2, expanded_owner: 0 });
   });
-  it("$search matches \"property:value\" terms, OR-ed", () => {
+  it('$search matches "property:value" terms, OR-ed', () => {
     expect(run('$search="displayName:ad"').value.map((p) => (p as { id: string }).id)).toEqual(["3", "4"]);
-    expect(run('$search="displayName:佐藤" OR "mail:suzuki"').value.map((p) => (p as { id: string }).id)).toEqual(["1", "2"]);
+    expect(run('$search="displayName:佐藤" OR "mail:suzuki"').value.map((p) => (p as { id: string }).id)).toEqual([
+      "1",
+      "2",
+    ]);
     expectGraphError(() => run("$search=displayName:ad"), 400);
   });
   it("withSkipToken keeps other options verbatim", () => {
-    expect(withSkipToken("https://h/v1.0/users?$top=5&$skip=3&$filter=a%20eq%20'b'", "T")).toBe("https://h/v1.0/users?$top=5&$filter=a%20eq%20%27b%27&$skiptoken=T");
+    expect(withSkipToken("https://h/v1.0/users?$top=5&$skip=3&$filter=a%20eq%20'b'", "T")).toBe(
+      "https://h/v1.0/users?$top=5&$filter=a%20eq%20%27b%27&$skiptoken=T",
+    );
   });
 });

@@ -6,10 +6,18 @@
  * Bad syntax → 400 GraphError("BadRequest"), unsupported → 400 ("Request_UnsupportedQuery").
  */
 import { GraphError } from "../context.js";
-import { compareValues, type EvalOptions, evaluateFilter, type FilterExpr, filterPaths, getPath, parseFilter } from "./odata-filter.js";
+import {
+  compareValues,
+  type EvalOptions,
+  evaluateFilter,
+  type FilterExpr,
+  filterPaths,
+  getPath,
+  parseFilter,
+} from "./odata-filter.js";
 
-export { compareValues, evaluateFilter, getPath, parseFilter } from "./odata-filter.js";
 export type { FilterExpr } from "./odata-filter.js";
+export { compareValues, evaluateFilter, getPath, parseFilter } from "./odata-filter.js";
 
 export interface OrderBy {
   path: string[];
@@ -44,7 +52,18 @@ export interface SearchTerm {
   value: string;
 }
 
-const OPTIONS = ["select", "filter", "orderby", "top", "skip", "skiptoken", "count", "expand", "search", "format"] as const;
+const OPTIONS = [
+  "select",
+  "filter",
+  "orderby",
+  "top",
+  "skip",
+  "skiptoken",
+  "count",
+  "expand",
+  "search",
+  "format",
+] as const;
 
 export function badRequest(message: string): GraphError {
   return new GraphError(400, "BadRequest", message);
@@ -53,15 +72,21 @@ export function badRequest(message: string): GraphError {
 /** Reads the query options from a URL (or its search params), accepting `$top` and `top`. */
 export function readOptions(source: URL | URLSearchParams | Record<string, string>): Record<string, string> {
   const params =
-    source instanceof URL ? source.searchParams : source instanceof URLSearchParams ? source : new URLSearchParams(source);
+    source instanceof URL
+      ? source.searchParams
+      : source instanceof URLSearchParams
+        ? source
+        : new URLSearchParams(source);
   const out: Record<string, string> = {};
   for (const [rawKey, value] of params) {
     const key = rawKey.startsWith("$") ? rawKey.slice(1).toLowerCase() : rawKey.toLowerCase();
     if (!(OPTIONS as readonly string[]).includes(key)) {
-      if (rawKey.startsWith("$")) throw badRequest(`Query option '${rawKey}' is not allowed. Make sure that the query option is supported.`);
+      if (rawKey.startsWith("$"))
+        throw badRequest(`Query option '${rawKey}' is not allowed. Make sure that the query option is supported.`);
       continue;
     }
-    if (key in out) throw badRequest(`Query option '$${key}' was specified more than once, but it must be specified at most once.`);
+    if (key in out)
+      throw badRequest(`Query option '$${key}' was specified more than once, but it must be specified at most once.`);
     out[key] = value;
   }
   return out;
@@ -89,7 +114,8 @@ export function splitTopLevel(src: string, sep: string): string[] {
 }
 
 function parseInteger(name: string, raw: string): number {
-  if (!/^\d+$/.test(raw.trim())) throw badRequest(`Invalid value '${raw}' for query option '$${name}'. The value must be a non-negative integer.`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw badRequest(`Invalid value '${raw}' for query option '$${name}'. The value must be a non-negative integer.`);
   return Number(raw.trim());
 }
 
@@ -105,7 +131,8 @@ function parseSearch(raw: string): SearchTerm[][] {
     else {
       const inner = tok.slice(1, -1);
       const colon = inner.indexOf(":");
-      const term: SearchTerm = colon > 0 ? { property: inner.slice(0, colon), value: inner.slice(colon + 1) } : { value: inner };
+      const term: SearchTerm =
+        colon > 0 ? { property: inner.slice(0, colon), value: inner.slice(colon + 1) } : { value: inner };
       (groups[groups.length - 1] as SearchTerm[]).push(term);
     }
   }
@@ -135,7 +162,8 @@ export function parseQuery(options: Record<string, string>, parse: ParseOptions 
     q.orderby = splitTopLevel(options.orderby, ",").map((part) => {
       const bits = part.trim().split(/\s+/);
       const [path, dir, extra] = bits;
-      if (!path || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir))) throw badRequest(`Invalid $orderby expression '${part.trim()}'.`);
+      if (!path || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir)))
+        throw badRequest(`Invalid $orderby expression '${part.trim()}'.`);
       return { path: path.split("/"), desc: dir?.toLowerCase() === "desc" };
     });
   }
@@ -149,7 +177,8 @@ export function parseQuery(options: Record<string, string>, parse: ParseOptions 
   if (options.skiptoken !== undefined) q.skiptoken = options.skiptoken;
   if (options.count !== undefined) {
     const v = options.count.toLowerCase();
-    if (v !== "true" && v !== "false") throw badRequest(`Invalid value '${options.count}' for $count; expected true or false.`);
+    if (v !== "true" && v !== "false")
+      throw badRequest(`Invalid value '${options.count}' for $count; expected true or false.`);
     q.count = v === "true";
   }
   if (options.expand !== undefined) {
@@ -227,7 +256,9 @@ export function withSkipToken(requestUrl: string, token: string): string {
     .split("&")
     .filter((part) => {
       if (!part) return false;
-      const key = decodeURIComponent(part.split("=")[0] ?? "").replace(/^\$/, "").toLowerCase();
+      const key = decodeURIComponent(part.split("=")[0] ?? "")
+        .replace(/^\$/, "")
+        .toLowerCase();
       return key !== "skip" && key !== "skiptoken";
     });
   kept.push(`$skiptoken=${token}`);
@@ -239,14 +270,17 @@ function defaultSearchMatch(item: unknown, term: SearchTerm): boolean {
   if (typeof value !== "string") return false;
   const needle = term.value.toLowerCase();
   const hay = value.toLowerCase();
-  return hay.startsWith(needle) || hay.split(/[\s\u3000._@-]+/).some((w) => w.startsWith(needle)) || hay.includes(needle);
+  return (
+    hay.startsWith(needle) || hay.split(/[\s\u3000._@-]+/).some((w) => w.startsWith(needle)) || hay.includes(needle)
+  );
 }
 
 function checkProperties(query: ODataQuery, properties: readonly string[], typeName: string): void {
   const known = new Set(properties.map((p) => p.toLowerCase()));
   const check = (name: string) => {
     if (name.startsWith("@") || name === "*") return;
-    if (!known.has(name.toLowerCase())) throw badRequest(`Could not find a property named '${name}' on type '${typeName}'.`);
+    if (!known.has(name.toLowerCase()))
+      throw badRequest(`Could not find a property named '${name}' on type '${typeName}'.`);
   };
   for (const s of query.select ?? []) check(s.split("/")[0] as string);
   for (const o of query.orderby ?? []) check(o.path[0] as string);
@@ -286,9 +320,14 @@ export function applyQuery<T>(items: readonly T[], query: ODataQuery, options: A
   if (offset + page.length < total && page.length > 0) {
     nextLink = withSkipToken(options.requestUrl, encodeToken(offset + page.length));
   }
-  const expanded = query.expand && options.expand ? page.map((r) => query.expand?.reduce((acc, e) => options.expand?.(acc, e) ?? acc, r) as T) : page;
+  const expanded =
+    query.expand && options.expand
+      ? page.map((r) => query.expand?.reduce((acc, e) => options.expand?.(acc, e) ?? acc, r) as T)
+      : page;
   const selected = query.select
-    ? expanded.map((r) => (options.select ? options.select(r, query.select as string[]) : selectFields(r as object, query.select)))
+    ? expanded.map((r) =>
+        options.select ? options.select(r, query.select as string[]) : selectFields(r as object, query.select),
+      )
     : expanded;
   return { value: selected, ...(query.count ? { count: total } : {}), ...(nextLink ? { nextLink } : {}) };
 }
@@ -311,7 +350,11 @@ export function contextUrl(requestUrl: string, entitySet: string, select?: reado
 }
 
 /** One-shot helper: read options from the URL, parse and apply. */
-export function queryCollection<T>(items: readonly T[], requestUrl: string, options: Omit<ApplyOptions<T>, "requestUrl"> & ParseOptions = {}): { page: ODataPage; query: ODataQuery } {
+export function queryCollection<T>(
+  items: readonly T[],
+  requestUrl: string,
+  options: Omit<ApplyOptions<T>, "requestUrl"> & ParseOptions = {},
+): { page: ODataPage; query: ODataQuery } {
   const query = parseQuery(readOptions(new URL(requestUrl)), options);
   return { page: applyQuery(items, query, { ...options, requestUrl }), query };
 }

@@ -11,7 +11,12 @@ const ConfigPatch = z
   })
   .strict();
 
-export function registerAdmin(app: TenantApp, ctx: TenantContext, stats: ReturnType<typeof createStats>, limits: TenantLimits): void {
+export function registerAdmin(
+  app: TenantApp,
+  ctx: TenantContext,
+  stats: ReturnType<typeof createStats>,
+  limits: TenantLimits,
+): void {
   app.get("/_emulator/stats", (c) => c.json({ apis: stats.snapshot(), totals: stats.totals() }));
   app.post("/_emulator/stats/reset", (c) => {
     stats.reset();
@@ -28,10 +33,19 @@ export function registerAdmin(app: TenantApp, ctx: TenantContext, stats: ReturnT
     try {
       raw = await c.req.json();
     } catch {
-      throw new GraphError(400, "BadRequest", "The body must be JSON: { throttle?: 'documented'|'off', faultRate?: 0..1 }.");
+      throw new GraphError(
+        400,
+        "BadRequest",
+        "The body must be JSON: { throttle?: 'documented'|'off', faultRate?: 0..1 }.",
+      );
     }
     const parsed = ConfigPatch.safeParse(raw);
-    if (!parsed.success) throw new GraphError(400, "BadRequest", `Invalid config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new GraphError(
+        400,
+        "BadRequest",
+        `Invalid config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     if (parsed.data.throttle !== undefined) ctx.config.throttle = parsed.data.throttle;
     if (parsed.data.faultRate !== undefined) ctx.config.faultRate = parsed.data.faultRate;
     return c.json(current());

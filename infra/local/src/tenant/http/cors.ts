@@ -5,7 +5,9 @@ import type { TenantConfig } from "../context.js";
 export function isLocalOrigin(origin: string): boolean {
   try {
     const u = new URL(origin);
-    return (u.protocol === "http:" || u.protocol === "https:") && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
+    return (
+      (u.protocol === "http:" || u.protocol === "https:") && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)
+    );
   } catch {
     return false;
   }
@@ -15,7 +17,15 @@ export function tenantCors(config: Pick<TenantConfig, "komuOrigin">) {
   return cors({
     origin: (origin) => (origin && (origin === config.komuOrigin || isLocalOrigin(origin)) ? origin : null),
     allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    exposeHeaders: ["request-id", "client-request-id", "Retry-After", "ETag", "Location", "WWW-Authenticate", "Content-Range"],
+    exposeHeaders: [
+      "request-id",
+      "client-request-id",
+      "Retry-After",
+      "ETag",
+      "Location",
+      "WWW-Authenticate",
+      "Content-Range",
+    ],
     credentials: false,
     maxAge: 600,
   });

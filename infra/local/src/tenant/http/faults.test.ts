@@ -24,7 +24,11 @@ beforeAll(async () => {
     ],
   });
   token = await appToken(tenant);
-  await fetch(`${tenant.origin}/_emulator/config`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ faultRate: 0.5 }) });
+  await fetch(`${tenant.origin}/_emulator/config`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ faultRate: 0.5 }),
+  });
 });
 afterAll(async () => {
   await tenant?.stop();

@@ -11,25 +11,36 @@ type Env = { Variables: TenantVariables; Bindings: { incoming?: { socket?: { des
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function faultMiddleware(config: Pick<TenantConfig, "faultRate">, random: () => number = Math.random): MiddlewareHandler<Env> {
+export function faultMiddleware(
+  config: Pick<TenantConfig, "faultRate">,
+  random: () => number = Math.random,
+): MiddlewareHandler<Env> {
   return async (c, next) => {
     const fault = decideFault(config.faultRate, random);
     if (!fault) return next();
     const socket = c.env?.incoming?.socket;
     switch (fault.kind) {
       case "429":
-        throw new GraphError(429, "TooManyRequests", "Please retry again later.", { "Retry-After": String(fault.retryAfterSeconds) });
-      case "503":
-        throw new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Please retry after the indicated time.", {
+        throw new GraphError(429, "TooManyRequests", "Please retry again later.", {
           "Retry-After": String(fault.retryAfterSeconds),
         });
+      case "503":
+        throw new GraphError(
+          503,
+          "serviceNotAvailable",
+          "The service is temporarily unavailable. Please retry after the indicated time.",
+          {
+            "Retry-After": String(fault.retryAfterSeconds),
+          },
+        );
       case "slow":
         await sleep(fault.delayMs);
         return next();
       case "dropBefore":
         if (socket) {
           socket.destroy();
-          return;
+          // nothing reaches the client; 499 (client closed request) is what the stats record
+          return c.body(null, 499 as 400);
         }
         throw new GraphError(504, "GatewayTimeout", "The connection was closed before the request was processed.");
       case "dropAfter":
@@ -38,7 +49,11 @@ export function faultMiddleware(config: Pick<TenantConfig, "faultRate">, random:
           socket.destroy();
           return;
         }
-        throw new GraphError(504, "GatewayTimeout", "The connection was closed before the response was sent; the request may have been processed.");
+        throw new GraphError(
+          504,
+          "GatewayTimeout",
+          "The connection was closed before the response was sent; the request may have been processed.",
+        );
     }
   };
 }

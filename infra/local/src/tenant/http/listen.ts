@@ -14,7 +14,13 @@ export interface DualServer {
   close(): Promise<void>;
 }
 
-export async function listenDual(options: { port: number; host?: string; cert: string; key: string; listener: Listener }): Promise<DualServer> {
+export async function listenDual(options: {
+  port: number;
+  host?: string;
+  cert: string;
+  key: string;
+  listener: Listener;
+}): Promise<DualServer> {
   const http = createHttpServer(options.listener);
   const https = createHttpsServer({ cert: options.cert, key: options.key }, options.listener);
   for (const s of [http, https]) {
@@ -62,7 +68,9 @@ export async function listenDual(options: { port: number; host?: string; cert: s
   return {
     port,
     async close() {
-      const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+      const closed = Promise.all(
+        servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+      );
       for (const s of sockets) s.destroy();
       http.closeAllConnections();
       https.closeAllConnections();

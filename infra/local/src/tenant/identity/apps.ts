@@ -24,10 +24,22 @@ export interface AppRegistration {
 
 export function registeredApps(config: TenantConfig): AppRegistration[] {
   const apps: AppRegistration[] = [
-    { appId: config.komuApp.clientId, displayName: "Kōmu", secret: config.komuApp.clientSecret, graphRoles: KOMU_APP_ROLES, graphScopes: KOMU_DELEGATED_SCOPES },
+    {
+      appId: config.komuApp.clientId,
+      displayName: "Kōmu",
+      secret: config.komuApp.clientSecret,
+      graphRoles: KOMU_APP_ROLES,
+      graphScopes: KOMU_DELEGATED_SCOPES,
+    },
   ];
   if (config.bot.appId !== config.komuApp.clientId) {
-    apps.push({ appId: config.bot.appId, displayName: "Kōmu bot", secret: config.bot.password, graphRoles: [], graphScopes: ["User.Read"] });
+    apps.push({
+      appId: config.bot.appId,
+      displayName: "Kōmu bot",
+      secret: config.bot.password,
+      graphRoles: [],
+      graphScopes: ["User.Read"],
+    });
   }
   return apps;
 }
@@ -77,7 +89,8 @@ export function resolveScope(config: TenantConfig, scopeParam: string, tenantLab
     permissions.push(perm);
   }
   const kind = (resource ?? "graph") as ResourceKind;
-  const audience = kind === "graph" ? GRAPH_AUDIENCE : kind === "botframework" ? BOT_FRAMEWORK_AUDIENCE : config.komuApp.clientId;
+  const audience =
+    kind === "graph" ? GRAPH_AUDIENCE : kind === "botframework" ? BOT_FRAMEWORK_AUDIENCE : config.komuApp.clientId;
   return { kind, audience, permissions: permissions.length ? permissions : ["User.Read"], oidc };
 }
 
@@ -85,7 +98,12 @@ function normaliseResource(config: TenantConfig, resource: string): ResourceKind
   const r = resource.replace(/\/+$/, "").toLowerCase();
   if (r === GRAPH_AUDIENCE || r === GRAPH_APP_ID || r === "https://graph.microsoft.com/v1.0") return "graph";
   if (r === BOT_FRAMEWORK_AUDIENCE) return "botframework";
-  const komu = [config.komuApp.clientId, `api://${config.komuApp.clientId}`, config.komuApp.appIdUri, ...config.komuApp.audiences].map((x) => x.toLowerCase());
+  const komu = [
+    config.komuApp.clientId,
+    `api://${config.komuApp.clientId}`,
+    config.komuApp.appIdUri,
+    ...config.komuApp.audiences,
+  ].map((x) => x.toLowerCase());
   if (komu.includes(r)) return "komu";
   return undefined;
 }
@@ -102,7 +120,8 @@ export function delegatedScopes(app: AppRegistration | undefined, resolved: Reso
 }
 
 export function assertDefaultScope(resolved: ResolvedScope, scopeParam: string): void {
-  if (resolved.permissions.length !== 1 || resolved.permissions[0] !== ".default") throw entra.defaultScopeRequired(scopeParam);
+  if (resolved.permissions.length !== 1 || resolved.permissions[0] !== ".default")
+    throw entra.defaultScopeRequired(scopeParam);
 }
 
 export { EntraError };

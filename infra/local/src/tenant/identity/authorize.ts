@@ -22,7 +22,19 @@ interface School {
   name: string;
 }
 
-const PARAMS = ["client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method", "nonce", "response_mode", "login_hint", "prompt"] as const;
+const PARAMS = [
+  "client_id",
+  "redirect_uri",
+  "response_type",
+  "scope",
+  "state",
+  "code_challenge",
+  "code_challenge_method",
+  "nonce",
+  "response_mode",
+  "login_hint",
+  "prompt",
+] as const;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -51,7 +63,10 @@ button{margin-top:24px;background:#0f6cbd;color:#fff;border:0;padding:10px 24px;
 }
 
 function errorPage(message: string, en: string): string {
-  return page("サインインできません", `<h1>サインインできません</h1><p class="en">Cannot sign in</p><p class="error" role="alert">${esc(message)}<br><span class="en">${esc(en)}</span></p>`);
+  return page(
+    "サインインできません",
+    `<h1>サインインできません</h1><p class="en">Cannot sign in</p><p class="error" role="alert">${esc(message)}<br><span class="en">${esc(en)}</span></p>`,
+  );
 }
 
 function userOptions(ctx: TenantContext, selected?: string): string {
@@ -109,15 +124,34 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
 type Checked = { ok: true; params: Record<string, string> } | { ok: false; html: string };
 
 function checkParams(ctx: TenantContext, tenant: string, params: Record<string, string>): Checked {
-  if (!resolveTenant(ctx.config, tenant)) return { ok: false, html: errorPage(`テナント '${tenant}' が見つかりません。`, `AADSTS90002: Tenant '${tenant}' not found.`) };
+  if (!resolveTenant(ctx.config, tenant))
+    return {
+      ok: false,
+      html: errorPage(`テナント '${tenant}' が見つかりません。`, `AADSTS90002: Tenant '${tenant}' not found.`),
+    };
   if (!params.client_id || !findApp(ctx.config, params.client_id)) {
-    return { ok: false, html: errorPage("アプリケーションが登録されていません。", `AADSTS700016: Application with identifier '${params.client_id ?? ""}' was not found.`) };
+    return {
+      ok: false,
+      html: errorPage(
+        "アプリケーションが登録されていません。",
+        `AADSTS700016: Application with identifier '${params.client_id ?? ""}' was not found.`,
+      ),
+    };
   }
   if (!params.redirect_uri || !isAllowedRedirect(ctx, params.redirect_uri)) {
-    return { ok: false, html: errorPage("リダイレクト URI が登録されていません。", "AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application.") };
+    return {
+      ok: false,
+      html: errorPage(
+        "リダイレクト URI が登録されていません。",
+        "AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application.",
+      ),
+    };
   }
   if ((params.response_type ?? "code") !== "code") {
-    return { ok: false, html: errorPage("この応答の種類には対応していません。", "AADSTS70005: response_type must be 'code'.") };
+    return {
+      ok: false,
+      html: errorPage("この応答の種類には対応していません。", "AADSTS70005: response_type must be 'code'."),
+    };
   }
   return { ok: true, params };
 }
@@ -141,7 +175,12 @@ export function authorizeGet(c: Context, ctx: TenantContext, tenant: string): Re
   return c.html(signInPage(ctx, params));
 }
 
-export async function authorizePost(c: Context, ctx: TenantContext, state: IdentityState, tenant: string): Promise<Response> {
+export async function authorizePost(
+  c: Context,
+  ctx: TenantContext,
+  state: IdentityState,
+  tenant: string,
+): Promise<Response> {
   const form = new URLSearchParams(await c.req.text());
   const params: Record<string, string> = {};
   for (const p of PARAMS) {
@@ -152,9 +191,18 @@ export async function authorizePost(c: Context, ctx: TenantContext, state: Ident
   if (!checked.ok) return c.html(checked.html, 400);
   const username = form.get("username") ?? "";
   const password = form.get("password") ?? "";
-  const user = [...ctx.store.collection<SeedUser>("users").values()].find((u) => u.userPrincipalName?.toLowerCase() === username.toLowerCase());
+  const user = [...ctx.store.collection<SeedUser>("users").values()].find(
+    (u) => u.userPrincipalName?.toLowerCase() === username.toLowerCase(),
+  );
   if (!user || password !== ctx.config.devPassword || user.accountEnabled === false) {
-    return c.html(signInPage(ctx, { ...params, login_hint: username }, "ユーザーまたはパスワードが正しくありません。 / The user name or password is incorrect."), 200);
+    return c.html(
+      signInPage(
+        ctx,
+        { ...params, login_hint: username },
+        "ユーザーまたはパスワードが正しくありません。 / The user name or password is incorrect.",
+      ),
+      200,
+    );
   }
   const code = opaque(32);
   state.codes.set(code, {
@@ -162,7 +210,9 @@ export async function authorizePost(c: Context, ctx: TenantContext, state: Ident
     redirectUri: params.redirect_uri as string,
     scope: params.scope ?? "openid profile",
     userId: user.id,
-    ...(params.code_challenge ? { codeChallenge: params.code_challenge, codeChallengeMethod: params.code_challenge_method ?? "plain" } : {}),
+    ...(params.code_challenge
+      ? { codeChallenge: params.code_challenge, codeChallengeMethod: params.code_challenge_method ?? "plain" }
+      : {}),
     ...(params.nonce ? { nonce: params.nonce } : {}),
     expiresAt: ctx.now().getTime() + 10 * 60_000,
   });

@@ -50,6 +50,11 @@ export function register(app: TenantApp, ctx: TenantContext): void {
 
   app.post("/_emulator/rotate-keys", async (c) => {
     const key = await keyRingOf(ctx).rotate();
-    return c.json({ kid: key.kid, keys: keyRingOf(ctx).jwks().keys.map((k) => k.kid) });
+    return c.json({
+      kid: key.kid,
+      keys: keyRingOf(ctx)
+        .jwks()
+        .keys.map((k) => k.kid),
+    });
   });
 }

@@ -4,7 +4,15 @@
  * store (collection "_identityKeys") so a persisted tenant keeps validating its old tokens.
  */
 import { randomUUID } from "node:crypto";
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey, SignJWT } from "jose";
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTVerifyGetKey,
+  SignJWT,
+} from "jose";
 import type { Store } from "../context.js";
 
 type KeyLike = CryptoKey;
@@ -35,7 +43,11 @@ export class KeyRing {
     const ring = new KeyRing(store);
     const stored = [...store.collection<StoredKey>("_identityKeys").values()].sort((a, b) => b.seq - a.seq);
     for (const k of stored.slice(0, KEEP)) {
-      ring.keys.push({ kid: k.kid, privateKey: (await importJWK(k.privateJwk, "RS256")) as KeyLike, publicJwk: k.publicJwk });
+      ring.keys.push({
+        kid: k.kid,
+        privateKey: (await importJWK(k.privateJwk, "RS256")) as KeyLike,
+        publicJwk: k.publicJwk,
+      });
     }
     if (ring.keys.length === 0) await ring.rotate();
     return ring;
@@ -76,7 +88,11 @@ export class KeyRing {
     return this.keys.find((k) => k.kid === kid)?.publicJwk;
   }
 
-  async sign(claims: Record<string, unknown>, expiresInSeconds = 3600, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
+  async sign(
+    claims: Record<string, unknown>,
+    expiresInSeconds = 3600,
+    nowSeconds = Math.floor(Date.now() / 1000),
+  ): Promise<string> {
     const key = this.current;
     const payload = { iat: nowSeconds, nbf: nowSeconds, exp: nowSeconds + expiresInSeconds, ...claims };
     return new SignJWT(payload).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: key.kid }).sign(key.privateKey);

@@ -7,11 +7,26 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { BOT_FRAMEWORK_TENANT } from "../constants.js";
 import type { TenantContext } from "../context.js";
-import { type AppRegistration, assertDefaultScope, delegatedScopes, findApp, resolveScope, resolveTenant } from "./apps.js";
+import {
+  type AppRegistration,
+  assertDefaultScope,
+  delegatedScopes,
+  findApp,
+  resolveScope,
+  resolveTenant,
+} from "./apps.js";
 import { EntraError, entra } from "./entra-errors.js";
 import type { IdentityState } from "./state.js";
 import { opaque } from "./state.js";
-import { BOT_FRAMEWORK_TENANT_ID, botFrameworkIssuer, issueAppToken, issueUserToken, pairwiseSub, uti, verifyTenantToken } from "./tokens.js";
+import {
+  BOT_FRAMEWORK_TENANT_ID,
+  botFrameworkIssuer,
+  issueAppToken,
+  issueUserToken,
+  pairwiseSub,
+  uti,
+  verifyTenantToken,
+} from "./tokens.js";
 
 const TOKEN_LIFETIME = 3599;
 
@@ -34,17 +49,29 @@ async function readForm(c: Context): Promise<URLSearchParams> {
   return new URLSearchParams(await c.req.text());
 }
 
-function clientCredentials(c: Context, form: URLSearchParams): { clientId: string | undefined; secret: string | undefined } {
+function clientCredentials(
+  c: Context,
+  form: URLSearchParams,
+): { clientId: string | undefined; secret: string | undefined } {
   const basic = c.req.header("authorization");
   if (basic?.toLowerCase().startsWith("basic ")) {
     const [id, secret] = Buffer.from(basic.slice(6), "base64").toString("utf8").split(":");
-    return { clientId: id ? decodeURIComponent(id) : undefined, secret: secret !== undefined ? decodeURIComponent(secret) : undefined };
+    return {
+      clientId: id ? decodeURIComponent(id) : undefined,
+      secret: secret !== undefined ? decodeURIComponent(secret) : undefined,
+    };
   }
   return { clientId: form.get("client_id") ?? undefined, secret: form.get("client_secret") ?? undefined };
 }
 
 /** Authenticates the client; `publicAllowed` lets a public (SPA) client through without a secret. */
-function authenticateClient(c: Context, ctx: TenantContext, form: URLSearchParams, tenantLabel: string, publicAllowed: boolean): AppRegistration {
+function authenticateClient(
+  c: Context,
+  ctx: TenantContext,
+  form: URLSearchParams,
+  tenantLabel: string,
+  publicAllowed: boolean,
+): AppRegistration {
   const { clientId, secret } = clientCredentials(c, form);
   if (!clientId) throw entra.missing("client_id");
   const app = findApp(ctx.config, clientId);
@@ -98,8 +125,16 @@ async function userTokens(
 ): Promise<Record<string, unknown>> {
   const resolved = resolveScope(ctx.config, scopeParam, tenantLabel);
   const scp = delegatedScopes(app, resolved);
-  const accessToken = await issueUserToken(ctx, user.id, { audience: resolved.audience, scopes: scp, clientId: app.appId, expiresInSeconds: TOKEN_LIFETIME + 1 });
-  const scopeOut = [...scp.map((s) => (resolved.kind === "graph" ? s : `${resolved.audience}/${s}`)), ...resolved.oidc.filter((s) => s !== "offline_access")];
+  const accessToken = await issueUserToken(ctx, user.id, {
+    audience: resolved.audience,
+    scopes: scp,
+    clientId: app.appId,
+    expiresInSeconds: TOKEN_LIFETIME + 1,
+  });
+  const scopeOut = [
+    ...scp.map((s) => (resolved.kind === "graph" ? s : `${resolved.audience}/${s}`)),
+    ...resolved.oidc.filter((s) => s !== "offline_access"),
+  ];
   const body: Record<string, unknown> = {
     token_type: "Bearer",
     scope: scopeOut.join(" "),
@@ -119,7 +154,8 @@ async function userTokens(
 
 function userByUpn(ctx: TenantContext, upn: string): SeedUser | undefined {
   const lower = upn.toLowerCase();
-  for (const u of ctx.store.collection<SeedUser>("users").values()) if (u.userPrincipalName?.toLowerCase() === lower) return u;
+  for (const u of ctx.store.collection<SeedUser>("users").values())
+    if (u.userPrincipalName?.toLowerCase() === lower) return u;
   return undefined;
 }
 
@@ -130,7 +166,12 @@ function liveUser(ctx: TenantContext, userId: string): SeedUser {
   return user;
 }
 
-export async function handleTokenRequest(c: Context, ctx: TenantContext, state: IdentityState, tenant: string): Promise<Record<string, unknown>> {
+export async function handleTokenRequest(
+  c: Context,
+  ctx: TenantContext,
+  state: IdentityState,
+  tenant: string,
+): Promise<Record<string, unknown>> {
   const tenantId = resolveTenant(ctx.config, tenant);
   if (!tenantId) throw entra.tenantNotFound(tenant);
   const form = await readForm(c);
@@ -161,14 +202,20 @@ export async function handleTokenRequest(c: Context, ctx: TenantContext, state: 
       let claims: Record<string, unknown>;
       try {
         claims = await verifyTenantToken(ctx, assertion, {
-          audience: [ctx.config.komuApp.clientId, ctx.config.komuApp.appIdUri, `api://${ctx.config.komuApp.clientId}`, ...ctx.config.komuApp.audiences],
+          audience: [
+            ctx.config.komuApp.clientId,
+            ctx.config.komuApp.appIdUri,
+            `api://${ctx.config.komuApp.clientId}`,
+            ...ctx.config.komuApp.audiences,
+          ],
           issuer: ctx.config.issuer,
         });
       } catch (e) {
         throw entra.badAssertion(e instanceof Error ? e.message : "invalid token");
       }
       if (app.appId !== ctx.config.komuApp.clientId) throw entra.assertionAudience();
-      if (typeof claims.oid !== "string" || typeof claims.scp !== "string") throw entra.badAssertion("the assertion is not a user token");
+      if (typeof claims.oid !== "string" || typeof claims.scp !== "string")
+        throw entra.badAssertion("the assertion is not a user token");
       const user = liveUser(ctx, claims.oid);
       return userTokens(ctx, state, app, user, scopeParam, tenant, { wantsClientInfo, idToken: false });
     }
@@ -179,7 +226,10 @@ export async function handleTokenRequest(c: Context, ctx: TenantContext, state: 
       const user = userByUpn(ctx, username);
       if (!user || !safeEqual(password, ctx.config.devPassword)) throw entra.badCredentials();
       if (user.accountEnabled === false) throw entra.disabledAccount();
-      return userTokens(ctx, state, app, user, form.get("scope") ?? "openid profile", tenant, { wantsClientInfo, idToken: true });
+      return userTokens(ctx, state, app, user, form.get("scope") ?? "openid profile", tenant, {
+        wantsClientInfo,
+        idToken: true,
+      });
     }
     case "authorization_code": {
       const app = authenticateClient(c, ctx, form, tenant, true);
@@ -191,7 +241,10 @@ export async function handleTokenRequest(c: Context, ctx: TenantContext, state: 
       if (pending.codeChallenge) {
         const verifier = form.get("code_verifier");
         if (!verifier) throw entra.pkceMissing();
-        const computed = pending.codeChallengeMethod === "plain" ? verifier : createHash("sha256").update(verifier).digest("base64url");
+        const computed =
+          pending.codeChallengeMethod === "plain"
+            ? verifier
+            : createHash("sha256").update(verifier).digest("base64url");
         if (!safeEqual(computed, pending.codeChallenge)) throw entra.pkceMismatch();
       }
       const user = liveUser(ctx, pending.userId);

@@ -4,8 +4,8 @@
  * preferred_username, scp (delegated) or roles (application), azp, azpacr, ver "2.0", uti.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { errors as joseErrors, type JWTPayload, jwtVerify } from "jose";
-import { BOT_FRAMEWORK_TENANT, GRAPH_AUDIENCE, GRAPH_APP_ID, KOMU_CLIENT_ID } from "../constants.js";
+import { type JWTPayload, errors as joseErrors, jwtVerify } from "jose";
+import { BOT_FRAMEWORK_TENANT, GRAPH_APP_ID, GRAPH_AUDIENCE, KOMU_CLIENT_ID } from "../constants.js";
 import { GraphError, type TenantContext } from "../context.js";
 import { keyRingOf } from "./registry.js";
 
@@ -127,10 +127,19 @@ function invalidToken(message: string): GraphError {
 }
 
 /** Verifies a token signed by this tenant (signature with current or previous key, iss, aud, nbf/exp). Throws a 401 GraphError. */
-export async function verifyTenantToken(ctx: TenantContext, token: string, options: VerifyOptions): Promise<JWTPayload> {
+export async function verifyTenantToken(
+  ctx: TenantContext,
+  token: string,
+  options: VerifyOptions,
+): Promise<JWTPayload> {
   if (!token) throw invalidToken("Access token is empty.");
   const audiences = typeof options.audience === "string" ? [options.audience] : [...options.audience];
-  const issuers = options.issuer === undefined ? trustedIssuers(ctx) : typeof options.issuer === "string" ? [options.issuer] : [...options.issuer];
+  const issuers =
+    options.issuer === undefined
+      ? trustedIssuers(ctx)
+      : typeof options.issuer === "string"
+        ? [options.issuer]
+        : [...options.issuer];
   try {
     const { payload } = await jwtVerify(token, keyRingOf(ctx).verifier(), {
       audience: audiences,

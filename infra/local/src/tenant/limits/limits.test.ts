@@ -45,7 +45,9 @@ describe("SharePoint RU budget", () => {
 
   it("charges 1/2/2/5 RU and only counts when not enforcing", () => {
     const b = new SharePointBudget();
-    expect(["read", "readMulti", "write", "permission"].map((c) => b.charge("a", c as "read", 0, true).ru)).toEqual([1, 2, 2, 5]);
+    expect(["read", "readMulti", "write", "permission"].map((c) => b.charge("a", c as "read", 0, true).ru)).toEqual([
+      1, 2, 2, 5,
+    ]);
     for (let i = 0; i < 1_000; i++) b.charge("b", "permission", 0, false);
     expect(b.usedThisMinute("b", 0)).toBe(5_000);
     expect(b.charge("b", "read", 0, false).ok).toBe(true);
@@ -122,6 +124,8 @@ describe("decideFault", () => {
     const kinds = new Set(Array.from({ length: 400 }, () => decideFault(1)?.kind));
     expect([...kinds].sort()).toEqual(["429", "503", "dropAfter", "dropBefore", "slow"]);
     const f = Array.from({ length: 200 }, () => decideFault(1)).filter((x) => x?.kind === "429" || x?.kind === "503");
-    expect(f.every((x) => x && "retryAfterSeconds" in x && x.retryAfterSeconds >= 1 && x.retryAfterSeconds <= 2)).toBe(true);
+    expect(f.every((x) => x && "retryAfterSeconds" in x && x.retryAfterSeconds >= 1 && x.retryAfterSeconds <= 2)).toBe(
+      true,
+    );
   });
 });

@@ -44,12 +44,23 @@ describe("documented SharePoint throttling over HTTP", () => {
     const body = (await throttled?.json()) as { error: { code: string; innerError: Record<string, string> } };
     expect(body.error.code).toBe("activityLimitReached");
     expect(body.error.innerError.status).toBe("429");
-    const stats = (await (await fetch(`${tenant.origin}/_emulator/stats`)).json()) as { apis: Record<string, { requests: number; resourceUnits: number; throttled: number }> };
-    expect(stats.apis["GET /v1.0/test/charged"]).toEqual({ requests: 601, resourceUnits: 1_202, throttled: 1, errors: 0 });
+    const stats = (await (await fetch(`${tenant.origin}/_emulator/stats`)).json()) as {
+      apis: Record<string, { requests: number; resourceUnits: number; throttled: number }>;
+    };
+    expect(stats.apis["GET /v1.0/test/charged"]).toEqual({
+      requests: 601,
+      resourceUnits: 1_202,
+      throttled: 1,
+      errors: 0,
+    });
   });
 
   it("with throttle off nothing is refused", async () => {
-    await fetch(`${tenant.origin}/_emulator/config`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ throttle: "off" }) });
+    await fetch(`${tenant.origin}/_emulator/config`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ throttle: "off" }),
+    });
     const res = await graphFetch(tenant, token, "/v1.0/test/charged");
     expect(res.status).toBe(200);
   });

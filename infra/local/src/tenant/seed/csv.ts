@@ -34,7 +34,8 @@ export function parseCsv(text: string): Record<string, string>[] {
   const [header, ...data] = rows;
   if (!header) return [];
   return data.map((r, n) => {
-    if (r.length !== header.length) throw new Error(`CSV: row ${n + 2} has ${r.length} fields, expected ${header.length}`);
+    if (r.length !== header.length)
+      throw new Error(`CSV: row ${n + 2} has ${r.length} fields, expected ${header.length}`);
     return Object.fromEntries(header.map((h, i) => [h.trim(), r[i] as string]));
   });
 }

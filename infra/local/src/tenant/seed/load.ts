@@ -32,7 +32,10 @@ export interface GuardianRecord {
   email: string;
 }
 
-export type EnsureSite = (ctx: TenantContext, options: { key: string; displayName: string; description?: string }) => { siteId: string; driveId: string };
+export type EnsureSite = (
+  ctx: TenantContext,
+  options: { key: string; displayName: string; description?: string },
+) => { siteId: string; driveId: string };
 
 const KIND: Record<string, SchoolKind> = { 教育委員会: "board", 小学校: "elementary", 中学校: "juniorHigh" };
 const ROLE_NAMES: Record<string, string> = {
@@ -53,7 +56,13 @@ export function staffRoles(row: StaffRow, boardSchoolId = "boe"): { roles: strin
   const admin = duties.includes("情報システム管理");
   if (row.学校コード === boardSchoolId) return { roles: ["boardStaff"], admin };
   const roles: string[] = [];
-  const title: Record<string, string> = { 校長: "principal", 教頭: "vicePrincipal", 教諭: "teacher", 養護教諭: "nurse", 事務職員: "clerk" };
+  const title: Record<string, string> = {
+    校長: "principal",
+    教頭: "vicePrincipal",
+    教諭: "teacher",
+    養護教諭: "nurse",
+    事務職員: "clerk",
+  };
   const r = title[row.職名];
   if (r) roles.push(r);
   if (duties.includes("教務主任")) roles.push("headTeacher");
@@ -103,8 +112,19 @@ export function loadSeed(ctx: TenantContext, options: { ensureSite: EnsureSite; 
 
   for (const s of roster.schools) {
     const kind = KIND[s.種別] as SchoolKind;
-    const site = options.ensureSite(ctx, { key: s.学校コード, displayName: s.学校名, description: `${s.学校名}（${s.略称}）の校務サイト` });
-    schools.set(s.学校コード, { id: s.学校コード, name: s.学校名, kind, abbreviation: s.略称, siteId: site.siteId, driveId: site.driveId });
+    const site = options.ensureSite(ctx, {
+      key: s.学校コード,
+      displayName: s.学校名,
+      description: `${s.学校名}（${s.略称}）の校務サイト`,
+    });
+    schools.set(s.学校コード, {
+      id: s.学校コード,
+      name: s.学校名,
+      kind,
+      abbreviation: s.略称,
+      siteId: site.siteId,
+      driveId: site.driveId,
+    });
     group(`komu-${s.学校コード}-staff`, `${s.学校名} 教職員`, `${s.学校名}の教職員 / Staff of ${s.学校コード}`);
   }
   const admins = group("komu-admins", "Kōmu 管理者", "Kōmu のシステム管理者 / Kōmu administrators");
@@ -149,7 +169,14 @@ export function loadSeed(ctx: TenantContext, options: { ensureSite: EnsureSite; 
     } as StoredUser);
     addMember(groups.get(groupId(`komu-${row.学校コード}-staff`)) as StoredGroup, id);
     for (const role of roles) {
-      addMember(group(`komu-${row.学校コード}-${role}`, `${school.学校名} ${ROLE_NAMES[role] ?? role}`, `${school.学校名}の${ROLE_NAMES[role] ?? role} / ${role} of ${row.学校コード}`), id);
+      addMember(
+        group(
+          `komu-${row.学校コード}-${role}`,
+          `${school.学校名} ${ROLE_NAMES[role] ?? role}`,
+          `${school.学校名}の${ROLE_NAMES[role] ?? role} / ${role} of ${row.学校コード}`,
+        ),
+        id,
+      );
     }
     if (admin) addMember(admins, id);
   }
@@ -157,7 +184,8 @@ export function loadSeed(ctx: TenantContext, options: { ensureSite: EnsureSite; 
   const studentIds = new Map<string, { id: string; schoolId: string }>();
   for (const row of roster.students) {
     const school = schoolName.get(row.学校コード);
-    if (!school || school.種別 === "教育委員会") throw new Error(`students.csv: unknown school ${row.学校コード} (学籍番号 ${row.学籍番号})`);
+    if (!school || school.種別 === "教育委員会")
+      throw new Error(`students.csv: unknown school ${row.学校コード} (学籍番号 ${row.学籍番号})`);
     const id = studentUserId(row.学籍番号);
     const upn = `s${row.学籍番号}@${UPN_DOMAIN}`;
     const label = school.種別 === "小学校" ? "児童" : "生徒";
@@ -174,7 +202,14 @@ export function loadSeed(ctx: TenantContext, options: { ensureSite: EnsureSite; 
       _number: row.出席番号,
     } as StoredUser);
     studentIds.set(row.学籍番号, { id, schoolId: row.学校コード });
-    addMember(group(`komu-${row.学校コード}-students`, `${school.学校名} ${label}`, `${school.学校名}の${label} / Students of ${row.学校コード}`), id);
+    addMember(
+      group(
+        `komu-${row.学校コード}-students`,
+        `${school.学校名} ${label}`,
+        `${school.学校名}の${label} / Students of ${row.学校コード}`,
+      ),
+      id,
+    );
   }
 
   for (const row of roster.guardians) {
@@ -194,7 +229,8 @@ export function loadSeed(ctx: TenantContext, options: { ensureSite: EnsureSite; 
     });
   }
 
-  for (const u of users.values()) u._groups = [...groups.values()].filter((g) => g.members.includes(u.id)).map((g) => g.id);
+  for (const u of users.values())
+    u._groups = [...groups.values()].filter((g) => g.members.includes(u.id)).map((g) => g.id);
   ctx.store.changed();
   return { users: users.size, groups: groups.size, schools: schools.size, guardians: guardians.size };
 }

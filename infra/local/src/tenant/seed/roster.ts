@@ -66,7 +66,10 @@ export interface Roster {
 function read<T>(dir: string, file: string, schema: z.ZodType<T>): T[] {
   return parseCsv(readFileSync(join(dir, file), "utf8")).map((row, i) => {
     const parsed = schema.safeParse(row);
-    if (!parsed.success) throw new Error(`${file} row ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file} row ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`,
+      );
     return parsed.data;
   });
 }

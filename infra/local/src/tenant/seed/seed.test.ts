@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createStore } from "../store.js";
 import type { TenantContext } from "../context.js";
 import type { StoredGroup, StoredUser } from "../graph/directory/model.js";
+import { createStore } from "../store.js";
 import { parseCsv, toCsv } from "./csv.js";
 import { KNOWN_GROUPS, KNOWN_USERS, SCHOOL_IDS } from "./known.js";
 import { type GuardianRecord, loadSeed, type SchoolRecord } from "./load.js";
@@ -22,7 +22,13 @@ function seededContext() {
 
 describe("CSV", () => {
   it("round-trips quotes, commas, newlines and a BOM", () => {
-    const text = toCsv(["a", "b"], [["x,y", 'he said "hi"'], ["改\n行", 1]]);
+    const text = toCsv(
+      ["a", "b"],
+      [
+        ["x,y", 'he said "hi"'],
+        ["改\n行", 1],
+      ],
+    );
     expect(parseCsv(`\uFEFF${text}`)).toEqual([
       { a: "x,y", b: 'he said "hi"' },
       { a: "改\n行", b: "1" },
@@ -41,7 +47,8 @@ describe("demo town roster", () => {
       else {
         expect(staff.length).toBeGreaterThanOrEqual(20);
         expect(staff.length).toBeLessThanOrEqual(30);
-        for (const title of ["校長", "教頭", "養護教諭", "事務職員", "教諭"]) expect(staff.some((r) => r.職名 === title)).toBe(true);
+        for (const title of ["校長", "教頭", "養護教諭", "事務職員", "教諭"])
+          expect(staff.some((r) => r.職名 === title)).toBe(true);
         expect(staff.some((r) => r.校務分掌.includes("教務主任"))).toBe(true);
         const grades = s.種別 === "小学校" ? 6 : 3;
         expect(staff.filter((r) => r.校務分掌.includes("学年主任"))).toHaveLength(grades);
@@ -60,12 +67,30 @@ describe("loadSeed", () => {
     expect(result.users).toBe(roster.staff.length + roster.students.length);
     expect(sites).toEqual([...SCHOOL_IDS]);
     const schools = store.collection<SchoolRecord>("schools");
-    expect(schools.get("aoba-j")).toEqual({ id: "aoba-j", name: "青葉中学校", kind: "juniorHigh", abbreviation: "青中", siteId: "site-aoba-j", driveId: "drive-aoba-j" });
+    expect(schools.get("aoba-j")).toEqual({
+      id: "aoba-j",
+      name: "青葉中学校",
+      kind: "juniorHigh",
+      abbreviation: "青中",
+      siteId: "site-aoba-j",
+      driveId: "drive-aoba-j",
+    });
     expect(schools.get("boe")?.kind).toBe("board");
     const groups = [...store.collection<StoredGroup>("groups").values()];
     const nick = (n: string) => groups.find((g) => g.mailNickname === n);
     for (const s of ["aoba-e", "higashi-e", "nishi-e", "aoba-j"]) {
-      for (const r of ["staff", "students", "principal", "vicePrincipal", "headTeacher", "gradeHead", "teacher", "nurse", "clerk"]) expect(nick(`komu-${s}-${r}`), `komu-${s}-${r}`).toBeDefined();
+      for (const r of [
+        "staff",
+        "students",
+        "principal",
+        "vicePrincipal",
+        "headTeacher",
+        "gradeHead",
+        "teacher",
+        "nurse",
+        "clerk",
+      ])
+        expect(nick(`komu-${s}-${r}`), `komu-${s}-${r}`).toBeDefined();
     }
     expect(nick("komu-boe-staff")?.members).toHaveLength(6);
     expect(nick("komu-boe-boardStaff")?.members).toHaveLength(6);
@@ -95,9 +120,11 @@ describe("loadSeed", () => {
         .filter((r): r is string => Boolean(r) && r !== "staff" && r !== "students");
       const expected = known.roles.filter((r) => r !== "student");
       expect(roles.sort(), key).toEqual([...expected].sort());
-      if ("admin" in known && known.admin) expect(groups.find((g) => g.mailNickname === "komu-admins")?.members).toContain(known.id);
+      if ("admin" in known && known.admin)
+        expect(groups.find((g) => g.mailNickname === "komu-admins")?.members).toContain(known.id);
     }
-    for (const g of Object.values(KNOWN_GROUPS)) expect(groups.find((x) => x.id === g.id)?.mailNickname).toBe(g.mailNickname);
+    for (const g of Object.values(KNOWN_GROUPS))
+      expect(groups.find((x) => x.id === g.id)?.mailNickname).toBe(g.mailNickname);
   });
 
   it("is deterministic: loading twice gives the same ids", () => {

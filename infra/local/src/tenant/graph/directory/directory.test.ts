@@ -16,9 +16,11 @@ afterAll(async () => {
   await tenant?.stop();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: test JSON
+type Json = any;
 const get = async (path: string, token = app, headers: Record<string, string> = {}) => {
   const res = await graphFetch(tenant, token, path, { headers });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Json };
 };
 
 describe("users", () => {
@@ -29,14 +31,34 @@ describe("users", () => {
     expect(byUpn.body.id).toBe(KNOWN_USERS.aobaVicePrincipal.id);
     expect(byId.body["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#users/$entity`);
     expect(Object.keys(byId.body).sort()).toEqual(
-      ["@odata.context", "businessPhones", "displayName", "givenName", "id", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"].sort(),
+      [
+        "@odata.context",
+        "businessPhones",
+        "displayName",
+        "givenName",
+        "id",
+        "jobTitle",
+        "mail",
+        "mobilePhone",
+        "officeLocation",
+        "preferredLanguage",
+        "surname",
+        "userPrincipalName",
+      ].sort(),
     );
-    expect(byId.body).toMatchObject({ displayName: KNOWN_USERS.aobaVicePrincipal.displayName, jobTitle: "教頭", preferredLanguage: "ja-JP", officeLocation: "青葉小学校" });
+    expect(byId.body).toMatchObject({
+      displayName: KNOWN_USERS.aobaVicePrincipal.displayName,
+      jobTitle: "教頭",
+      preferredLanguage: "ja-JP",
+      officeLocation: "青葉小学校",
+    });
     expect(byId.body._schoolId).toBeUndefined();
   });
 
   it("$select on a single user, with unknown properties refused", async () => {
-    const sel = await get(`/v1.0/users/${KNOWN_USERS.aobaNurse.id}?$select=displayName,department,employeeId,postalCode`);
+    const sel = await get(
+      `/v1.0/users/${KNOWN_USERS.aobaNurse.id}?$select=displayName,department,employeeId,postalCode`,
+    );
     expect(sel.body).toEqual({
       "@odata.context": `${tenant.origin}/v1.0/$metadata#users(displayName,department,employeeId,postalCode)/$entity`,
       displayName: KNOWN_USERS.aobaNurse.displayName,
@@ -58,13 +80,17 @@ describe("users", () => {
   });
 
   it("filters, orders and counts (advanced queries need ConsistencyLevel: eventual)", async () => {
-    const filtered = await get("/v1.0/users?$filter=jobTitle eq '校長'&$select=id,displayName,jobTitle&$orderby=displayName");
+    const filtered = await get(
+      "/v1.0/users?$filter=jobTitle eq '校長'&$select=id,displayName,jobTitle&$orderby=displayName",
+    );
     expect(filtered.body.value).toHaveLength(4);
     expect(filtered.body["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#users(id,displayName,jobTitle)`);
     const names = filtered.body.value.map((u: { displayName: string }) => u.displayName);
     expect(names).toEqual([...names].sort());
     expect((await get("/v1.0/users?$count=true")).status).toBe(400);
-    const counted = await get("/v1.0/users?$count=true&$top=1&$filter=jobTitle eq '児童'", app, { ConsistencyLevel: "eventual" });
+    const counted = await get("/v1.0/users?$count=true&$top=1&$filter=jobTitle eq '児童'", app, {
+      ConsistencyLevel: "eventual",
+    });
     expect(counted.body["@odata.count"]).toBe(180);
     expect(counted.body.value).toHaveLength(1);
     expect((await get("/v1.0/users?$filter=jobTitle eq")).status).toBe(400);
@@ -77,13 +103,24 @@ describe("memberOf and groups", () => {
     expect(res.body["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#directoryObjects`);
     const nicks = res.body.value.map((g: { mailNickname: string }) => g.mailNickname).sort();
     expect(nicks).toEqual(["komu-aoba-e-gradeHead", "komu-aoba-e-staff", "komu-aoba-e-teacher"]);
-    expect(res.body.value.every((g: { "@odata.type": string; securityEnabled: boolean }) => g["@odata.type"] === "#microsoft.graph.group" && g.securityEnabled)).toBe(true);
+    expect(
+      res.body.value.every(
+        (g: { "@odata.type": string; securityEnabled: boolean }) =>
+          g["@odata.type"] === "#microsoft.graph.group" && g.securityEnabled,
+      ),
+    ).toBe(true);
   });
 
   it("the group cast with $filter and $select", async () => {
-    const res = await get(`/v1.0/users/${KNOWN_USERS.boardAdmin.id}/memberOf/microsoft.graph.group?$filter=startswith(mailNickname,'komu-')&$select=id,displayName,mailNickname`);
+    const res = await get(
+      `/v1.0/users/${KNOWN_USERS.boardAdmin.id}/memberOf/microsoft.graph.group?$filter=startswith(mailNickname,'komu-')&$select=id,displayName,mailNickname`,
+    );
     expect(res.body["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#groups(id,displayName,mailNickname)`);
-    expect(res.body.value.map((g: { mailNickname: string }) => g.mailNickname).sort()).toEqual(["komu-admins", "komu-boe-boardStaff", "komu-boe-staff"]);
+    expect(res.body.value.map((g: { mailNickname: string }) => g.mailNickname).sort()).toEqual([
+      "komu-admins",
+      "komu-boe-boardStaff",
+      "komu-boe-staff",
+    ]);
     expect(Object.keys(res.body.value[0]).sort()).toEqual(["@odata.type", "displayName", "id", "mailNickname"]);
   });
 
@@ -97,16 +134,23 @@ describe("memberOf and groups", () => {
     expect(list.body.value).toHaveLength(1);
     expect(list.body.value[0].id).toBe(KNOWN_GROUPS.admins.id);
     const one = await get(`/v1.0/groups/${KNOWN_GROUPS.aobaStaff.id}`);
-    expect(one.body).toMatchObject({ "@odata.context": `${tenant.origin}/v1.0/$metadata#groups/$entity`, mailNickname: "komu-aoba-e-staff" });
+    expect(one.body).toMatchObject({
+      "@odata.context": `${tenant.origin}/v1.0/$metadata#groups/$entity`,
+      mailNickname: "komu-aoba-e-staff",
+    });
     expect(one.body.members).toBeUndefined();
     const members = await get(`/v1.0/groups/${KNOWN_GROUPS.aobaStaff.id}/members?$top=5`);
     expect(members.body["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#directoryObjects`);
     expect(members.body.value).toHaveLength(5);
     expect(members.body.value[0]["@odata.type"]).toBe("#microsoft.graph.user");
     expect(members.body["@odata.nextLink"]).toBeDefined();
-    const cast = await get(`/v1.0/groups/${KNOWN_GROUPS.aobaStaff.id}/members/microsoft.graph.user?$count=true&$orderby=displayName&$search="displayName:伊藤"&$select=displayName,id`, app, {
-      ConsistencyLevel: "eventual",
-    });
+    const cast = await get(
+      `/v1.0/groups/${KNOWN_GROUPS.aobaStaff.id}/members/microsoft.graph.user?$count=true&$orderby=displayName&$search="displayName:伊藤"&$select=displayName,id`,
+      app,
+      {
+        ConsistencyLevel: "eventual",
+      },
+    );
     expect(cast.body["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#users(displayName,id)`);
     expect(cast.body.value.map((u: { id: string }) => u.id)).toContain(KNOWN_USERS.aobaTeacher.id);
     expect(cast.body["@odata.count"]).toBe(cast.body.value.length);

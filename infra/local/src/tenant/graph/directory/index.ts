@@ -6,7 +6,6 @@ import type { Context } from "hono";
 import { GraphError, type TenantApp, type TenantContext, type TenantVariables } from "../../context.js";
 import { notFound } from "../errors.js";
 import { contextUrl, parseQuery, readOptions } from "../odata.js";
-import { directoryQuery, renderCollection } from "./query.js";
 import {
   findUser,
   GROUP_PROPERTIES,
@@ -18,16 +17,18 @@ import {
   type StoredGroup,
   type StoredUser,
   USER_PROPERTIES,
-  userView,
   users,
+  userView,
 } from "./model.js";
+import { directoryQuery, renderCollection } from "./query.js";
 
 function singleSelect(c: Context, properties: readonly string[], typeName: string): string[] | undefined {
   const options = readOptions(new URL(c.req.url));
   const query = parseQuery(options);
   const known = new Set(properties.map((p) => p.toLowerCase()));
   for (const s of query.select ?? []) {
-    if (!known.has(s.toLowerCase())) throw new GraphError(400, "BadRequest", `Could not find a property named '${s}' on type '${typeName}'.`);
+    if (!known.has(s.toLowerCase()))
+      throw new GraphError(400, "BadRequest", `Could not find a property named '${s}' on type '${typeName}'.`);
   }
   return query.select;
 }
@@ -58,8 +59,20 @@ const userEntity = (c: Context, user: StoredUser) => {
 };
 
 const listOpts = {
-  users: { entitySet: "users", properties: USER_PROPERTIES, typeName: "microsoft.graph.user", view: userView, project: projectUser },
-  groups: { entitySet: "groups", properties: GROUP_PROPERTIES, typeName: "microsoft.graph.group", view: groupView, project: projectGroup },
+  users: {
+    entitySet: "users",
+    properties: USER_PROPERTIES,
+    typeName: "microsoft.graph.user",
+    view: userView,
+    project: projectUser,
+  },
+  groups: {
+    entitySet: "groups",
+    properties: GROUP_PROPERTIES,
+    typeName: "microsoft.graph.group",
+    view: groupView,
+    project: projectGroup,
+  },
 };
 
 export function register(app: TenantApp, ctx: TenantContext): void {
@@ -107,7 +120,15 @@ export function register(app: TenantApp, ctx: TenantContext): void {
   const denied = () => {
     throw new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
   };
-  for (const path of ["/users", "/users/:id", "/me", "/groups", "/groups/:id", "/groups/:id/members/$ref", "/groups/:id/members/:member/$ref"]) {
+  for (const path of [
+    "/users",
+    "/users/:id",
+    "/me",
+    "/groups",
+    "/groups/:id",
+    "/groups/:id/members/$ref",
+    "/groups/:id/members/:member/$ref",
+  ]) {
     app.on(["POST", "PATCH", "PUT", "DELETE"], path, denied);
   }
 

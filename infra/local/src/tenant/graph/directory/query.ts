@@ -10,12 +10,25 @@ export function directoryQuery(c: Context): ODataQuery {
   const query = parseQuery(readOptions(new URL(c.req.url)), { maxTop: DIRECTORY_MAX_TOP });
   const eventual = (c.req.header("consistencylevel") ?? "").toLowerCase() === "eventual";
   if (query.search && !eventual) {
-    throw new GraphError(400, "Request_UnsupportedQuery", "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    throw new GraphError(
+      400,
+      "Request_UnsupportedQuery",
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    );
   }
   if (query.count && !eventual) {
-    throw new GraphError(400, "Request_BadRequest", "$count is not currently supported. Specify the 'ConsistencyLevel: eventual' request header to use $count.");
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      "$count is not currently supported. Specify the 'ConsistencyLevel: eventual' request header to use $count.",
+    );
   }
-  if (query.expand?.length) throw new GraphError(400, "Request_UnsupportedQuery", "$expand is not supported on this resource in the local tenant.");
+  if (query.expand?.length)
+    throw new GraphError(
+      400,
+      "Request_UnsupportedQuery",
+      "$expand is not supported on this resource in the local tenant.",
+    );
   return query;
 }
 
@@ -40,7 +53,13 @@ export function renderCollection<T extends { id: string }>(
   const page = applyQuery(
     items.map((i) => opts.view(i)),
     query,
-    { requestUrl: c.req.url, defaultPageSize: DIRECTORY_PAGE_SIZE, properties: opts.properties, typeName: opts.typeName, select: (row) => row },
+    {
+      requestUrl: c.req.url,
+      defaultPageSize: DIRECTORY_PAGE_SIZE,
+      properties: opts.properties,
+      typeName: opts.typeName,
+      select: (row) => row,
+    },
   );
   page.value = page.value.map((row) => {
     const projected = opts.project(byId.get((row as { id: string }).id) as T, query.select);
