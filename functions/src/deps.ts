@@ -3,6 +3,7 @@
  * without module mocking; `createApp(deps)` wires routes to these.
  */
 import type { Principal, Task } from "@komu/shared";
+import { botConfigFrom } from "./bot/config.js";
 import { type BotHandler as Bot, createBot, createTableConversationStore } from "./bot/index.js";
 import type { Config } from "./config.js";
 import { createGraphGateway, type GraphGateway } from "./graph/gateway.js";
@@ -103,15 +104,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   });
   const graph = options.overrides?.graph ?? createGraphGateway(config);
   const botApp = createBot({
-    config: {
-      botId: config.bot.id,
-      botPassword: config.bot.password,
-      botOpenIdMetadata: config.bot.openIdMetadata,
-      botTokenIssuer: config.bot.tokenIssuer,
-      botTokenEndpoint: config.bot.tokenEndpoint,
-      tenantId: config.tenantId,
-      ...(config.bot.serviceUrl ? { botServiceUrl: config.bot.serviceUrl } : {}),
-    },
+    config: botConfigFrom(config),
     conversations: createTableConversationStore({
       connectionString: config.storage.connectionString,
       ...(config.storage.tablePrefix ? { tablePrefix: config.storage.tablePrefix } : {}),
