@@ -94,6 +94,12 @@ describe("users", () => {
     expect(counted.body["@odata.count"]).toBe(180);
     expect(counted.body.value).toHaveLength(1);
     expect((await get("/v1.0/users?$filter=jobTitle eq")).status).toBe(400);
+    const countOnly = await graphFetch(tenant, app, "/v1.0/users/$count?$filter=jobTitle eq '生徒'", {
+      headers: { ConsistencyLevel: "eventual" },
+    });
+    expect(countOnly.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await countOnly.text()).toBe("30");
+    expect((await graphFetch(tenant, app, "/v1.0/groups/$count")).status).toBe(400);
   });
 });
 

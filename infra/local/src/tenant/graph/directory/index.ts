@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import { GraphError, type TenantApp, type TenantContext, type TenantVariables } from "../../context.js";
 import { notFound } from "../errors.js";
-import { contextUrl, parseQuery, readOptions } from "../odata.js";
+import { applyQuery, contextUrl, parseQuery, readOptions } from "../odata.js";
 import {
   findUser,
   GROUP_PROPERTIES,
@@ -77,6 +77,26 @@ const listOpts = {
 
 export function register(app: TenantApp, ctx: TenantContext): void {
   app.get("/users", (c) => c.json(renderCollection(c, [...users(ctx).values()], directoryQuery(c), listOpts.users)));
+  // GET /users/$count, /groups/$count: text/plain, an advanced query (ConsistencyLevel: eventual)
+  const count = (kind: "users" | "groups") => (c: Context) => {
+    if ((c.req.header("consistencylevel") ?? "").toLowerCase() !== "eventual") {
+      throw new GraphError(
+        400,
+        "Request_BadRequest",
+        "$count is not currently supported. Specify the 'ConsistencyLevel: eventual' request header to use $count.",
+      );
+    }
+    const items = kind === "users" ? [...users(ctx).values()] : [...groups(ctx).values()];
+    const query = directoryQuery(c);
+    const page = applyQuery(
+      items.map((i) => (kind === "users" ? userView(i as StoredUser) : groupView(i as StoredGroup))),
+      { ...query, count: true, top: undefined },
+      { requestUrl: c.req.url, properties: kind === "users" ? USER_PROPERTIES : GROUP_PROPERTIES },
+    );
+    return c.text(String(page.count ?? 0), 200, { "content-type": "text/plain; charset=utf-8" });
+  };
+  app.get("/users/$count", count("users"));
+  app.get("/groups/$count", count("groups"));
   app.get("/me", (c) => c.json(userEntity(c, me(c, ctx))));
   app.get("/users/:id", (c) => c.json(userEntity(c, userOr404(ctx, c.req.param("id")))));
 
