@@ -68,7 +68,8 @@ describe("public routes", () => {
     const html = await res.text();
     expect(html).toContain("校務 API リファレンス");
     expect(html).toContain("/api/audit/verify");
-    expect(html).not.toMatch(/<script|https?:\/\/(?!localhost)[a-z]/i);
+    // Nothing is loaded from elsewhere: no scripts, stylesheets, images or frames.
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(/i);
     expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   });
 });
@@ -225,6 +226,23 @@ describe("authentication and access", () => {
     expect((await get("/api/schools/higashi-e", USERS.board)).status).toBe(200);
   });
 
+  it("a denied attempt on a real school is recorded in that school's audit log", async () => {
+    t.audited.length = 0;
+    expect((await get("/api/audit/verify?schoolId=higashi-e", USERS.teacherA)).status).toBe(403);
+    expect((await get("/api/schools/minami-e", USERS.teacherA)).status).toBe(403);
+    expect(t.audited).toEqual([
+      {
+        schoolId: "higashi-e",
+        event: {
+          kind: "auth.denied",
+          actor: { oid: USERS.teacherA, name: "青葉 花子" },
+          target: { kind: "school", id: "higashi-e" },
+          data: { capability: "audit.verify", method: "GET", path: "/api/audit/verify" },
+        },
+      },
+    ]);
+  });
+
   it("schools list: own school for a teacher, the town for the board", async () => {
     expect((await json(await get("/api/schools", USERS.teacherA))).items).toEqual([{ id: "aoba-e", name: "青葉小学校" }]);
     expect((await json(await get("/api/schools", USERS.board))).items).toHaveLength(5);
@@ -236,6 +254,10 @@ describe("authentication and access", () => {
     const own = await get("/api/audit/verify?schoolId=aoba-e", USERS.principalA);
     expect(own.status).toBe(200);
     expect(await own.json()).toEqual({ schoolId: "aoba-e", ok: true, checked: 3, lastSeq: 3 });
+    expect(t.audited.at(-1)).toMatchObject({
+      schoolId: "aoba-e",
+      event: { kind: "admin.auditVerified", actor: { oid: USERS.principalA }, data: { ok: true, checked: 3 } },
+    });
     expect((await get("/api/audit/verify?schoolId=higashi-e", USERS.principalA)).status).toBe(403);
     expect((await get("/api/audit/verify?schoolId=nishi-e", USERS.admin)).status).toBe(200);
     expect((await get("/api/audit/verify?schoolId=minami-e", USERS.admin)).status).toBe(404);

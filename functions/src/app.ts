@@ -9,6 +9,7 @@ import { KomuError } from "@komu/shared";
 import { requestId } from "hono/request-id";
 import type { AppDeps } from "./deps.js";
 import { renderDocsPage } from "./http/docs-page.js";
+import { recordDenied } from "./http/audit-denied.js";
 import { createErrorHandler } from "./http/errors.js";
 import { createGuard } from "./http/guard.js";
 import { createRouteTable } from "./http/route-table.js";
@@ -70,6 +71,6 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): KomuAp
   });
 
   app.notFound((c) => c.json(new KomuError("NOT_FOUND").toBody(c.get("requestId")), 404));
-  app.onError(createErrorHandler(deps.logger, challenge));
+  app.onError(createErrorHandler(deps.logger, challenge, recordDenied(deps)));
   return app;
 }

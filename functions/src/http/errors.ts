@@ -46,8 +46,11 @@ export function bearerChallenge(options: ChallengeOptions, error?: KomuError): s
   return `Bearer ${parts.join(", ")}`;
 }
 
-export function createErrorHandler(logger: Logger, challenge: ChallengeOptions) {
-  return (err: Error, c: Context): Response => {
+/** Called (awaited, never failing the answer) for every FORBIDDEN, e.g. to record it in the audit log. */
+export type DeniedHook = (c: Context, error: KomuError) => Promise<void>;
+
+export function createErrorHandler(logger: Logger, challenge: ChallengeOptions, onDenied?: DeniedHook) {
+  return async (err: Error, c: Context): Promise<Response> => {
     const requestId = (c.get("requestId") as string | undefined) ?? "";
     let error: KomuError;
     if (isKomuError(err)) error = err;
@@ -64,6 +67,9 @@ export function createErrorHandler(logger: Logger, challenge: ChallengeOptions) 
         details: error.details,
         error: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : String(cause ?? err.message),
       });
+    }
+    if (error.code === "FORBIDDEN" && onDenied) {
+      await onDenied(c, error).catch((e: unknown) => logger.warn("recording a denied request failed", { requestId, error: String(e) }));
     }
     const headers: Record<string, string> = {};
     if (error.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(0, Math.ceil(error.retryAfter)));

@@ -45,6 +45,7 @@ export interface TestApp {
   tokenFor(oid: string, claims?: Record<string, unknown>): Promise<string>;
   logs: { level: string; message: string; data?: Record<string, unknown> }[];
   replays: string[];
+  audited: { schoolId: string; event: Record<string, unknown> }[];
   stop(): Promise<void>;
 }
 
@@ -74,8 +75,13 @@ export async function startTestApp(options: CreateAppOptions & { storage?: Parti
     error: (message, data) => logs.push({ level: "error", message, ...(data ? { data } : {}) }),
   };
   const replays: string[] = [];
+  const audited: TestApp["audited"] = [];
   const storage = {
     audit: {
+      append: async (schoolId: string, event: Record<string, unknown>) => {
+        audited.push({ schoolId, event });
+        return { id: `e${audited.length}`, seq: audited.length };
+      },
       verify: async (_schoolId: string) => ({ ok: true, checked: 3, lastSeq: 3 }),
     },
     outbox: {
@@ -147,6 +153,7 @@ export async function startTestApp(options: CreateAppOptions & { storage?: Parti
     issuer,
     logs,
     replays,
+    audited,
     tokenFor: (oid, claims = {}) => issuer.token({ oid, ...claims }),
     stop: () => issuer.stop(),
   };
