@@ -9,7 +9,7 @@
  * Any failure is a KomuError("UNAUTHENTICATED") (→ 401). Auth is never skipped.
  */
 import { KomuError } from "@komu/shared";
-import { type JWK, type JWTPayload, decodeProtectedHeader, importJWK, jwtVerify } from "jose";
+import { decodeProtectedHeader, importJWK, type JWK, type JWTPayload, jwtVerify } from "jose";
 
 export interface ActivityAuthOptions {
   openIdMetadataUrl: string;
@@ -29,7 +29,10 @@ const MAX_AGE_MS = 24 * 3600_000;
 const CLOCK_SKEW_SECONDS = 300;
 
 export interface ActivityAuthenticator {
-  verify(authorization: string | null | undefined, activity: { serviceUrl: string; channelId: string }): Promise<JWTPayload>;
+  verify(
+    authorization: string | null | undefined,
+    activity: { serviceUrl: string; channelId: string },
+  ): Promise<JWTPayload>;
 }
 
 export function createActivityAuthenticator(options: ActivityAuthOptions): ActivityAuthenticator {
@@ -109,7 +112,8 @@ export function createActivityAuthenticator(options: ActivityAuthOptions): Activ
       } catch (e) {
         fail(e instanceof Error ? e.message : "invalid token", e);
       }
-      const serviceUrl = (payload as Record<string, unknown>).serviceurl ?? (payload as Record<string, unknown>).serviceUrl;
+      const serviceUrl =
+        (payload as Record<string, unknown>).serviceurl ?? (payload as Record<string, unknown>).serviceUrl;
       if (typeof serviceUrl !== "string" || serviceUrl !== activity.serviceUrl) {
         fail("serviceurl claim does not match the activity's serviceUrl");
       }

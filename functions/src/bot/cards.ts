@@ -1,6 +1,13 @@
 /** Expands the Adaptive Card templates in @komu/shared/cards with adaptivecards-templating. */
-import { KOMU_FEATURES, errorCardTemplate, helpCardTemplate, welcomeAcknowledgedCardTemplate, welcomeCardTemplate } from "@komu/shared/cards/index";
+
 import { createRequire } from "node:module";
+import {
+  errorCardTemplate,
+  helpCardTemplate,
+  KOMU_FEATURES,
+  welcomeAcknowledgedCardTemplate,
+  welcomeCardTemplate,
+} from "@komu/shared/cards/index";
 import type { AdaptiveCard } from "./activity.js";
 
 // Loaded through require with a local type: the package's own .d.ts pulls adaptivecards' .ts

@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { createConnectorClient } from "./connector-client.js";
+import { createFakeBotFramework, SERVICE_URL, TOKEN_URL } from "./test-helpers.js";
 import { createBotTokenProvider } from "./token-provider.js";
-import { SERVICE_URL, TOKEN_URL, createFakeBotFramework } from "./test-helpers.js";
 
 async function setup() {
   const fake = await createFakeBotFramework();
   const sleeps: number[] = [];
-  const tokens = createBotTokenProvider({ tokenEndpoint: TOKEN_URL, clientId: "bot", clientSecret: "s", fetch: fake.fetch });
-  const client = createConnectorClient({ tokens, fetch: fake.fetch, sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 });
+  const tokens = createBotTokenProvider({
+    tokenEndpoint: TOKEN_URL,
+    clientId: "bot",
+    clientSecret: "s",
+    fetch: fake.fetch,
+  });
+  const client = createConnectorClient({
+    tokens,
+    fetch: fake.fetch,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+  });
   return { fake, sleeps, client };
 }
 
@@ -24,14 +34,19 @@ describe("connector client", () => {
   it("hands a long Retry-After back to the caller as RATE_LIMITED", async () => {
     const { fake, sleeps, client } = await setup();
     fake.script((c) => c.method === "POST", 429, { "retry-after": "30" });
-    await expect(client.sendToConversation(SERVICE_URL, "a:c", { type: "message" })).rejects.toMatchObject({ code: "RATE_LIMITED", retryAfter: 30 });
+    await expect(client.sendToConversation(SERVICE_URL, "a:c", { type: "message" })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfter: 30,
+    });
     expect(sleeps).toEqual([]);
   });
 
   it("maps 403 (writes blocked) to FORBIDDEN without retrying", async () => {
     const { fake, client } = await setup();
     fake.script((c) => c.method === "POST", 403);
-    await expect(client.sendToConversation(SERVICE_URL, "a:c", { type: "message" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(client.sendToConversation(SERVICE_URL, "a:c", { type: "message" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(fake.calls).toHaveLength(1);
   });
 

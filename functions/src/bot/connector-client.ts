@@ -29,10 +29,27 @@ export interface CreateConversationParams {
 }
 
 export interface ConnectorClient {
-  createConversation(serviceUrl: string, params: CreateConversationParams): Promise<{ id: string; activityId?: string }>;
-  sendToConversation(serviceUrl: string, conversationId: string, activity: Record<string, unknown>): Promise<{ id: string }>;
-  replyToActivity(serviceUrl: string, conversationId: string, activityId: string, activity: Record<string, unknown>): Promise<{ id: string }>;
-  updateActivity(serviceUrl: string, conversationId: string, activityId: string, activity: Record<string, unknown>): Promise<{ id: string }>;
+  createConversation(
+    serviceUrl: string,
+    params: CreateConversationParams,
+  ): Promise<{ id: string; activityId?: string }>;
+  sendToConversation(
+    serviceUrl: string,
+    conversationId: string,
+    activity: Record<string, unknown>,
+  ): Promise<{ id: string }>;
+  replyToActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string,
+    activity: Record<string, unknown>,
+  ): Promise<{ id: string }>;
+  updateActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string,
+    activity: Record<string, unknown>,
+  ): Promise<{ id: string }>;
   deleteActivity(serviceUrl: string, conversationId: string, activityId: string): Promise<void>;
 }
 
@@ -45,7 +62,12 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
   const maxAttempts = options.maxAttempts ?? 4;
   const maxInlineWait = options.maxInlineWaitSeconds ?? 5;
 
-  async function call<T>(method: "GET" | "POST" | "PUT" | "DELETE", serviceUrl: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    serviceUrl: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const url = `${serviceUrl.replace(/\/+$/, "")}${path}`;
     const idempotent = method !== "POST";
     let reauthed = false;
@@ -148,7 +170,10 @@ function mapError(status: number, body: string, method: string, path: string): K
   const details = { status, method, path, response: parsed };
   if (status === 403) {
     return new KomuError("FORBIDDEN", {
-      message: { ja: "この利用者には Teams でメッセージを送れません（アプリ未インストールまたはブロック）。", en: "Teams refused the message (the app is not installed or the bot is blocked)." },
+      message: {
+        ja: "この利用者には Teams でメッセージを送れません（アプリ未インストールまたはブロック）。",
+        en: "Teams refused the message (the app is not installed or the bot is blocked).",
+      },
       details,
     });
   }

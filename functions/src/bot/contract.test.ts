@@ -5,12 +5,32 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryConversationStore } from "./conversation-store.js";
 import { createBot } from "./index.js";
-import { BOT_ID, METADATA_URL, SERVICE_URL, TENANT, TOKEN_URL, contractExample, createFakeBotFramework, haveContracts, post, shapeDiff, userActivity } from "./test-helpers.js";
+import {
+  BOT_ID,
+  cardIn,
+  contractExample,
+  createFakeBotFramework,
+  haveContracts,
+  METADATA_URL,
+  post,
+  SERVICE_URL,
+  shapeDiff,
+  TENANT,
+  TOKEN_URL,
+  userActivity,
+} from "./test-helpers.js";
 
 async function setup() {
   const fake = await createFakeBotFramework();
   const bot = createBot({
-    config: { botId: BOT_ID, botPassword: "s", botOpenIdMetadata: METADATA_URL, botTokenIssuer: "https://api.botframework.com", botTokenEndpoint: TOKEN_URL, tenantId: TENANT },
+    config: {
+      botId: BOT_ID,
+      botPassword: "s",
+      botOpenIdMetadata: METADATA_URL,
+      botTokenIssuer: "https://api.botframework.com",
+      botTokenEndpoint: TOKEN_URL,
+      tenantId: TENANT,
+    },
     conversations: createMemoryConversationStore(TENANT),
     fetch: fake.fetch,
   });
@@ -24,7 +44,9 @@ describe.skipIf(!haveContracts)("bot contract (documented Teams examples)", () =
     const res = await bot.handle(post(activity, token));
     expect(res.status).toBe(200);
     const reply = fake.calls.find((c) => c.method === "POST");
-    expect(reply?.url).toBe(`${SERVICE_URL}v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${activity.id}`);
+    expect(reply?.url).toBe(
+      `${SERVICE_URL}v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${activity.id}`,
+    );
   });
 
   it("teams.invoke-adaptivecard-action-execute: an unknown verb gets a card-friendly error, not a 500", async () => {
@@ -40,19 +62,24 @@ describe.skipIf(!haveContracts)("bot contract (documented Teams examples)", () =
     await bot.handle(post(userActivity({ type: "conversationUpdate", membersAdded: [{ id: `28:${BOT_ID}` }] }), token));
     const ex = contractExample("teams.invoke-adaptivecard-action-refresh");
     const invoke = { ...userActivity(), ...ex.request.body, replyToId: "1000" };
-    invoke.value = { ...ex.request.body.value, action: { ...ex.request.body.value.action, verb: "welcome.view", data: { card: "welcome" } } };
+    invoke.value = {
+      ...ex.request.body.value,
+      action: { ...ex.request.body.value.action, verb: "welcome.view", data: { card: "welcome" } },
+    };
     const res = await bot.handle(post(invoke, token));
     expect(res.status).toBe(ex.response.status);
     const body = (await res.json()) as Record<string, any>;
     // `originator` is only for Outlook Actionable Messages; `data` keys are each app's own.
-    expect(shapeDiff(body, ex.response.body, ["value.originator", "value.actions[0].data.additional info"])).toEqual([]);
+    expect(shapeDiff(body, ex.response.body, ["value.originator", "value.actions[0].data.additional info"])).toEqual(
+      [],
+    );
     expect(body.value.version).toBe("1.5");
   });
 
   it("teams.card-refresh-userids: the welcome card's refresh has the documented shape with the user's id", async () => {
     const { fake, bot, token } = await setup();
     await bot.handle(post(userActivity({ type: "conversationUpdate", membersAdded: [{ id: `28:${BOT_ID}` }] }), token));
-    const card = (fake.calls[0]?.body as { attachments: { content: Record<string, any> }[] }).attachments[0]?.content;
+    const card = cardIn(fake.calls[0]);
     const documented = contractExample("teams.card-refresh-userids").request.body;
     expect(shapeDiff(card, documented, ["originator", "refresh.action.data.refresh info"])).toEqual([]);
     expect(card?.refresh.userIds).toEqual(["29:1abc"]);

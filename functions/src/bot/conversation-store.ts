@@ -89,7 +89,12 @@ export function createTableConversationStore(options: {
         const res = ref.etag
           ? await client.updateEntity(entity, "Replace", { etag: ref.etag })
           : await client.upsertEntity(entity, "Replace");
-        return { ...ref, tenantId: options.tenantId, updatedAt: entity.updatedAt, ...(res.etag ? { etag: res.etag } : {}) };
+        return {
+          ...ref,
+          tenantId: options.tenantId,
+          updatedAt: entity.updatedAt,
+          ...(res.etag ? { etag: res.etag } : {}),
+        };
       } catch (e) {
         const status = (e as { statusCode?: number }).statusCode;
         if (status === 412 || status === 404) throw new KomuError("STALE_ETAG", { cause: e });
@@ -99,7 +104,9 @@ export function createTableConversationStore(options: {
   };
 }
 
-export function createMemoryConversationStore(tenantId: string): ConversationStore & { all(): ConversationReference[] } {
+export function createMemoryConversationStore(
+  tenantId: string,
+): ConversationStore & { all(): ConversationReference[] } {
   const rows = new Map<string, ConversationReference>();
   let version = 0;
   return {

@@ -10,11 +10,11 @@
  * Outbound calls (sendCardToUser, updateCard) go to the Bot Connector at the conversation's
  * serviceUrl with the bot's client-credentials token (connector-client.ts).
  */
-import { KomuError, isKomuError } from "@komu/shared";
+import { isKomuError, KomuError } from "@komu/shared";
 import {
+  type Activity,
   ADAPTIVE_CARD_CONTENT_TYPE,
   ADAPTIVE_CARD_ERROR_TYPE,
-  type Activity,
   type AdaptiveCard,
   activitySchema,
   adaptiveCardActionValueSchema,
@@ -34,9 +34,13 @@ import type {
 } from "./types.js";
 import { createWelcomeActions } from "./welcome.js";
 
+export { type Activity, ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "./activity.js";
+export {
+  conversationTableName,
+  createMemoryConversationStore,
+  createTableConversationStore,
+} from "./conversation-store.js";
 export * from "./types.js";
-export { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type Activity } from "./activity.js";
-export { createMemoryConversationStore, createTableConversationStore, conversationTableName } from "./conversation-store.js";
 
 export interface BotDeps {
   config: BotConfig;
@@ -166,7 +170,10 @@ export function createBot(deps: BotDeps): BotHandler {
     return new Response(null, { status: 200 });
   }
 
-  async function saveWithRetry(aad: string, change: (r: ConversationReference) => ConversationReference): Promise<void> {
+  async function saveWithRetry(
+    aad: string,
+    change: (r: ConversationReference) => ConversationReference,
+  ): Promise<void> {
     for (let i = 0; i < 3; i++) {
       const current = await conversations.get(aad);
       if (!current) return;
@@ -181,11 +188,20 @@ export function createBot(deps: BotDeps): BotHandler {
 
   async function onAdaptiveCardAction(activity: Activity): Promise<Response> {
     const parsed = adaptiveCardActionValueSchema.safeParse(activity.value);
-    if (!parsed.success) return invokeError(400, "BadRequest", "adaptiveCard/action の値が正しくありません。 / Invalid adaptiveCard/action value.");
+    if (!parsed.success)
+      return invokeError(
+        400,
+        "BadRequest",
+        "adaptiveCard/action の値が正しくありません。 / Invalid adaptiveCard/action value.",
+      );
     const { action, trigger } = parsed.data;
     const handler = actions.get(action.verb);
     if (!handler) {
-      return invokeError(400, "NotSupported", `この操作（${action.verb}）には対応していません。 / Unknown action verb "${action.verb}".`);
+      return invokeError(
+        400,
+        "NotSupported",
+        `この操作（${action.verb}）には対応していません。 / Unknown action verb "${action.verb}".`,
+      );
     }
     const aad = activity.from.aadObjectId;
     if (!aad) return invokeError(401, "Unauthorized", "利用者を特定できません。 / The user is unknown.");
@@ -261,13 +277,18 @@ export function createBot(deps: BotDeps): BotHandler {
         });
         const parsed = activitySchema.safeParse(raw);
         if (!parsed.success) {
-          throw new KomuError("VALIDATION_FAILED", { details: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+          throw new KomuError("VALIDATION_FAILED", {
+            details: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+          });
         }
         return await dispatch(parsed.data);
       } catch (e) {
         if (isKomuError(e)) {
           if (e.status >= 500) logger.error("bot.handle.failed", { code: e.code, error: String(e.cause ?? e) });
-          return Response.json(e.toBody(), { status: e.status, headers: e.retryAfter ? { "retry-after": String(e.retryAfter) } : {} });
+          return Response.json(e.toBody(), {
+            status: e.status,
+            headers: e.retryAfter ? { "retry-after": String(e.retryAfter) } : {},
+          });
         }
         logger.error("bot.handle.failed", { error: String(e) });
         return Response.json(new KomuError("INTERNAL").toBody(), { status: 500 });
@@ -280,12 +301,25 @@ export function createBot(deps: BotDeps): BotHandler {
         const serviceUrl = config.botServiceUrl;
         if (!serviceUrl) {
           throw new KomuError("NOT_FOUND", {
-            message: { ja: "この利用者は Kōmu を Teams に追加していません。", en: "This user has not installed Kōmu in Teams." },
+            message: {
+              ja: "この利用者は Kōmu を Teams に追加していません。",
+              en: "This user has not installed Kōmu in Teams.",
+            },
             details: { userAadId },
           });
         }
-        const created = await connector.createConversation(serviceUrl, { botId: botChannelId, tenantId: config.tenantId, memberId: userAadId });
-        ref = await conversations.put({ tenantId: config.tenantId, aadObjectId: userAadId, conversationId: created.id, serviceUrl, botId: botChannelId });
+        const created = await connector.createConversation(serviceUrl, {
+          botId: botChannelId,
+          tenantId: config.tenantId,
+          memberId: userAadId,
+        });
+        ref = await conversations.put({
+          tenantId: config.tenantId,
+          aadObjectId: userAadId,
+          conversationId: created.id,
+          serviceUrl,
+          botId: botChannelId,
+        });
       }
       const sent = await connector.sendToConversation(ref.serviceUrl, ref.conversationId, {
         ...cardMessage(card, opts),

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type JWK, SignJWT, exportJWK, generateKeyPair } from "jose";
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 
 export const BOT_ID = "0f9c8b7a-1111-4222-8333-944455556666";
 export const TENANT = "5f3c2a9e-8b7d-4c1a-9e2f-0a6b4d8c7e31";
@@ -22,7 +22,12 @@ export interface FakeCall {
 
 export async function createFakeBotFramework() {
   const { privateKey, publicKey } = await generateKeyPair("RS256");
-  const jwk: JWK & { endorsements?: string[] } = { ...(await exportJWK(publicKey)), kid: "key-1", use: "sig", endorsements: ["msteams"] };
+  const jwk: JWK & { endorsements?: string[] } = {
+    ...(await exportJWK(publicKey)),
+    kid: "key-1",
+    use: "sig",
+    endorsements: ["msteams"],
+  };
   const other = await generateKeyPair("RS256");
   const calls: FakeCall[] = [];
   /** Status queue per "METHOD path" for the connector; default 200/201. */
@@ -39,7 +44,12 @@ export async function createFakeBotFramework() {
     if (typeof rawBody === "string") body = JSON.parse(rawBody);
     else if (rawBody instanceof URLSearchParams) body = Object.fromEntries(rawBody);
     const call: FakeCall = { method, url, body, auth: headers.get("authorization") };
-    if (url === METADATA_URL) return Response.json({ issuer: ISSUER, jwks_uri: "https://login.test/v1/keys", id_token_signing_alg_values_supported: ["RS256"] });
+    if (url === METADATA_URL)
+      return Response.json({
+        issuer: ISSUER,
+        jwks_uri: "https://login.test/v1/keys",
+        id_token_signing_alg_values_supported: ["RS256"],
+      });
     if (url === "https://login.test/v1/keys") return Response.json({ keys: [jwk] });
     if (url === TOKEN_URL) {
       tokenRequests++;
@@ -49,10 +59,14 @@ export async function createFakeBotFramework() {
     const script = scripted.findIndex((s) => s.match(call));
     if (script >= 0) {
       const [s] = scripted.splice(script, 1);
-      return new Response(JSON.stringify({ error: { code: "Throttled", message: "x" } }), { status: s!.status, headers: s!.headers ?? {} });
+      return new Response(JSON.stringify({ error: { code: "Throttled", message: "x" } }), {
+        status: s?.status,
+        headers: s?.headers ?? {},
+      });
     }
     if (url.startsWith(SERVICE_URL)) {
-      if (method === "POST" && url.endsWith("/v3/conversations")) return Response.json({ id: "a:new-conversation" }, { status: 201 });
+      if (method === "POST" && url.endsWith("/v3/conversations"))
+        return Response.json({ id: "a:new-conversation" }, { status: 201 });
       if (method === "POST") return Response.json({ id: String(nextActivity++) }, { status: 201 });
       if (method === "PUT") return Response.json({ id: url.split("/").pop() }, { status: 200 });
       return new Response(null, { status: 200 });
@@ -60,7 +74,10 @@ export async function createFakeBotFramework() {
     return new Response("not found", { status: 404 });
   };
 
-  async function token(claims: Record<string, unknown> = {}, opts: { key?: "good" | "other"; kid?: string; expiresIn?: number; iat?: number } = {}) {
+  async function token(
+    claims: Record<string, unknown> = {},
+    opts: { key?: "good" | "other"; kid?: string; expiresIn?: number; iat?: number } = {},
+  ) {
     const now = opts.iat ?? Math.floor(Date.now() / 1000);
     return new SignJWT({ serviceurl: SERVICE_URL, ...claims })
       .setProtectedHeader({ alg: "RS256", kid: opts.kid ?? "key-1", typ: "JWT" })
@@ -113,10 +130,15 @@ export function post(body: unknown, token: string | undefined): Request {
 
 /** Microsoft's documented examples (../shared/contract-examples beside the repository). */
 
-export const CONTRACT_DIR = process.env.KOMU_CONTRACT_EXAMPLES ?? fileURLToPath(new URL("../../../../shared/contract-examples/", import.meta.url));
+export const CONTRACT_DIR =
+  process.env.KOMU_CONTRACT_EXAMPLES ??
+  fileURLToPath(new URL("../../../../shared/contract-examples/", import.meta.url));
 export const haveContracts = existsSync(CONTRACT_DIR);
 
-export function contractExample(name: string): { request: { body: any }; response: { status: number | null; body: any } } {
+export function contractExample(name: string): {
+  request: { body: any };
+  response: { status: number | null; body: any };
+} {
   return JSON.parse(readFileSync(`${CONTRACT_DIR.replace(/\/$/, "")}/${name}.json`, "utf8"));
 }
 
@@ -124,7 +146,8 @@ const kind = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" :
 
 /** Documented keys missing from `actual` or of another JSON type (values may differ). */
 export function shapeDiff(actual: unknown, expected: unknown, optional: string[] = [], path = ""): string[] {
-  if (kind(expected) !== kind(actual)) return expected === null ? [] : [`${path || "(root)"}: expected ${kind(expected)}, got ${kind(actual)}`];
+  if (kind(expected) !== kind(actual))
+    return expected === null ? [] : [`${path || "(root)"}: expected ${kind(expected)}, got ${kind(actual)}`];
   if (Array.isArray(expected) && Array.isArray(actual)) {
     return expected.length && actual.length ? shapeDiff(actual[0], expected[0], optional, `${path}[0]`) : [];
   }
@@ -136,4 +159,12 @@ export function shapeDiff(actual: unknown, expected: unknown, optional: string[]
     });
   }
   return [];
+}
+
+/** The Adaptive Card in the first attachment of a recorded connector call's activity. */
+// biome-ignore lint/suspicious/noExplicitAny: test access into arbitrary card JSON
+export function cardIn(call: FakeCall | undefined): Record<string, any> | undefined {
+  const body = call?.body as { attachments?: { content?: unknown }[] } | undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  return body?.attachments?.[0]?.content as Record<string, any> | undefined;
 }

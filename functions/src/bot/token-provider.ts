@@ -50,10 +50,16 @@ export function createBotTokenProvider(options: {
     if (!res.ok) {
       const text = await res.text().catch(() => "");
       if (res.status >= 500 || res.status === 429) {
-        throw new KomuError("UPSTREAM_UNAVAILABLE", { details: { status: res.status }, retryAfter: Number(res.headers.get("retry-after")) || 2 });
+        throw new KomuError("UPSTREAM_UNAVAILABLE", {
+          details: { status: res.status },
+          retryAfter: Number(res.headers.get("retry-after")) || 2,
+        });
       }
       throw new KomuError("CONFIGURATION_INVALID", {
-        message: { ja: "ボットのトークンを取得できません。ボットの設定を確認してください。", en: `The bot could not get a token (${res.status}).` },
+        message: {
+          ja: "ボットのトークンを取得できません。ボットの設定を確認してください。",
+          en: `The bot could not get a token (${res.status}).`,
+        },
         details: { status: res.status, body: text.slice(0, 300) },
       });
     }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating / manifest placeholders, not JS templates
 /**
  * A card telling the user an action could not be done (shown in place of the card that was
  * clicked). Data: { title, message, detail }.

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating / manifest placeholders, not JS templates
 /**
  * The bot's answer to any chat message: what Kōmu does, with links to its tabs.
  * Data: { appName, userName, tabs: { title: string; description: string }[] }.
@@ -12,7 +13,13 @@ export const helpCardTemplate = {
       type: "FactSet",
       facts: [{ $data: "${tabs}", title: "${title}", value: "${description}" }],
     },
-    { type: "TextBlock", text: "左のタブから各機能を開いてください。 / Open each feature from the tabs.", wrap: true, isSubtle: true, size: "Small" },
+    {
+      type: "TextBlock",
+      text: "左のタブから各機能を開いてください。 / Open each feature from the tabs.",
+      wrap: true,
+      isSubtle: true,
+      size: "Small",
+    },
   ],
 } as const;
 

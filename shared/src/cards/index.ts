@@ -1,3 +1,3 @@
-export * from "./welcome.js";
-export * from "./help.js";
 export * from "./error.js";
+export * from "./help.js";
+export * from "./welcome.js";

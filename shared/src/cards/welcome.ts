@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating / manifest placeholders, not JS templates
 /**
  * Adaptive Card 1.5 templates (adaptivecards-templating syntax, `${...}`) for Kōmu's bot welcome.
  * Pure data: the bot (functions/src/bot/cards.ts) expands them with a data object.
@@ -21,7 +22,13 @@ export const welcomeCardTemplate = {
       text: "${userName} さん、${appName}（校務）をご利用いただけます。承認・会議・アンケート・文書・通知・採点をここから行えます。",
       wrap: true,
     },
-    { type: "TextBlock", text: "Welcome to ${appName}. Approvals, meetings, surveys, records, notices and grading in Teams.", wrap: true, isSubtle: true, size: "Small" },
+    {
+      type: "TextBlock",
+      text: "Welcome to ${appName}. Approvals, meetings, surveys, records, notices and grading in Teams.",
+      wrap: true,
+      isSubtle: true,
+      size: "Small",
+    },
   ],
   actions: [{ type: "Action.Execute", title: "確認しました", verb: "welcome.ack", data: { card: "welcome" } }],
 } as const;
@@ -42,6 +49,13 @@ export const welcomeAcknowledgedCardTemplate = {
   body: [
     { type: "TextBlock", text: "${appName} へようこそ", weight: "Bolder", size: "Large", wrap: true },
     { type: "TextBlock", text: "✅ ${ackedByName} さんが ${ackedAtText} に確認しました。", wrap: true, color: "Good" },
-    { type: "TextBlock", $when: "${repeated}", text: "この案内はすでに確認済みです。 / Already acknowledged.", wrap: true, isSubtle: true, size: "Small" },
+    {
+      type: "TextBlock",
+      $when: "${repeated}",
+      text: "この案内はすでに確認済みです。 / Already acknowledged.",
+      wrap: true,
+      isSubtle: true,
+      size: "Small",
+    },
   ],
 } as const;

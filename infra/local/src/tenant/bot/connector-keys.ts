@@ -30,7 +30,13 @@ function keyOf(ctx: TenantContext): Promise<ConnectorKey> {
     key = (async () => {
       const pair = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
       const kid = `bfc-${randomUUID().replace(/-/g, "").slice(0, 20)}`;
-      const publicJwk = { ...(await exportJWK(pair.publicKey)), kid, use: "sig", alg: "RS256", endorsements: ["msteams"] } as ConnectorKey["publicJwk"];
+      const publicJwk = {
+        ...(await exportJWK(pair.publicKey)),
+        kid,
+        use: "sig",
+        alg: "RS256",
+        endorsements: ["msteams"],
+      } as ConnectorKey["publicJwk"];
       return { kid, privateKey: pair.privateKey, publicJwk };
     })();
     keys.set(ctx, key);
@@ -44,7 +50,11 @@ export function connectorServiceUrl(ctx: TenantContext): string {
 }
 
 /** A token for an activity sent to the bot (Bot Framework "connector → bot" token). */
-export async function signConnectorToken(ctx: TenantContext, serviceUrl: string, lifetimeSeconds = 3600): Promise<string> {
+export async function signConnectorToken(
+  ctx: TenantContext,
+  serviceUrl: string,
+  lifetimeSeconds = 3600,
+): Promise<string> {
   const key = await keyOf(ctx);
   const now = Math.floor(ctx.now().getTime() / 1000);
   return new SignJWT({ serviceurl: serviceUrl, appid: ctx.config.bot.appId })

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOT_APP_ID, BOT_PASSWORD } from "../constants.js";
 import { compareShape, hasContractExamples, loadExample, replayExample, startTestTenant } from "../contract/index.js";
 import type { RunningTenant } from "../server.js";
-import { ensurePersonalConversation, findActivity, invokeCardAction, listActivities, sendUserMessage, teamsUserId, uninstallForUser } from "./index.js";
+import {
+  ensurePersonalConversation,
+  findActivity,
+  invokeCardAction,
+  listActivities,
+  sendUserMessage,
+  teamsUserId,
+  uninstallForUser,
+} from "./index.js";
 
 let tenant: RunningTenant;
 let recorder: Server;
@@ -26,19 +34,31 @@ beforeAll(async () => {
     req.on("data", (d) => (body += d));
     req.on("end", () => {
       received.push(JSON.parse(body));
-      res
-        .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: { type: "AdaptiveCard", version: "1.5", body: [] } }));
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          statusCode: 200,
+          type: "application/vnd.microsoft.card.adaptive",
+          value: { type: "AdaptiveCard", version: "1.5", body: [] },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => recorder.listen(0, "127.0.0.1", r));
-  tenant = await startTestTenant({ botMessagingEndpoint: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/api/messages`, throttle: "off" });
+  tenant = await startTestTenant({
+    botMessagingEndpoint: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/api/messages`,
+    throttle: "off",
+  });
   const users = [...tenant.ctx.store.collection<{ id: string }>("users").keys()];
   oid = users[0] as string;
   otherOid = users[1] as string;
   const res = await fetch(`${tenant.origin}/botframework.com/oauth2/v2.0/token`, {
     method: "POST",
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: BOT_APP_ID, client_secret: BOT_PASSWORD, scope: "https://api.botframework.com/.default" }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: BOT_APP_ID,
+      client_secret: BOT_PASSWORD,
+      scope: "https://api.botframework.com/.default",
+    }),
   });
   token = ((await res.json()) as { access_token: string }).access_token;
 });
@@ -62,40 +82,63 @@ describe.skipIf(!hasContractExamples())("Bot Connector contract replays", () => 
     expect(id).toMatch(/^a:/);
     expect(id).toBe(ensurePersonalConversation(tenant.ctx, oid).id);
     // by Entra object id: the same personal chat
-    const again = await replayExample(tenant, ex, { token, substitute: { "29:012d20j1cjo20211": oid, "197231joe-1209j01821-012kdjoj": tenant.tenantId }, expectStatus: 201 });
+    const again = await replayExample(tenant, ex, {
+      token,
+      substitute: { "29:012d20j1cjo20211": oid, "197231joe-1209j01821-012kdjoj": tenant.tenantId },
+      expectStatus: 201,
+    });
     expect((again.body as { id: string }).id).toBe(id);
   });
 
   it("botframework.create-conversation: Teams needs the tenant id — 400 without it, { id } with it", async () => {
     const ex = loadExample("botframework.create-conversation");
     const substitute = { "1234abcd": teamsUserId(oid) };
-    const without = await replayExample(tenant, ex, { token, path: "/v3/conversations", substitute, expectStatus: 400 });
+    const without = await replayExample(tenant, ex, {
+      token,
+      path: "/v3/conversations",
+      substitute,
+      expectStatus: 400,
+    });
     expect((without.body as { error: { code: string } }).error.code).toBe("BadArgument");
     const body = { ...(ex.request.body as object), tenantId: tenant.tenantId };
-    const withTenant = await replayExample(tenant, ex, { token, path: "/v3/conversations", substitute, body, expectStatus: 201 });
+    const withTenant = await replayExample(tenant, ex, {
+      token,
+      path: "/v3/conversations",
+      substitute,
+      body,
+      expectStatus: 201,
+    });
     expect(withTenant.mismatches).toEqual([]);
   });
 
-  it.each(["botframework.reply-to-activity", "botframework.reply-hero-card", "teams.bot-send-message-reply", "teams.bot-send-message-notification"])(
-    "%s: the reply is stored as sent and answered with a ResourceResponse { id }",
-    async (name) => {
-      const ex = loadExample(name);
-      const doc = ex.request.body as Record<string, any>;
-      const conv = ensurePersonalConversation(tenant.ctx, oid);
-      const result = await replayExample(tenant, ex, {
-        token,
-        method: "POST",
-        path: `/v3/conversations/${encodeURIComponent(conv.id)}/activities/${encodeURIComponent(doc.replyToId)}`,
-        expectStatus: 201,
-      });
-      expect(result.mismatches).toEqual([]);
-      expect(compareShape({ id: "" }, result.body)).toEqual([]);
-      const stored = findActivity(tenant.ctx, conv.id, (result.body as { id: string }).id);
-      expect(stored).toMatchObject({ replyToId: doc.replyToId, from: { id: `28:${BOT_APP_ID}` }, conversation: { id: conv.id }, channelId: "msteams" });
-      for (const key of ["text", "summary", "attachments"] as const) if (doc[key] !== undefined) expect(stored?.[key]).toEqual(doc[key]);
-      if (doc.channelData?.notification) expect(stored?.channelData?.notification).toEqual(doc.channelData.notification);
-    },
-  );
+  it.each([
+    "botframework.reply-to-activity",
+    "botframework.reply-hero-card",
+    "teams.bot-send-message-reply",
+    "teams.bot-send-message-notification",
+  ])("%s: the reply is stored as sent and answered with a ResourceResponse { id }", async (name) => {
+    const ex = loadExample(name);
+    const doc = ex.request.body as Record<string, any>;
+    const conv = ensurePersonalConversation(tenant.ctx, oid);
+    const result = await replayExample(tenant, ex, {
+      token,
+      method: "POST",
+      path: `/v3/conversations/${encodeURIComponent(conv.id)}/activities/${encodeURIComponent(doc.replyToId)}`,
+      expectStatus: 201,
+    });
+    expect(result.mismatches).toEqual([]);
+    expect(compareShape({ id: "" }, result.body)).toEqual([]);
+    const stored = findActivity(tenant.ctx, conv.id, (result.body as { id: string }).id);
+    expect(stored).toMatchObject({
+      replyToId: doc.replyToId,
+      from: { id: `28:${BOT_APP_ID}` },
+      conversation: { id: conv.id },
+      channelId: "msteams",
+    });
+    for (const key of ["text", "summary", "attachments"] as const)
+      if (doc[key] !== undefined) expect(stored?.[key]).toEqual(doc[key]);
+    if (doc.channelData?.notification) expect(stored?.channelData?.notification).toEqual(doc.channelData.notification);
+  });
 
   it("teams.bot-send-403-message-writes-blocked: a user who removed the app gets the documented 403", async () => {
     const ex = loadExample("teams.bot-send-403-message-writes-blocked");
@@ -134,17 +177,28 @@ describe.skipIf(!hasContractExamples())("Bot Connector contract replays", () => 
     "%s: the invoke the connector posts to the bot has the documented shape",
     async (name) => {
       const ex = loadExample(name);
-      const doc = ex.request.body as { value: { action: { verb: string; data: Record<string, unknown> }; trigger: "manual" | "automatic" } };
+      const doc = ex.request.body as {
+        value: { action: { verb: string; data: Record<string, unknown> }; trigger: "manual" | "automatic" };
+      };
       const conv = ensurePersonalConversation(tenant.ctx, oid);
       const message = listActivities(tenant.ctx, conv.id).find((a) => a.from.id.startsWith("28:"));
       expect(message).toBeDefined();
       received.length = 0;
-      const reply = await invokeCardAction(tenant.ctx, oid, { activityId: message?.id as string, action: doc.value.action, trigger: doc.value.trigger });
+      const reply = await invokeCardAction(tenant.ctx, oid, {
+        activityId: message?.id as string,
+        action: doc.value.action,
+        trigger: doc.value.trigger,
+      });
       expect(reply.status).toBe(200);
       const invoke = received.at(-1);
       expect(compareShape(ex.request.body, invoke)).toEqual([]);
       expect(invoke?.value).toEqual(doc.value);
-      expect(invoke).toMatchObject({ type: "invoke", name: "adaptiveCard/action", replyToId: message?.id, from: { aadObjectId: oid } });
+      expect(invoke).toMatchObject({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        replyToId: message?.id,
+        from: { aadObjectId: oid },
+      });
     },
   );
 });

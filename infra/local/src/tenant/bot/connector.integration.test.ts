@@ -4,8 +4,8 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createBot, createMemoryConversationStore } from "@komu/functions/bot/index";
 import { Hono } from "hono";
@@ -15,7 +15,7 @@ import { ensureDevCa } from "../../devca.js";
 import { BOT_APP_ID, BOT_PASSWORD, KOMU_CLIENT_ID } from "../constants.js";
 import type { TenantContext } from "../context.js";
 import { startTenant } from "../server.js";
-import { ACTIVITY_EVENT, type ActivityEvent, type StoredActivity, listActivities, teamsUserId } from "./index.js";
+import { ACTIVITY_EVENT, type ActivityEvent, listActivities, type StoredActivity, teamsUserId } from "./index.js";
 
 interface Running {
   ctx: TenantContext;
@@ -53,7 +53,11 @@ beforeAll(async () => {
   const users = tenant.ctx.store.collection<{ id: string; displayName?: string; userPrincipalName?: string }>("users");
   let first = [...users.values()][0];
   if (!first) {
-    first = { id: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", displayName: "山田 花子", userPrincipalName: "hanako.yamada@aoba-edu.example" };
+    first = {
+      id: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+      displayName: "山田 花子",
+      userPrincipalName: "hanako.yamada@aoba-edu.example",
+    };
     users.set(first.id, first);
   }
   userId = first.id;
@@ -97,13 +101,19 @@ function teamsClient() {
   };
 }
 
-const findActivityIn = (conversationId: string, id: string) => listActivities(tenant.ctx, conversationId).find((a) => a.id === id);
+const findActivityIn = (conversationId: string, id: string) =>
+  listActivities(tenant.ctx, conversationId).find((a) => a.id === id);
 const cardOf = (a: StoredActivity | undefined) => a?.attachments?.[0]?.content as Record<string, any> | undefined;
 
 async function botToken(): Promise<string> {
   const res = await fetch(`${tenant.origin}/botframework.com/oauth2/v2.0/token`, {
     method: "POST",
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: BOT_APP_ID, client_secret: BOT_PASSWORD, scope: "https://api.botframework.com/.default" }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: BOT_APP_ID,
+      client_secret: BOT_PASSWORD,
+      scope: "https://api.botframework.com/.default",
+    }),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -113,36 +123,55 @@ describe("Bot Connector + Teams client + Kōmu's bot", () => {
   it("installs on first open, the bot sends the welcome card once, Action.Execute updates it for everyone", async () => {
     const client = teamsClient();
     expect((await client("POST", "/teams/api/session", { userId, password: "wrong" })).status).toBe(401);
-    expect((await client("POST", "/teams/api/session", { userId, password: tenant.ctx.config.devPassword })).status).toBe(200);
+    expect(
+      (await client("POST", "/teams/api/session", { userId, password: tenant.ctx.config.devPassword })).status,
+    ).toBe(200);
 
     const me = await client("GET", "/teams/api/me");
     expect(me.body.user).toMatchObject({ id: userId, teamsId: teamsUserId(userId) });
     expect(me.body.tabs.length).toBeGreaterThan(0);
 
     const sso = await client("POST", "/teams/api/token");
-    expect(decodeJwt(sso.body.token)).toMatchObject({ aud: KOMU_CLIENT_ID, oid: userId, scp: "access_as_user", tid: tenant.tenantId });
+    expect(decodeJwt(sso.body.token)).toMatchObject({
+      aud: KOMU_CLIENT_ID,
+      oid: userId,
+      scp: "access_as_user",
+      tid: tenant.tenantId,
+    });
 
     const chat = await client("GET", "/teams/api/chat");
     expect(chat.status).toBe(200);
     expect(chat.body.installed).toBe(true);
-    const welcome = (chat.body.activities as StoredActivity[]).find((a) => cardOf(a)?.actions?.[0]?.verb === "welcome.ack");
+    const welcome = (chat.body.activities as StoredActivity[]).find(
+      (a) => cardOf(a)?.actions?.[0]?.verb === "welcome.ack",
+    );
     expect(welcome).toBeDefined();
     expect(welcome?.from.id).toBe(`28:${BOT_APP_ID}`);
     expect(cardOf(welcome)?.refresh.userIds).toEqual([teamsUserId(userId)]);
     // reopening does not re-send conversationUpdate / the welcome
     const again = await client("GET", "/teams/api/chat");
-    expect((again.body.activities as StoredActivity[]).filter((a) => cardOf(a)?.actions?.[0]?.verb === "welcome.ack")).toHaveLength(1);
+    expect(
+      (again.body.activities as StoredActivity[]).filter((a) => cardOf(a)?.actions?.[0]?.verb === "welcome.ack"),
+    ).toHaveLength(1);
     expect((await conversations.get(userId))?.welcomeActivityId).toBe(welcome?.id);
 
     // automatic refresh (the viewer is in refresh.userIds)
-    const refresh = await client("POST", "/teams/api/invoke", { activityId: welcome?.id, action: { verb: "welcome.view", data: { card: "welcome" } }, trigger: "automatic" });
+    const refresh = await client("POST", "/teams/api/invoke", {
+      activityId: welcome?.id,
+      action: { verb: "welcome.view", data: { card: "welcome" } },
+      trigger: "automatic",
+    });
     expect(refresh.body.status).toBe(200);
     expect(refresh.body.body.value.actions[0].verb).toBe("welcome.ack");
 
     const events: ActivityEvent[] = [];
     const listener = (e: ActivityEvent) => events.push(e);
     tenant.ctx.bus.on(ACTIVITY_EVENT, listener);
-    const clicked = await client("POST", "/teams/api/invoke", { activityId: welcome?.id, action: { verb: "welcome.ack", data: { card: "welcome" } }, trigger: "manual" });
+    const clicked = await client("POST", "/teams/api/invoke", {
+      activityId: welcome?.id,
+      action: { verb: "welcome.ack", data: { card: "welcome" } },
+      trigger: "manual",
+    });
     tenant.ctx.bus.off(ACTIVITY_EVENT, listener);
     expect(clicked.body.status).toBe(200);
     expect(clicked.body.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
@@ -156,7 +185,11 @@ describe("Bot Connector + Teams client + Kōmu's bot", () => {
     expect(events.some((e) => e.kind === "updated" && e.activity.id === welcome?.id)).toBe(true);
 
     // a late click says who already did it and when
-    const late = await client("POST", "/teams/api/invoke", { activityId: welcome?.id, action: { verb: "welcome.ack", data: {} }, trigger: "manual" });
+    const late = await client("POST", "/teams/api/invoke", {
+      activityId: welcome?.id,
+      action: { verb: "welcome.ack", data: {} },
+      trigger: "manual",
+    });
     expect(JSON.stringify(late.body.body.value)).toContain("すでに確認済み");
   });
 
@@ -177,12 +210,18 @@ describe("Bot Connector + Teams client + Kōmu's bot", () => {
     const created = await fetch(`${tenant.origin}/v3/conversations`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ bot: { id: `28:${BOT_APP_ID}` }, members: [{ id: teamsUserId(userId) }], channelData: { tenant: { id: tenant.tenantId } } }),
+      body: JSON.stringify({
+        bot: { id: `28:${BOT_APP_ID}` },
+        members: [{ id: teamsUserId(userId) }],
+        channelData: { tenant: { id: tenant.tenantId } },
+      }),
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     expect(id).toMatch(/^a:/);
-    const members = await fetch(`${tenant.origin}/v3/conversations/${encodeURIComponent(id)}/members`, { headers: { authorization: `Bearer ${token}` } });
+    const members = await fetch(`${tenant.origin}/v3/conversations/${encodeURIComponent(id)}/members`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(await members.json()).toEqual([expect.objectContaining({ id: teamsUserId(userId), aadObjectId: userId })]);
     const anonymous = await fetch(`${tenant.origin}/v3/conversations/${encodeURIComponent(id)}/activities`, {
       method: "POST",
@@ -214,10 +253,11 @@ describe("Bot Connector + Teams client + Kōmu's bot", () => {
     const chat = listActivities(tenant.ctx, "");
     expect(chat).toEqual([]);
     const conv = [...tenant.ctx.store.collection<{ id: string }>("botConversations").values()][0];
+    if (!conv) throw new Error("no conversation yet");
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const res = await fetch(`${tenant.origin}/v3/conversations/${encodeURIComponent(conv!.id)}/activities`, {
+      const res = await fetch(`${tenant.origin}/v3/conversations/${encodeURIComponent(conv.id)}/activities`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ type: "message", text: `burst ${i}` }),

@@ -53,7 +53,11 @@ export interface StoredActivity {
   [key: string]: unknown;
 }
 
-export type ActivityEvent = { kind: "created" | "updated" | "deleted"; conversationId: string; activity: StoredActivity };
+export type ActivityEvent = {
+  kind: "created" | "updated" | "deleted";
+  conversationId: string;
+  activity: StoredActivity;
+};
 
 export const ACTIVITY_EVENT = "activity";
 
@@ -109,7 +113,11 @@ export function listActivities(ctx: TenantContext, conversationId: string): Stor
   return activitiesOf(ctx).get(conversationId) ?? [];
 }
 
-export function findActivity(ctx: TenantContext, conversationId: string, activityId: string): StoredActivity | undefined {
+export function findActivity(
+  ctx: TenantContext,
+  conversationId: string,
+  activityId: string,
+): StoredActivity | undefined {
   return listActivities(ctx, conversationId).find((a) => a.id === activityId);
 }
 
@@ -136,11 +144,20 @@ export function appendActivity(ctx: TenantContext, activity: StoredActivity): St
   list.push(activity);
   all.set(activity.conversation.id, list);
   ctx.store.changed();
-  ctx.bus.emit(ACTIVITY_EVENT, { kind: "created", conversationId: activity.conversation.id, activity } satisfies ActivityEvent);
+  ctx.bus.emit(ACTIVITY_EVENT, {
+    kind: "created",
+    conversationId: activity.conversation.id,
+    activity,
+  } satisfies ActivityEvent);
   return activity;
 }
 
-export function replaceActivity(ctx: TenantContext, conversationId: string, activityId: string, change: (a: StoredActivity) => StoredActivity): StoredActivity | undefined {
+export function replaceActivity(
+  ctx: TenantContext,
+  conversationId: string,
+  activityId: string,
+  change: (a: StoredActivity) => StoredActivity,
+): StoredActivity | undefined {
   const list = activitiesOf(ctx).get(conversationId);
   const i = list?.findIndex((a) => a.id === activityId) ?? -1;
   if (!list || i < 0) return undefined;
@@ -177,5 +194,8 @@ export function jstTimestamp(date: Date): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
+  );
 }

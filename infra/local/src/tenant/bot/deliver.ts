@@ -6,14 +6,14 @@
 import type { TenantContext } from "../context.js";
 import { connectorServiceUrl, signConnectorToken } from "./connector-keys.js";
 import {
-  type BotConversation,
-  type StoredActivity,
   appendActivity,
+  type BotConversation,
   botAccount,
   ensurePersonalConversation,
   envelope,
   escapeHtml,
   findActivity,
+  type StoredActivity,
   saveConversation,
   userAccount,
 } from "./conversations.js";
@@ -26,7 +26,10 @@ export interface BotReply {
 /** Teams waits at most 15 s for the bot to answer. */
 const BOT_TIMEOUT_MS = 15_000;
 
-export async function deliverToBot(ctx: TenantContext, activity: StoredActivity | Record<string, unknown>): Promise<BotReply> {
+export async function deliverToBot(
+  ctx: TenantContext,
+  activity: StoredActivity | Record<string, unknown>,
+): Promise<BotReply> {
   const serviceUrl = typeof activity.serviceUrl === "string" ? activity.serviceUrl : connectorServiceUrl(ctx);
   const token = await signConnectorToken(ctx, serviceUrl);
   let res: Response;
@@ -38,7 +41,15 @@ export async function deliverToBot(ctx: TenantContext, activity: StoredActivity 
       signal: AbortSignal.timeout(BOT_TIMEOUT_MS),
     });
   } catch (e) {
-    return { status: 502, body: { error: { code: "BotUnreachable", message: `The bot could not be reached: ${String((e as Error).message ?? e)}` } } };
+    return {
+      status: 502,
+      body: {
+        error: {
+          code: "BotUnreachable",
+          message: `The bot could not be reached: ${String((e as Error).message ?? e)}`,
+        },
+      },
+    };
   }
   const text = await res.text();
   let body: unknown = text || undefined;
@@ -83,7 +94,11 @@ export async function openPersonalChat(
 }
 
 /** The user typed a message: stored, shown, and delivered to the bot. */
-export async function sendUserMessage(ctx: TenantContext, oid: string, text: string): Promise<{ activity: StoredActivity; reply: BotReply }> {
+export async function sendUserMessage(
+  ctx: TenantContext,
+  oid: string,
+  text: string,
+): Promise<{ activity: StoredActivity; reply: BotReply }> {
   const conv = ensurePersonalConversation(ctx, oid);
   const activity: StoredActivity = {
     ...envelope(ctx, conv, userAccount(ctx, oid), botAccount(ctx)),
@@ -109,7 +124,8 @@ export interface CardActionInput {
 export async function invokeCardAction(ctx: TenantContext, oid: string, input: CardActionInput): Promise<BotReply> {
   const conv = ensurePersonalConversation(ctx, oid);
   const message = findActivity(ctx, conv.id, input.activityId);
-  if (!message) return { status: 404, body: { error: { code: "MessageNotFound", message: "The card's message does not exist." } } };
+  if (!message)
+    return { status: 404, body: { error: { code: "MessageNotFound", message: "The card's message does not exist." } } };
   const activity = {
     ...envelope(ctx, conv, userAccount(ctx, oid), botAccount(ctx)),
     id: `f:${ctx.now().getTime()}${Math.floor(Math.random() * 1e6)}`,
@@ -117,10 +133,19 @@ export async function invokeCardAction(ctx: TenantContext, oid: string, input: C
     name: "adaptiveCard/action",
     replyToId: input.activityId,
     value: {
-      action: { type: "Action.Execute", id: input.action.id ?? "", verb: input.action.verb, data: input.action.data ?? {} },
+      action: {
+        type: "Action.Execute",
+        id: input.action.id ?? "",
+        verb: input.action.verb,
+        data: input.action.data ?? {},
+      },
       trigger: input.trigger,
     },
-    channelData: { tenant: { id: conv.tenantId }, source: { name: "message" }, legacy: { replyToId: input.activityId } },
+    channelData: {
+      tenant: { id: conv.tenantId },
+      source: { name: "message" },
+      legacy: { replyToId: input.activityId },
+    },
   };
   return deliverToBot(ctx, activity);
 }

@@ -11,7 +11,13 @@ export function register(app: TenantApp, ctx: TenantContext): void {
   registerConnectorRoutes(app, ctx);
 }
 
-export { BOT_FRAMEWORK_ISSUER, JWKS_PATH, OPENID_PATH, connectorServiceUrl, signConnectorToken } from "./connector-keys.js";
+export {
+  BOT_FRAMEWORK_ISSUER,
+  connectorServiceUrl,
+  JWKS_PATH,
+  OPENID_PATH,
+  signConnectorToken,
+} from "./connector-keys.js";
 export * from "./conversations.js";
 export * from "./deliver.js";
 export { botChannelAccountId, oidFromTeamsUserId, teamsUserId } from "./ids.js";

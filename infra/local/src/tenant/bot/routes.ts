@@ -17,15 +17,15 @@ import { BOT_FRAMEWORK_AUDIENCE } from "../constants.js";
 import { GraphError, type TenantApp, type TenantContext, type TenantVariables } from "../context.js";
 import { botFrameworkIssuer, verifyTenantToken } from "../identity/tokens.js";
 import {
-  type BotConversation,
-  type StoredActivity,
   appendActivity,
+  type BotConversation,
   botAccount,
   conversationsOf,
   ensurePersonalConversation,
   envelope,
   findActivity,
   replaceActivity,
+  type StoredActivity,
   teamsMember,
   userAccount,
   usersOf,
@@ -37,7 +37,11 @@ export const MAX_ACTIVITY_BYTES = 28 * 1024;
 
 type C = Context<{ Variables: TenantVariables }>;
 
-const accountSchema = z.looseObject({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() });
+const accountSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  aadObjectId: z.string().optional(),
+});
 
 const attachmentSchema = z.looseObject({
   contentType: z.string().min(1),
@@ -72,7 +76,12 @@ const conversationParamsSchema = z.looseObject({
   activity: outgoingActivitySchema.optional(),
 });
 
-export function botError(status: number, code: string, message: string, headers: Record<string, string> = {}): GraphError {
+export function botError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): GraphError {
   return new GraphError(status, code, message, headers);
 }
 
@@ -82,18 +91,23 @@ async function authenticate(c: C, ctx: TenantContext): Promise<string> {
   if (!match?.[1]) throw botError(401, "Unauthorized", "Authorization has been denied for this request.");
   let claims: Record<string, unknown>;
   try {
-    claims = await verifyTenantToken(ctx, match[1], { audience: BOT_FRAMEWORK_AUDIENCE, issuer: [botFrameworkIssuer(ctx), ctx.config.issuer] });
+    claims = await verifyTenantToken(ctx, match[1], {
+      audience: BOT_FRAMEWORK_AUDIENCE,
+      issuer: [botFrameworkIssuer(ctx), ctx.config.issuer],
+    });
   } catch {
     throw botError(401, "Unauthorized", "Authorization has been denied for this request.");
   }
   const appId = (claims.azp ?? claims.appid) as string | undefined;
-  if (appId !== ctx.config.bot.appId) throw botError(403, "BotNotRegistered", "The token's application is not the registered bot.");
+  if (appId !== ctx.config.bot.appId)
+    throw botError(403, "BotNotRegistered", "The token's application is not the registered bot.");
   return appId;
 }
 
 async function readJson<T>(c: C, schema: z.ZodType<T>): Promise<T> {
   const text = await c.req.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_ACTIVITY_BYTES) throw botError(413, "MessageSizeTooBig", "Message size too large.");
+  if (Buffer.byteLength(text, "utf8") > MAX_ACTIVITY_BYTES)
+    throw botError(413, "MessageSizeTooBig", "Message size too large.");
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -102,7 +116,11 @@ async function readJson<T>(c: C, schema: z.ZodType<T>): Promise<T> {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw botError(400, "BadArgument", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+    throw botError(
+      400,
+      "BadArgument",
+      parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
+    );
   }
   return parsed.data;
 }
@@ -118,7 +136,8 @@ function writesBlocked(c: C) {
   return c.json(
     {
       errorCode: 209,
-      message: '{\r\n  "subCode": "MessageWritesBlocked",\r\n  "details": "Thread is blocked from message writes.",\r\n  "errorCode": null,\r\n  "errorSubCode": null\r\n}',
+      message:
+        '{\r\n  "subCode": "MessageWritesBlocked",\r\n  "details": "Thread is blocked from message writes.",\r\n  "errorCode": null,\r\n  "errorSubCode": null\r\n}',
     },
     403,
     { "Cache-Control": "no-store, must-revalidate, no-cache", Pragma: "no-cache" },
@@ -131,8 +150,19 @@ function resolveMemberOid(ctx: TenantContext, id: string): string | undefined {
   return usersOf(ctx).has(oid) ? oid : undefined;
 }
 
-function storeBotMessage(ctx: TenantContext, conv: BotConversation, body: z.infer<typeof outgoingActivitySchema>, replyToId?: string): StoredActivity {
-  const { from: _from, recipient: _recipient, conversation: _conversation, id: _id, ...rest } = body as Record<string, unknown> & typeof body;
+function storeBotMessage(
+  ctx: TenantContext,
+  conv: BotConversation,
+  body: z.infer<typeof outgoingActivitySchema>,
+  replyToId?: string,
+): StoredActivity {
+  const {
+    from: _from,
+    recipient: _recipient,
+    conversation: _conversation,
+    id: _id,
+    ...rest
+  } = body as Record<string, unknown> & typeof body;
   const activity: StoredActivity = {
     ...rest,
     ...envelope(ctx, conv, botAccount(ctx), userAccount(ctx, conv.userOid)),
@@ -151,8 +181,10 @@ export function registerConnectorRoutes(app: TenantApp, ctx: TenantContext): voi
       throw botError(400, "BadArgument", "Bots can only create 1:1 (personal) conversations with exactly one member.");
     }
     const tenantId = params.channelData?.tenant?.id ?? params.tenantId;
-    if (!tenantId) throw botError(400, "BadArgument", "You must supply the user ID and the tenant ID (channelData.tenant.id).");
-    if (tenantId.toLowerCase() !== ctx.config.tenantId.toLowerCase()) throw botError(403, "Forbidden", "The bot is not installed in this tenant.");
+    if (!tenantId)
+      throw botError(400, "BadArgument", "You must supply the user ID and the tenant ID (channelData.tenant.id).");
+    if (tenantId.toLowerCase() !== ctx.config.tenantId.toLowerCase())
+      throw botError(403, "Forbidden", "The bot is not installed in this tenant.");
     const oid = resolveMemberOid(ctx, (params.members[0] as { id: string }).id);
     if (!oid) throw botError(404, "MemberNotFound", "The member does not exist in this tenant.");
     const conv = ensurePersonalConversation(ctx, oid);
@@ -192,8 +224,18 @@ export function registerConnectorRoutes(app: TenantApp, ctx: TenantContext): voi
     const activityId = c.req.param("activityId");
     const existing = findActivity(ctx, conv.id, activityId);
     if (!existing || existing.deleted) throw botError(404, "ActivityNotFound", "The activity does not exist.");
-    if (existing.from.id !== botAccount(ctx).id) throw botError(403, "Forbidden", "A bot can only update its own messages.");
-    const { from: _f, recipient: _r, conversation: _c, id: _i, serviceUrl: _s, channelId: _ch, timestamp: _t, ...rest } = body as Record<string, unknown>;
+    if (existing.from.id !== botAccount(ctx).id)
+      throw botError(403, "Forbidden", "A bot can only update its own messages.");
+    const {
+      from: _f,
+      recipient: _r,
+      conversation: _c,
+      id: _i,
+      serviceUrl: _s,
+      channelId: _ch,
+      timestamp: _t,
+      ...rest
+    } = body as Record<string, unknown>;
     replaceActivity(ctx, conv.id, activityId, (a) => ({
       ...a,
       ...rest,
@@ -212,8 +254,15 @@ export function registerConnectorRoutes(app: TenantApp, ctx: TenantContext): voi
     const activityId = c.req.param("activityId");
     const existing = findActivity(ctx, conv.id, activityId);
     if (!existing || existing.deleted) throw botError(404, "ActivityNotFound", "The activity does not exist.");
-    if (existing.from.id !== botAccount(ctx).id) throw botError(403, "Forbidden", "A bot can only delete its own messages.");
-    replaceActivity(ctx, conv.id, activityId, (a) => ({ ...a, text: "", attachments: [], deleted: true, lastModified: ctx.now().toISOString() }));
+    if (existing.from.id !== botAccount(ctx).id)
+      throw botError(403, "Forbidden", "A bot can only delete its own messages.");
+    replaceActivity(ctx, conv.id, activityId, (a) => ({
+      ...a,
+      text: "",
+      attachments: [],
+      deleted: true,
+      lastModified: ctx.now().toISOString(),
+    }));
     return c.body(null, 200);
   });
 

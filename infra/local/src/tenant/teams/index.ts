@@ -11,4 +11,4 @@ export function register(app: TenantApp, ctx: TenantContext): void {
 }
 
 export { registerTeamsClient } from "./routes.js";
-export { loadTabs, defaultTabs, LOCAL_TEAMS_APP_ID, type TeamsTab } from "./tabs.js";
+export { defaultTabs, LOCAL_TEAMS_APP_ID, loadTabs, type TeamsTab } from "./tabs.js";

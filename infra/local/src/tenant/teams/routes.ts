@@ -16,8 +16,6 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
-import { KOMU_API_SCOPE } from "../constants.js";
-import { GraphError, type TenantApp, type TenantContext } from "../context.js";
 import {
   ACTIVITY_EVENT,
   type ActivityEvent,
@@ -26,10 +24,12 @@ import {
   listActivities,
   openPersonalChat,
   sendUserMessage,
-  uninstallForUser,
   teamsUserId,
+  uninstallForUser,
   usersOf,
 } from "../bot/index.js";
+import { KOMU_API_SCOPE } from "../constants.js";
+import { GraphError, type TenantApp, type TenantContext } from "../context.js";
 import { issueUserToken } from "../identity/tokens.js";
 import { clientBundle } from "./bundle.js";
 import { teamsClientPage } from "./page.js";
@@ -62,7 +62,12 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
     throw new GraphError(400, "BadRequest", "JSON を読み取れません。 / Malformed JSON.");
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new GraphError(400, "BadRequest", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new GraphError(
+      400,
+      "BadRequest",
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    );
   return parsed.data;
 }
 
@@ -82,9 +87,14 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
   app.post("/teams/api/session", async (c) => {
     const { userId, password } = await body(c, signInSchema);
     const users = usersOf(ctx);
-    const user = users.get(userId) ?? [...users.values()].find((u) => u.userPrincipalName?.toLowerCase() === userId.toLowerCase());
+    const user =
+      users.get(userId) ?? [...users.values()].find((u) => u.userPrincipalName?.toLowerCase() === userId.toLowerCase());
     if (!user || (user as { accountEnabled?: boolean }).accountEnabled === false || !passwordMatches(ctx, password)) {
-      throw new GraphError(401, "InvalidCredentials", "ユーザーまたはパスワードが正しくありません。 / Wrong user or password.");
+      throw new GraphError(
+        401,
+        "InvalidCredentials",
+        "ユーザーまたはパスワードが正しくありません。 / Wrong user or password.",
+      );
     }
     startSession(c, ctx, user.id);
     return c.json({ id: user.id });
@@ -100,7 +110,12 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
     const user = usersOf(ctx).get(oid);
     const { tabs } = loadTabs(ctx.config.komuOrigin, options.manifestPath);
     return c.json({
-      user: { id: oid, displayName: user?.displayName ?? "", userPrincipalName: user?.userPrincipalName ?? "", teamsId: teamsUserId(oid) },
+      user: {
+        id: oid,
+        displayName: user?.displayName ?? "",
+        userPrincipalName: user?.userPrincipalName ?? "",
+        teamsId: teamsUserId(oid),
+      },
       tenantId: ctx.config.tenantId,
       komuOrigin: ctx.config.komuOrigin,
       appId: LOCAL_TEAMS_APP_ID,
@@ -111,7 +126,11 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
   app.post("/teams/api/token", async (c) => {
     const oid = requireUser(c, ctx);
     const expiresIn = 3600;
-    const token = await issueUserToken(ctx, oid, { audience: ctx.config.komuApp.clientId, scopes: [KOMU_API_SCOPE], expiresInSeconds: expiresIn });
+    const token = await issueUserToken(ctx, oid, {
+      audience: ctx.config.komuApp.clientId,
+      scopes: [KOMU_API_SCOPE],
+      expiresInSeconds: expiresIn,
+    });
     return c.json({ token, expiresIn });
   });
 
@@ -186,7 +205,11 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
   app.post("/teams/api/invoke", async (c) => {
     const oid = requireUser(c, ctx);
     const input = await body(c, invokeSchema);
-    const reply = await invokeCardAction(ctx, oid, { activityId: input.activityId, action: { ...input.action, type: "Action.Execute" }, trigger: input.trigger });
+    const reply = await invokeCardAction(ctx, oid, {
+      activityId: input.activityId,
+      action: { ...input.action, type: "Action.Execute" },
+      trigger: input.trigger,
+    });
     return c.json(reply);
   });
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating / manifest placeholders, not JS templates
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,7 +31,16 @@ describe("Teams client tabs", () => {
   it("falls back to the built-in list when the manifest is missing", () => {
     const { tabs, source } = loadTabs("http://localhost:9999", "/nonexistent/manifest.json");
     expect(source).toBe("default");
-    expect(tabs.map((t) => t.name)).toEqual(["ホーム", "承認", "会議", "アンケート", "文書", "通知", "採点", "ダッシュボード"]);
+    expect(tabs.map((t) => t.name)).toEqual([
+      "ホーム",
+      "承認",
+      "会議",
+      "アンケート",
+      "文書",
+      "通知",
+      "採点",
+      "ダッシュボード",
+    ]);
     expect(tabs[1]?.contentUrl).toBe("http://localhost:9999/approvals");
   });
 

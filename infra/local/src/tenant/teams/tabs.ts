@@ -27,22 +27,37 @@ const DEFAULT_TABS: readonly [string, string, string][] = [
   ["dashboard", "ダッシュボード", "/dashboard"],
 ];
 
-export const DEFAULT_MANIFEST_PATH = fileURLToPath(new URL("../../../../../manifest/appPackage/manifest.json", import.meta.url));
+export const DEFAULT_MANIFEST_PATH = fileURLToPath(
+  new URL("../../../../../manifest/appPackage/manifest.json", import.meta.url),
+);
 
 export function defaultTabs(komuOrigin: string): TeamsTab[] {
-  return DEFAULT_TABS.map(([entityId, name, path]) => ({ entityId, name, contentUrl: `${komuOrigin.replace(/\/$/, "")}${path}` }));
+  return DEFAULT_TABS.map(([entityId, name, path]) => ({
+    entityId,
+    name,
+    contentUrl: `${komuOrigin.replace(/\/$/, "")}${path}`,
+  }));
 }
 
-export function loadTabs(komuOrigin: string, manifestPath = DEFAULT_MANIFEST_PATH): { tabs: TeamsTab[]; source: "manifest" | "default" } {
+export function loadTabs(
+  komuOrigin: string,
+  manifestPath = DEFAULT_MANIFEST_PATH,
+): { tabs: TeamsTab[]; source: "manifest" | "default" } {
   const origin = komuOrigin.replace(/\/$/, "");
   try {
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { staticTabs?: { entityId?: string; name?: string; contentUrl?: string }[] };
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+      staticTabs?: { entityId?: string; name?: string; contentUrl?: string }[];
+    };
     const tabs = (manifest.staticTabs ?? [])
-      .filter((t): t is { entityId: string; name: string; contentUrl: string } => !!t.entityId && !!t.name && !!t.contentUrl)
+      .filter(
+        (t): t is { entityId: string; name: string; contentUrl: string } => !!t.entityId && !!t.name && !!t.contentUrl,
+      )
       .map((t) => ({
         entityId: t.entityId,
         name: t.name,
-        contentUrl: t.contentUrl.replace(/\$\{\{\s*TAB_ENDPOINT\s*\}\}/g, origin).replace(/\$\{\{\s*TAB_DOMAIN\s*\}\}/g, new URL(origin).host),
+        contentUrl: t.contentUrl
+          .replace(/\$\{\{\s*TAB_ENDPOINT\s*\}\}/g, origin)
+          .replace(/\$\{\{\s*TAB_DOMAIN\s*\}\}/g, new URL(origin).host),
       }))
       .filter((t) => /^https?:\/\//.test(t.contentUrl));
     if (tabs.length > 0) return { tabs, source: "manifest" };

@@ -40,7 +40,12 @@ export function usersBySchool(ctx: TenantContext): UserGroup[] {
     if (u.accountEnabled === false) continue;
     const sid = schoolOf.get(u.id);
     const group = (sid && groups.get(sid)) || other;
-    group.users.push({ id: u.id, displayName: u.displayName ?? u.id, userPrincipalName: u.userPrincipalName ?? "", jobTitle: u.jobTitle ?? "" });
+    group.users.push({
+      id: u.id,
+      displayName: u.displayName ?? u.id,
+      userPrincipalName: u.userPrincipalName ?? "",
+      jobTitle: u.jobTitle ?? "",
+    });
   }
   const result = [...groups.values(), other].filter((g) => g.users.length > 0);
   for (const g of result) g.users.sort((a, b) => a.userPrincipalName.localeCompare(b.userPrincipalName));

@@ -2,7 +2,10 @@
 /** JSON calls from the Teams client page to the tenant (same origin, session cookie). */
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

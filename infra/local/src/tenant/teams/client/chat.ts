@@ -8,14 +8,17 @@
  * messages the bot updates (PUT) are replaced in place when the SSE event arrives.
  */
 import * as AC from "adaptivecards";
-import { type ChatActivity, type ChatState, type InvokeReply, api } from "./api.js";
+import { api, type ChatActivity, type ChatState, type InvokeReply } from "./api.js";
 import type { Theme } from "./host.js";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
 interface CardJson {
   type?: string;
-  refresh?: { action?: { type?: string; verb?: string; data?: Record<string, unknown>; id?: string }; userIds?: string[] };
+  refresh?: {
+    action?: { type?: string; verb?: string; data?: Record<string, unknown>; id?: string };
+    userIds?: string[];
+  };
   [k: string]: unknown;
 }
 
@@ -51,13 +54,23 @@ export function hostConfigFor(theme: Theme): AC.HostConfig {
       },
       emphasis: { backgroundColor: dark ? "#1F1F1F" : "#F5F5F5", foregroundColors: { default: color(fg, subtle) } },
     },
-    actions: { actionsOrientation: "horizontal", actionAlignment: "left", buttonSpacing: 8, maxActions: 6, spacing: "default", showCard: { actionMode: "inline" } },
+    actions: {
+      actionsOrientation: "horizontal",
+      actionAlignment: "left",
+      buttonSpacing: 8,
+      maxActions: 6,
+      spacing: "default",
+      showCard: { actionMode: "inline" },
+    },
   });
 }
 
 /** The small Markdown subset Teams renders in cards: **bold**, _italic_, [links](https://…), line breaks. */
 export function miniMarkdown(text: string): string {
-  const escaped = text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+  const escaped = text.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
+  );
   return escaped
     .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
     .replace(/(^|\s)_(.+?)_(?=\s|$)/g, "$1<em>$2</em>")
@@ -151,10 +164,14 @@ export class ChatPane {
     const existing = this.entries.find((e) => e.activity.id === activity.id);
     if (!existing) {
       this.entries.push({ activity });
-      this.entries.sort((a, b) => Number(a.activity.id) - Number(b.activity.id) || a.activity.timestamp.localeCompare(b.activity.timestamp));
+      this.entries.sort(
+        (a, b) =>
+          Number(a.activity.id) - Number(b.activity.id) || a.activity.timestamp.localeCompare(b.activity.timestamp),
+      );
       return true;
     }
-    const changed = version(existing.activity) !== version(activity) || !!activity.deleted !== !!existing.activity.deleted;
+    const changed =
+      version(existing.activity) !== version(activity) || !!activity.deleted !== !!existing.activity.deleted;
     existing.activity = activity;
     if (changed && live) {
       // The shared card changed for everyone: drop this user's view; refresh decides again.
@@ -175,21 +192,30 @@ export class ChatPane {
       if (entry.activity.deleted || entry.userView) continue;
       const card = this.cardOf(entry);
       const refresh = card?.refresh;
-      if (!refresh?.action || refresh.action.type !== "Action.Execute" || !refresh.action.verb) continue;
+      const action = refresh?.action;
+      if (!refresh || !action || action.type !== "Action.Execute" || !action.verb) continue;
       const userIds = refresh.userIds;
       if (Array.isArray(userIds) && !userIds.includes(this.viewerTeamsId)) continue;
       const v = version(entry.activity);
       if (entry.refreshedVersion === v) continue;
       entry.refreshedVersion = v;
-      void this.invoke(entry, { verb: refresh.action.verb, data: refresh.action.data ?? {}, id: refresh.action.id ?? "" }, "automatic");
+      void this.invoke(entry, { verb: action.verb, data: action.data ?? {}, id: action.id ?? "" }, "automatic");
     }
   }
 
-  private async invoke(entry: Entry, action: { verb: string; data: Record<string, unknown>; id?: string }, trigger: "manual" | "automatic"): Promise<void> {
+  private async invoke(
+    entry: Entry,
+    action: { verb: string; data: Record<string, unknown>; id?: string },
+    trigger: "manual" | "automatic",
+  ): Promise<void> {
     entry.busy = trigger === "manual";
     this.render();
     try {
-      const reply = await api<InvokeReply>("POST", "/teams/api/invoke", { activityId: entry.activity.id, action, trigger });
+      const reply = await api<InvokeReply>("POST", "/teams/api/invoke", {
+        activityId: entry.activity.id,
+        action,
+        trigger,
+      });
       const body = (reply.body ?? {}) as { statusCode?: number; type?: string; value?: unknown };
       const statusCode = body.statusCode ?? reply.status;
       if (reply.status >= 200 && reply.status < 300 && statusCode === 200 && body.type === CARD && body.value) {
@@ -244,7 +270,13 @@ export class ChatPane {
     const box = el("div", `msg${mine ? " me" : ""}${a.deleted ? " deleted" : ""}`);
     box.dataset.activityId = a.id;
     const meta = el("div", "meta");
-    const when = new Date(a.timestamp).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    const when = new Date(a.timestamp).toLocaleString("ja-JP", {
+      timeZone: "Asia/Tokyo",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
     meta.textContent = `${mine ? "あなた" : (a.from.name ?? "Kōmu")} · ${when}${a.lastModified && !a.deleted ? " · 編集済み" : ""}`;
     box.append(meta);
     if (a.deleted) {
@@ -286,7 +318,11 @@ export class ChatPane {
     card.onExecuteAction = (action) => {
       if (entry.busy) return;
       if (action instanceof AC.ExecuteAction) {
-        void this.invoke(entry, { verb: action.verb, data: (action.data ?? {}) as Record<string, unknown>, id: action.id ?? "" }, "manual");
+        void this.invoke(
+          entry,
+          { verb: action.verb, data: (action.data ?? {}) as Record<string, unknown>, id: action.id ?? "" },
+          "manual",
+        );
       } else if (action instanceof AC.OpenUrlAction && action.url) {
         window.open(action.url, "_blank", "noopener");
       } else if (action instanceof AC.SubmitAction) {

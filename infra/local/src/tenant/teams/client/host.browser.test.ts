@@ -5,7 +5,7 @@
  * Skipped when no Chromium is installed.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -14,7 +14,9 @@ import { describe, expect, it } from "vitest";
 
 const CHROMIUM = process.env.KOMU_CHROMIUM ?? "/usr/bin/chromium";
 const HOST_TS = fileURLToPath(new URL("./host.ts", import.meta.url));
-const TEAMS_JS = fileURLToPath(new URL("../../../../../../node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js", import.meta.url));
+const TEAMS_JS = fileURLToPath(
+  new URL("../../../../../../node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js", import.meta.url),
+);
 
 const port = (s: Server) => (s.address() as AddressInfo).port;
 const listen = (s: Server) => new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
@@ -60,9 +62,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(TEAMS_JS))("teams-js host p
     const host = createServer((req, res) => {
       if (req.url === "/host.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(hostJs);
       const tabOrigin = `http://localhost:${port(tab)}`;
-      res.writeHead(200, { "content-type": "text/html" }).end(
-        `<!doctype html><iframe id="tab" src="${tabOrigin}/"></iframe><script>window.TAB_ORIGIN=${JSON.stringify(tabOrigin)}</script><script src="/host.js"></script>`,
-      );
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(
+          `<!doctype html><iframe id="tab" src="${tabOrigin}/"></iframe><script>window.TAB_ORIGIN=${JSON.stringify(tabOrigin)}</script><script src="/host.js"></script>`,
+        );
     });
     await listen(tab);
     await listen(host);
@@ -72,17 +76,33 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(TEAMS_JS))("teams-js host p
       await page.goto(`http://127.0.0.1:${port(host)}/`);
       const frame = page.frames().find((f) => f !== page.mainFrame());
       if (!frame) throw new Error("no tab frame");
-      await frame.waitForFunction(() => (window as unknown as { result?: unknown }).result, undefined, { timeout: 20_000 });
-      const result = (await frame.evaluate(() => (window as unknown as { result: unknown }).result)) as Record<string, any>;
+      await frame.waitForFunction(() => (window as unknown as { result?: unknown }).result, undefined, {
+        timeout: 20_000,
+      });
+      const result = (await frame.evaluate(() => (window as unknown as { result: unknown }).result)) as Record<
+        string,
+        any
+      >;
       expect(result.error).toBeUndefined();
       expect(result.token).toBe("tok-123");
       expect(result.frame).toBe("content");
       expect(result.pages).toBe(true);
-      expect(result.ctx.app).toMatchObject({ locale: "ja-jp", theme: "default", host: { name: "Teams", clientType: "web" } });
+      expect(result.ctx.app).toMatchObject({
+        locale: "ja-jp",
+        theme: "default",
+        host: { name: "Teams", clientType: "web" },
+      });
       expect(result.ctx.page).toMatchObject({ id: "notices", frameContext: "content" });
-      expect(result.ctx.user).toMatchObject({ id: "oid-1", displayName: "山田 花子", userPrincipalName: "hanako@aoba-edu.example", tenant: { id: "tid-1" } });
+      expect(result.ctx.user).toMatchObject({
+        id: "oid-1",
+        displayName: "山田 花子",
+        userPrincipalName: "hanako@aoba-edu.example",
+        tenant: { id: "tid-1" },
+      });
       await page.evaluate(() => (window as unknown as { sendTheme(t: string): void }).sendTheme("dark"));
-      await frame.waitForFunction(() => (window as unknown as { themes: string[] }).themes.length > 0, undefined, { timeout: 5_000 });
+      await frame.waitForFunction(() => (window as unknown as { themes: string[] }).themes.length > 0, undefined, {
+        timeout: 5_000,
+      });
       expect(await frame.evaluate(() => (window as unknown as { themes: string[] }).themes)).toEqual(["dark"]);
       expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain("ready");
     } finally {

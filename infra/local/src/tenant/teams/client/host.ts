@@ -62,7 +62,8 @@ interface AppMessage {
   args?: unknown[];
 }
 
-const NOT_SUPPORTED = "ローカルの Teams クライアントはこの機能に対応していません。 / Not supported by the local Teams client.";
+const NOT_SUPPORTED =
+  "ローカルの Teams クライアントはこの機能に対応していません。 / Not supported by the local Teams client.";
 
 export function runtimeConfig(): Record<string, unknown> {
   return {
@@ -172,7 +173,15 @@ export class TeamsJsHost {
         }
         return;
       case "authentication.getUser":
-        this.reply(m, [true, { id: this.o.user.id, displayName: this.o.user.displayName, userPrincipalName: this.o.user.userPrincipalName, tenantId: this.o.tenantId }]);
+        this.reply(m, [
+          true,
+          {
+            id: this.o.user.id,
+            displayName: this.o.user.displayName,
+            userPrincipalName: this.o.user.userPrincipalName,
+            tenantId: this.o.tenantId,
+          },
+        ]);
         return;
       case "appInitialization.appLoaded":
         this.o.onStatus({ kind: "loaded" });
@@ -183,7 +192,10 @@ export class TeamsJsHost {
         return;
       case "appInitialization.failure":
       case "appInitialization.expectedFailure":
-        this.o.onStatus({ kind: "failed", message: [args[0], args[1]].filter((x) => typeof x === "string").join(": ") });
+        this.o.onStatus({
+          kind: "failed",
+          message: [args[0], args[1]].filter((x) => typeof x === "string").join(": "),
+        });
         return;
       case "registerHandler":
         if (typeof args[0] === "string") this.registered.add(args[0]);
@@ -194,7 +206,9 @@ export class TeamsJsHost {
         if (entity?.[1]) {
           let subPageId: string | undefined;
           try {
-            subPageId = entity[2] ? (JSON.parse(decodeURIComponent(entity[2])) as { subEntityId?: string }).subEntityId : undefined;
+            subPageId = entity[2]
+              ? (JSON.parse(decodeURIComponent(entity[2])) as { subEntityId?: string }).subEntityId
+              : undefined;
           } catch {
             subPageId = undefined;
           }

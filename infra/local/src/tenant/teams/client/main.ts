@@ -5,14 +5,18 @@
  * TeamsJsHost (teams-js protocol, see host.ts) or the chat pane (chat.ts), live via SSE.
  */
 import acCss from "adaptivecards/lib/adaptivecards.css";
-import { ApiError, type ChatState, type Me, api } from "./api.js";
+import { ApiError, api, type ChatState, type Me } from "./api.js";
 import { ChatPane } from "./chat.js";
-import { type Theme, TeamsJsHost } from "./host.js";
+import { TeamsJsHost, type Theme } from "./host.js";
 
 const THEME_KEY = "komu-teams-theme";
 const CHAT = "conversations";
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === "class") e.className = v;
@@ -37,21 +41,36 @@ async function main(): Promise<void> {
 }
 
 async function signIn(app: HTMLElement): Promise<void> {
-  const { groups } = await api<{ groups: { name: string; users: { id: string; displayName: string; userPrincipalName: string; jobTitle: string }[] }[] }>("GET", "/teams/api/users");
+  const { groups } = await api<{
+    groups: {
+      name: string;
+      users: { id: string; displayName: string; userPrincipalName: string; jobTitle: string }[];
+    }[];
+  }>("GET", "/teams/api/users");
   const select = h("select", { id: "user", "aria-label": "ユーザー" });
   for (const g of groups) {
     const og = h("optgroup", { label: g.name });
-    for (const u of g.users) og.append(h("option", { value: u.id }, `${u.displayName}（${u.jobTitle || "—"}）${u.userPrincipalName}`));
+    for (const u of g.users)
+      og.append(h("option", { value: u.id }, `${u.displayName}（${u.jobTitle || "—"}）${u.userPrincipalName}`));
     select.append(og);
   }
-  const password = h("input", { type: "password", id: "password", "aria-label": "パスワード", autocomplete: "current-password" });
+  const password = h("input", {
+    type: "password",
+    id: "password",
+    "aria-label": "パスワード",
+    autocomplete: "current-password",
+  });
   const error = h("p", { class: "error-text", role: "alert" });
   const submit = h("button", { type: "submit", class: "primary" }, "サインイン");
   const form = h(
     "form",
     { class: "signin" },
     h("h1", {}, "Microsoft Teams（ローカル）にサインイン"),
-    h("p", {}, "青葉町のテスト用ユーザーを選び、開発用パスワードを入力してください。 / Pick a seeded user and enter the dev password."),
+    h(
+      "p",
+      {},
+      "青葉町のテスト用ユーザーを選び、開発用パスワードを入力してください。 / Pick a seeded user and enter the dev password.",
+    ),
     h("div", { class: "row" }, h("label", { for: "user" }, "ユーザー"), select),
     h("div", { class: "row" }, h("label", { for: "password" }, "パスワード"), password, submit),
     error,
@@ -66,7 +85,8 @@ async function signIn(app: HTMLElement): Promise<void> {
     }
   });
   app.replaceChildren(form);
-  if (groups.length === 0) error.textContent = "ユーザーがいません（シードを読み込んでください）。 / No users — load the seed.";
+  if (groups.length === 0)
+    error.textContent = "ユーザーがいません（シードを読み込んでください）。 / No users — load the seed.";
 }
 
 async function shell(app: HTMLElement, me: Me): Promise<void> {
@@ -76,7 +96,11 @@ async function shell(app: HTMLElement, me: Me): Promise<void> {
   let token: { value: string; until: number } | undefined;
 
   const themeSelect = h("select", { "aria-label": "テーマ" });
-  for (const [v, label] of [["default", "ライト"], ["dark", "ダーク"], ["contrast", "ハイコントラスト"]] as const) {
+  for (const [v, label] of [
+    ["default", "ライト"],
+    ["dark", "ダーク"],
+    ["contrast", "ハイコントラスト"],
+  ] as const) {
     const o = h("option", { value: v }, label);
     if (v === theme) o.selected = true;
     themeSelect.append(o);
@@ -86,7 +110,15 @@ async function shell(app: HTMLElement, me: Me): Promise<void> {
     await api("DELETE", "/teams/api/session");
     location.reload();
   });
-  const uninstall = h("button", { type: "button", title: "Kōmu をこのユーザーから削除します（ボットの送信は 403 になります）。もう一度開くと再インストールされます。" }, "アプリを削除");
+  const uninstall = h(
+    "button",
+    {
+      type: "button",
+      title:
+        "Kōmu をこのユーザーから削除します（ボットの送信は 403 になります）。もう一度開くと再インストールされます。",
+    },
+    "アプリを削除",
+  );
   uninstall.addEventListener("click", async () => {
     if (!confirm("Kōmu を削除しますか？ / Remove Kōmu?")) return;
     await api("POST", "/teams/api/uninstall");
@@ -108,7 +140,14 @@ async function shell(app: HTMLElement, me: Me): Promise<void> {
   const iframe = h("iframe", { title: "Kōmu タブ", allow: "clipboard-write" });
   const chatRoot = h("div", { class: "chat" });
   const content = h("main", { class: "content" }, banner, iframe, chatRoot);
-  app.replaceChildren(h("div", { id: "app-inner", style: "display:flex;flex-direction:column;height:100%" }, topbar, h("div", { class: "main" }, rail, content)));
+  app.replaceChildren(
+    h(
+      "div",
+      { id: "app-inner", style: "display:flex;flex-direction:column;height:100%" },
+      topbar,
+      h("div", { class: "main" }, rail, content),
+    ),
+  );
 
   const chatBadge = h("span", { class: "badge", hidden: "" });
   const chat = new ChatPane(chatRoot, (n) => {
