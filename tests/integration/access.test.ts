@@ -7,7 +7,8 @@
  *   - GET /api/me returns schools and roles from the seeded groups;
  *   - a teacher of school A gets 403 on school B's resources and 200 on their own where the
  *     capability allows; a principal verifies their own school's audit log, not another's;
- *   - students never reach staff data; tokens issued for Graph (wrong audience) are refused.
+ *   - students never reach staff data; tokens issued for Graph (wrong audience) are refused;
+ *   - refused attempts on a school are recorded in that school's audit log (auth.denied).
  */
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -123,7 +124,14 @@ describe("identity and access against the local tenant", () => {
     expect((await call(principal, "/api/audit/verify?schoolId=higashi-e")).status).toBe(403);
     const admin = await call(KNOWN_USERS.boardAdmin, "/api/audit/verify?schoolId=higashi-e");
     expect(admin.status).toBe(200);
-    expect(admin.body).toMatchObject({ schoolId: "higashi-e", ok: true, checked: 0 });
+    expect(admin.body).toMatchObject({ schoolId: "higashi-e", ok: true });
+    // School B's log holds the evidence of every refused attempt on B, and who checked it.
+    const { items } = await deps.storage.audit.list("higashi-e");
+    const kinds = items.map((r) => `${r.event.kind}:${r.event.actor.oid}`);
+    expect(kinds).toContain(`auth.denied:${KNOWN_USERS.aobaTeacher.id}`);
+    expect(kinds).toContain(`auth.denied:${principal.id}`);
+    expect(kinds.at(-1)).toBe(`admin.auditVerified:${KNOWN_USERS.boardAdmin.id}`);
+    expect(items.every((r) => r.event.kind !== "auth.denied" || r.event.target.id === "higashi-e")).toBe(true);
   });
 
   it("the board sees every school of the town; admins see dead letters; students and teachers do not", async () => {
