@@ -1,6 +1,7 @@
 import type { TaskSource } from "../deps.js";
 import type { Endpoint } from "../http/types.js";
 import { auditVerifyEndpoint } from "./audit-verify.js";
+import { clientConfigEndpoint } from "./client-config/client-config.js";
 import { deadLetterTaskSource } from "./dead-letter-tasks.js";
 import { replayDeadLetterEndpoint } from "./dead-letter-replay.js";
 import { listDeadLettersEndpoint } from "./dead-letters-list.js";
@@ -14,6 +15,7 @@ import { tasksEndpoint } from "./tasks.js";
 /** Every endpoint of the API host today; modules append theirs. */
 export const coreEndpoints: readonly Endpoint[] = [
   healthEndpoint,
+  clientConfigEndpoint,
   meEndpoint,
   tasksEndpoint,
   listSchoolsEndpoint,
