@@ -35,7 +35,7 @@ export function createTableConversationStore(options: {
   const client =
     options.client ??
     TableClient.fromConnectionString(required(options.connectionString), conversationTableName(options.tablePrefix), {
-      allowInsecureConnection: (options.connectionString ?? "").includes("http://"),
+      allowInsecureConnection: /http:\/\/|UseDevelopmentStorage=true/i.test(options.connectionString ?? ""),
     });
   let ready: Promise<void> | undefined;
   const ensureTable = () => {
