@@ -16,8 +16,16 @@ import { createApp, type KomuApp } from "@komu/functions/app";
 import { loadConfig, loadEnvFile } from "@komu/functions/config";
 import { createDeps, type RuntimeDeps, silentLogger } from "@komu/functions/deps";
 import { ensureDevCa } from "@komu/local/devca";
-import { DEV_PASSWORD, KOMU_CLIENT_ID, KOMU_CLIENT_SECRET, type RunningTenant, startTenant } from "@komu/local/tenant/index";
+import {
+  BOT_APP_ID,
+  DEV_PASSWORD,
+  KOMU_CLIENT_ID,
+  KOMU_CLIENT_SECRET,
+  type RunningTenant,
+  startTenant,
+} from "@komu/local/tenant/index";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let tenant: RunningTenant;
@@ -163,5 +171,42 @@ describe("identity and access against the local tenant", () => {
     const user = KNOWN_USERS.aobaNurse;
     for (let i = 0; i < 5; i++) expect((await call(user, "/api/me")).status).toBe(200);
     expect(deps.graph.calls.snapshot()).toEqual({ "GET /users/{id}/memberOf/microsoft.graph.group": 1 });
+  });
+
+  it("POST /api/messages refuses the same bad tokens (the real bot validates Bot Framework tokens)", async () => {
+    const serviceUrl = `${tenant.origin}/`;
+    const activity = {
+      type: "message",
+      id: "a1",
+      channelId: "msteams",
+      serviceUrl,
+      from: { id: "29:x", aadObjectId: KNOWN_USERS.aobaTeacher.id },
+      recipient: { id: `28:${BOT_APP_ID}` },
+      conversation: { id: "c1", conversationType: "personal", tenantId: tenant.tenantId },
+      text: "こんにちは",
+    };
+    const botClaims = { iss: "https://api.botframework.com", aud: BOT_APP_ID, serviceurl: serviceUrl };
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const stranger = await generateKeyPair("RS256");
+    const now = Math.floor(Date.now() / 1000);
+    const bad: Record<string, string | undefined> = {
+      none: undefined,
+      unknownKey: await new SignJWT({ ...botClaims, iat: now, exp: now + 600 })
+        .setProtectedHeader({ alg: "RS256", kid: "unknown" })
+        .sign(stranger.privateKey),
+      algNone: `${b64({ alg: "none" })}.${b64({ ...botClaims, exp: now + 600 })}.`,
+      expired: await tenant.ctx.signToken(botClaims, { expiresInSeconds: -600 }),
+      wrongAudience: await tenant.ctx.signToken({ ...botClaims, aud: KOMU_CLIENT_ID }),
+      // A user's token for Kōmu's API (another issuer) is no Bot Framework token.
+      userToken: await signIn(KNOWN_USERS.aobaTeacher.upn),
+    };
+    for (const [kind, token] of Object.entries(bad)) {
+      const res = await app.request("/api/messages", {
+        method: "POST",
+        body: JSON.stringify(activity),
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+      expect(res.status, kind).toBe(401);
+    }
   });
 });
