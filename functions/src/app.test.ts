@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { KomuError } from "@komu/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Endpoint } from "./http/types.js";
 import { DEAD_LETTER_ID, startTestApp, type TestApp, USERS } from "./http/test-app.js";
+import type { Endpoint } from "./http/types.js";
 import { coreEndpoints } from "./routes/index.js";
 
 /** A module-style endpoint with a strict JSON body, to exercise the body policy. */
@@ -23,10 +23,13 @@ const noteEndpoint: Endpoint = {
   },
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
+type Json = Record<string, any>;
+
 let t: TestApp;
 const auth = async (oid: string) => ({ authorization: `Bearer ${await t.tokenFor(oid)}` });
 const get = async (path: string, oid?: string) => t.app.request(path, { headers: oid ? await auth(oid) : {} });
-const json = async (res: Response) => (await res.json()) as Record<string, any>;
+const json = async (res: Response) => (await res.json()) as Json;
 
 beforeAll(async () => {
   t = await startTestApp({ endpoints: [...coreEndpoints, noteEndpoint] });
@@ -54,7 +57,16 @@ describe("public routes", () => {
     expect(doc.openapi).toBe("3.0.3");
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/health", "/api/me", "/api/tasks", "/api/audit/verify", "/api/admin/outbox/dead-letters", "/api/admin/outbox/dead-letters/{id}/replay", "/api/messages", "/api/schools/{schoolId}"]),
+      expect.arrayContaining([
+        "/api/health",
+        "/api/me",
+        "/api/tasks",
+        "/api/audit/verify",
+        "/api/admin/outbox/dead-letters",
+        "/api/admin/outbox/dead-letters/{id}/replay",
+        "/api/messages",
+        "/api/schools/{schoolId}",
+      ]),
     );
     expect(doc.paths["/api/health"].get.security).toEqual([]);
     expect(doc.paths["/api/me"].get.security).toEqual([{ bearerAuth: [] }]);
@@ -70,7 +82,9 @@ describe("public routes", () => {
     expect(html).toContain("/api/audit/verify");
     // Nothing is loaded from elsewhere: no scripts, stylesheets, images or frames.
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(/i);
-    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
   });
 });
 
@@ -94,10 +108,16 @@ describe("bad input", () => {
   });
 
   const post = async (body: string | undefined, headers: Record<string, string> = {}) =>
-    t.app.request("/api/test/notes", { method: "POST", body, headers: { ...(await auth(USERS.teacherA)), ...headers } });
+    t.app.request("/api/test/notes", {
+      method: "POST",
+      body,
+      headers: { ...(await auth(USERS.teacherA)), ...headers },
+    });
 
   it("a valid body passes", async () => {
-    const res = await post(JSON.stringify({ text: "連絡", schoolId: "aoba-e" }), { "content-type": "application/json; charset=utf-8" });
+    const res = await post(JSON.stringify({ text: "連絡", schoolId: "aoba-e" }), {
+      "content-type": "application/json; charset=utf-8",
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ text: "連絡", schoolId: "aoba-e" });
   });
@@ -118,7 +138,10 @@ describe("bad input", () => {
 
   it("oversized body → 413, with or without Content-Length", async () => {
     const big = JSON.stringify({ text: "あ".repeat(2000), schoolId: "aoba-e" });
-    const res = await post(big, { "content-type": "application/json", "content-length": String(Buffer.byteLength(big)) });
+    const res = await post(big, {
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(big)),
+    });
     expect(res.status).toBe(413);
     expect((await json(res)).error.code).toBe("PAYLOAD_TOO_LARGE");
     const stream = new ReadableStream({
@@ -137,7 +160,9 @@ describe("bad input", () => {
   });
 
   it("unknown fields and wrong types → 400 VALIDATION_FAILED naming the fields", async () => {
-    const res = await post(JSON.stringify({ text: "", schoolId: "aoba-e", admin: true }), { "content-type": "application/json" });
+    const res = await post(JSON.stringify({ text: "", schoolId: "aoba-e", admin: true }), {
+      "content-type": "application/json",
+    });
     expect(res.status).toBe(400);
     const body = await json(res);
     expect(body.error.code).toBe("VALIDATION_FAILED");
@@ -164,7 +189,10 @@ describe("bad input", () => {
     expect(missing.status).toBe(400);
     const unknown = await get("/api/schools/minami-e", USERS.admin);
     expect(unknown.status).toBe(404);
-    const badReplay = await t.app.request("/api/admin/outbox/dead-letters/xyz/replay", { method: "POST", headers: await auth(USERS.admin) });
+    const badReplay = await t.app.request("/api/admin/outbox/dead-letters/xyz/replay", {
+      method: "POST",
+      headers: await auth(USERS.admin),
+    });
     expect(badReplay.status).toBe(400);
     expect((await json(badReplay)).error.code).toBe("INVALID_ID");
     const unknownReplay = await t.app.request(`/api/admin/outbox/dead-letters/${"a".repeat(40)}/replay`, {
@@ -189,8 +217,13 @@ describe("authentication and access", () => {
       headers: { authorization: `Bearer ${(await t.issuer.badTokens(USERS.teacherA)).expired}` },
     });
     expect(expired.status).toBe(401);
-    expect(expired.headers.get("www-authenticate")).toContain('error="invalid_token", error_description="The token is expired"');
-    expect((await json(expired)).error).toMatchObject({ code: "UNAUTHENTICATED", details: { reason: "token_expired" } });
+    expect(expired.headers.get("www-authenticate")).toContain(
+      'error="invalid_token", error_description="The token is expired"',
+    );
+    expect((await json(expired)).error).toMatchObject({
+      code: "UNAUTHENTICATED",
+      details: { reason: "token_expired" },
+    });
   });
 
   it("a user without Kōmu groups → 403", async () => {
@@ -244,7 +277,9 @@ describe("authentication and access", () => {
   });
 
   it("schools list: own school for a teacher, the town for the board", async () => {
-    expect((await json(await get("/api/schools", USERS.teacherA))).items).toEqual([{ id: "aoba-e", name: "青葉小学校" }]);
+    expect((await json(await get("/api/schools", USERS.teacherA))).items).toEqual([
+      { id: "aoba-e", name: "青葉小学校" },
+    ]);
     expect((await json(await get("/api/schools", USERS.board))).items).toHaveLength(5);
   });
 
@@ -275,10 +310,16 @@ describe("authentication and access", () => {
     expect(JSON.stringify(body)).not.toContain("class II data");
     expect((await json(await get("/api/admin/outbox/dead-letters?schoolId=higashi-e", USERS.admin))).items).toEqual([]);
 
-    const denied = await t.app.request(`/api/admin/outbox/dead-letters/${DEAD_LETTER_ID}/replay`, { method: "POST", headers: await auth(USERS.teacherA) });
+    const denied = await t.app.request(`/api/admin/outbox/dead-letters/${DEAD_LETTER_ID}/replay`, {
+      method: "POST",
+      headers: await auth(USERS.teacherA),
+    });
     expect(denied.status).toBe(403);
     expect(t.replays).toEqual([]);
-    const replay = await t.app.request(`/api/admin/outbox/dead-letters/${DEAD_LETTER_ID}/replay`, { method: "POST", headers: await auth(USERS.admin) });
+    const replay = await t.app.request(`/api/admin/outbox/dead-letters/${DEAD_LETTER_ID}/replay`, {
+      method: "POST",
+      headers: await auth(USERS.admin),
+    });
     expect(replay.status).toBe(202);
     expect(await replay.json()).toEqual({ id: DEAD_LETTER_ID, schoolId: "aoba-e", status: "queued" });
     expect(t.replays).toEqual([DEAD_LETTER_ID]);
@@ -288,7 +329,12 @@ describe("authentication and access", () => {
     const admin = await json(await get("/api/tasks", USERS.admin));
     expect(admin.incomplete).toEqual([]);
     expect(admin.items).toHaveLength(1);
-    expect(admin.items[0]).toMatchObject({ id: `outbox:${DEAD_LETTER_ID}`, source: "outbox", priority: "high", schoolId: "aoba-e" });
+    expect(admin.items[0]).toMatchObject({
+      id: `outbox:${DEAD_LETTER_ID}`,
+      source: "outbox",
+      priority: "high",
+      schoolId: "aoba-e",
+    });
     expect(admin.items[0].title.ja).toContain("bot.sendCard");
     expect(await json(await get("/api/tasks", USERS.teacherA))).toEqual({ items: [], incomplete: [] });
     expect(await json(await get("/api/tasks", USERS.student))).toEqual({ items: [], incomplete: [] });
@@ -307,9 +353,17 @@ describe("bot endpoint", () => {
     expect(await res.json()).toEqual({ echoed: activity, auth: "Bearer bot-framework-token" });
   });
   it("refuses bad bodies before the bot sees them", async () => {
-    const wrongType = await t.app.request("/api/messages", { method: "POST", body: "hello", headers: { "content-type": "text/plain" } });
+    const wrongType = await t.app.request("/api/messages", {
+      method: "POST",
+      body: "hello",
+      headers: { "content-type": "text/plain" },
+    });
     expect(wrongType.status).toBe(415);
-    const malformed = await t.app.request("/api/messages", { method: "POST", body: "{", headers: { "content-type": "application/json" } });
+    const malformed = await t.app.request("/api/messages", {
+      method: "POST",
+      body: "{",
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status).toBe(400);
     const huge = await t.app.request("/api/messages", {
       method: "POST",
@@ -327,14 +381,17 @@ describe("failures of adapters", () => {
       storage: {
         audit: {
           verify: async (schoolId: string) => {
-            if (schoolId === "aoba-e") throw new TypeError("Cannot read properties of undefined (reading 'secretThing')");
+            if (schoolId === "aoba-e")
+              throw new TypeError("Cannot read properties of undefined (reading 'secretThing')");
             throw new KomuError("UPSTREAM_UNAVAILABLE", { retryAfter: 7 });
           },
         },
       } as never,
     });
     try {
-      const res = await broken.app.request("/api/audit/verify?schoolId=aoba-e", { headers: { authorization: `Bearer ${await broken.tokenFor(USERS.admin)}` } });
+      const res = await broken.app.request("/api/audit/verify?schoolId=aoba-e", {
+        headers: { authorization: `Bearer ${await broken.tokenFor(USERS.admin)}` },
+      });
       expect(res.status).toBe(500);
       const text = await res.text();
       expect(text).not.toContain("secretThing");
@@ -343,7 +400,9 @@ describe("failures of adapters", () => {
       expect(JSON.stringify(logged)).toContain("secretThing");
       expect(logged?.data?.requestId).toBe(res.headers.get("x-request-id"));
 
-      const busy = await broken.app.request("/api/audit/verify?schoolId=nishi-e", { headers: { authorization: `Bearer ${await broken.tokenFor(USERS.admin)}` } });
+      const busy = await broken.app.request("/api/audit/verify?schoolId=nishi-e", {
+        headers: { authorization: `Bearer ${await broken.tokenFor(USERS.admin)}` },
+      });
       expect(busy.status).toBe(503);
       expect(busy.headers.get("retry-after")).toBe("7");
     } finally {

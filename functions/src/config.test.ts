@@ -60,7 +60,9 @@ describe("loadConfig", () => {
     expect(config.publicCloud).toBe(true);
     expect(config.clientId).toBe("aaaaaaaa-2222-3333-4444-555555555555");
     expect(config.apiAudiences).toEqual(["aaaaaaaa-2222-3333-4444-555555555555"]);
-    expect(config.trustedIssuers).toEqual(["https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0"]);
+    expect(config.trustedIssuers).toEqual([
+      "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0",
+    ]);
     expect(config.graphBaseUrl).toBe("https://graph.microsoft.com/v1.0");
     expect(config.bot.tokenIssuer).toBe("https://api.botframework.com");
   });
@@ -80,12 +82,12 @@ describe("parseEnvFile", () => {
         "A=1",
         "export B = two # trailing",
         'C="x\\ny"',
-        "D='${A} literal'",
-        "E=${A}-${B}-${MISSING}",
+        `D='${"$"}{A} literal'`,
+        `E=${"$"}{A}-${"$"}{B}-${"$"}{MISSING}`,
         "not a line",
         "F=",
       ].join("\n"),
     );
-    expect(env).toEqual({ A: "1", B: "two", C: "x\ny", D: "${A} literal", E: "1-two-", F: "" });
+    expect(env).toEqual({ A: "1", B: "two", C: "x\ny", D: `${"$"}{A} literal`, E: "1-two-", F: "" });
   });
 });

@@ -18,7 +18,12 @@ const port = z.coerce.number().int("must be an integer").min(0).max(65535);
 const list = (item: z.ZodType<string, string>) =>
   z
     .string()
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, "must list at least one value"));
 
 const EnvSchema = z.object({

@@ -4,12 +4,21 @@
  * The list comes from the document itself, so routes added later are covered automatically.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BadToken } from "./identity/test-issuer.js";
 import { startTestApp, type TestApp, USERS } from "./http/test-app.js";
+import type { BadToken } from "./identity/test-issuer.js";
 
 const PUBLIC = new Set(["/api/health", "/api/client-config", "/api/openapi.json", "/api/docs", "/api/messages"]);
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-const BAD: BadToken[] = ["none", "unknownKey", "algNone", "expired", "wrongAudience", "wrongTenant", "wrongIssuer", "hs256"];
+const BAD: BadToken[] = [
+  "none",
+  "unknownKey",
+  "algNone",
+  "expired",
+  "wrongAudience",
+  "wrongTenant",
+  "wrongIssuer",
+  "hs256",
+];
 
 let t: TestApp;
 let operations: { method: string; path: string; url: string; security: unknown }[] = [];
@@ -56,7 +65,9 @@ describe("every protected operation refuses bad tokens", () => {
       });
       const body = (await res.json()) as { error?: { code?: string } };
       const challenge = res.headers.get("www-authenticate") ?? "";
-      outcomes.push(`${op.method.toUpperCase()} ${op.path}: ${res.status} ${body.error?.code} ${challenge.startsWith('Bearer realm="komu"')}`);
+      outcomes.push(
+        `${op.method.toUpperCase()} ${op.path}: ${res.status} ${body.error?.code} ${challenge.startsWith('Bearer realm="komu"')}`,
+      );
     }
     expect(outcomes).toEqual(outcomes.map((o) => o.replace(/: .*$/, ": 401 UNAUTHENTICATED true")));
     expect(t.replays).toEqual([]);

@@ -30,7 +30,8 @@ export function importedModules(source: string): string[] {
   return specifiers;
 }
 
-const allowed = (specifier: string): boolean => specifier === "zod" || specifier.startsWith("zod/") || specifier.startsWith("./") || specifier.startsWith("../");
+const allowed = (specifier: string): boolean =>
+  specifier === "zod" || specifier.startsWith("zod/") || specifier.startsWith("./") || specifier.startsWith("../");
 
 describe("shared/ purity", () => {
   const files = sourceFiles(root);
@@ -53,7 +54,17 @@ describe("shared/ purity", () => {
     ].join("\n");
     const found = importedModules(sample);
     expect(found).toEqual(
-      expect.arrayContaining(["node:fs", "fs", "@azure/data-tables", "@microsoft/microsoft-graph-client", "react", "hono", "jose", "zod", "./a.js"]),
+      expect.arrayContaining([
+        "node:fs",
+        "fs",
+        "@azure/data-tables",
+        "@microsoft/microsoft-graph-client",
+        "react",
+        "hono",
+        "jose",
+        "zod",
+        "./a.js",
+      ]),
     );
     expect(found.filter((s) => !allowed(s))).toHaveLength(7);
   });

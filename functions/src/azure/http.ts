@@ -13,7 +13,7 @@ const NO_BODY = new Set(["GET", "HEAD"]);
 export async function toWebRequest(request: HttpRequest): Promise<Request> {
   const method = request.method.toUpperCase();
   const headers = new Headers();
-  request.headers.forEach((value, key) => headers.append(key, value));
+  for (const [key, value] of request.headers) headers.append(key, value);
   const body = NO_BODY.has(method) ? undefined : new Uint8Array(await request.arrayBuffer());
   return new Request(request.url, { method, headers, ...(body && body.byteLength > 0 ? { body } : {}) });
 }
@@ -47,7 +47,10 @@ export function createHttpHandler(getApp: () => Promise<FetchApp>) {
         jsonBody: {
           error: {
             code: "UPSTREAM_UNAVAILABLE",
-            message: { ja: "サーバーを起動できませんでした。しばらくしてからやり直してください。", en: "The server could not start. Please try again shortly." },
+            message: {
+              ja: "サーバーを起動できませんでした。しばらくしてからやり直してください。",
+              en: "The server could not start. Please try again shortly.",
+            },
             requestId: context.invocationId,
           },
         },

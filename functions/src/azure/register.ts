@@ -2,13 +2,23 @@
  * Registers Kōmu with the Azure Functions programming model (v4): one HTTP catch-all for the
  * Hono app, and each job definition as `app.timer` or `app.storageQueue`.
  */
-import type { HttpHandler, HttpMethod, InvocationContext, StorageQueueHandler, Timer, TimerHandler } from "@azure/functions";
+import type {
+  HttpHandler,
+  HttpMethod,
+  InvocationContext,
+  StorageQueueHandler,
+  Timer,
+  TimerHandler,
+} from "@azure/functions";
 import { isTimerJob, type JobDefinition } from "../jobs/types.js";
 import { createHttpHandler, type FetchApp } from "./http.js";
 
 /** The slice of `@azure/functions`' `app` that Kōmu uses (tests pass a recorder). */
 export interface FunctionsApp {
-  http(name: string, options: { route: string; methods: HttpMethod[]; authLevel: "anonymous"; handler: HttpHandler }): void;
+  http(
+    name: string,
+    options: { route: string; methods: HttpMethod[]; authLevel: "anonymous"; handler: HttpHandler },
+  ): void;
   timer(name: string, options: { schedule: string; handler: TimerHandler; runOnStartup?: boolean }): void;
   storageQueue(name: string, options: { queueName: string; connection: string; handler: StorageQueueHandler }): void;
 }

@@ -21,7 +21,8 @@ export function createGraphCallCounter(): GraphCallCounter {
   };
 }
 
-const ID_LIKE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|.*\d.*|.*[,!:@].*|[A-Za-z0-9_-]{20,})$/i;
+const ID_LIKE =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|.*\d.*|.*[,!:@].*|[A-Za-z0-9_-]{20,})$/i;
 
 /** "GET https://host/v1.0/users/<guid>/memberOf/microsoft.graph.group?$select=…" → "GET /users/{id}/memberOf/microsoft.graph.group" */
 export function operationName(method: string, url: string): string {
@@ -35,7 +36,13 @@ export function operationName(method: string, url: string): string {
     .split("/")
     .filter(Boolean)
     .filter((s, i) => !(i === 0 && /^(v1\.0|beta)$/.test(s)))
-    .map((s) => (s.startsWith("microsoft.graph.") || s === "$batch" || s === "$value" ? s : ID_LIKE.test(decodeURIComponent(s)) ? "{id}" : s));
+    .map((s) =>
+      s.startsWith("microsoft.graph.") || s === "$batch" || s === "$value"
+        ? s
+        : ID_LIKE.test(decodeURIComponent(s))
+          ? "{id}"
+          : s,
+    );
   return `${method.toUpperCase()} /${segments.join("/")}`;
 }
 

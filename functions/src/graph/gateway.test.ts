@@ -29,7 +29,9 @@ beforeAll(async () => {
     res.setHeader("content-type", "application/json");
     if (url.pathname === "/v1.0/users/u1/memberOf/microsoft.graph.group") {
       if (url.searchParams.get("page") === "2") {
-        res.end(JSON.stringify({ value: [{ id: "g2", mailNickname: "komu-aoba-e-teacher", displayName: "青葉小 教諭" }] }));
+        res.end(
+          JSON.stringify({ value: [{ id: "g2", mailNickname: "komu-aoba-e-teacher", displayName: "青葉小 教諭" }] }),
+        );
       } else {
         res.end(
           JSON.stringify({
@@ -91,7 +93,13 @@ describe("createGraphGateway", () => {
     expect(g.calls.snapshot()).toEqual({ "GET /users/{id}/memberOf/microsoft.graph.group": 2 });
     const memberOfCalls = seen.filter((s) => s.path.startsWith("/v1.0/users/u1/"));
     expect(memberOfCalls.map((s) => s.auth)).toEqual(["Bearer app-token", "Bearer app-token"]);
-    expect(seen.some((s) => s.path.includes("%24select=id%2CmailNickname%2CdisplayName") || s.path.includes("$select=id,mailNickname,displayName"))).toBe(true);
+    expect(
+      seen.some(
+        (s) =>
+          s.path.includes("%24select=id%2CmailNickname%2CdisplayName") ||
+          s.path.includes("$select=id,mailNickname,displayName"),
+      ),
+    ).toBe(true);
   });
 
   it("maps a Graph 404 to NOT_FOUND", async () => {
@@ -116,10 +124,22 @@ describe("createGraphGateway", () => {
 
 describe("operationName", () => {
   it.each([
-    ["get", "https://graph.microsoft.com/v1.0/users/5f3c2a9e-8b7d-4c1a-9e2f-0a6b4d8c7e31/memberOf/microsoft.graph.group?$top=1", "GET /users/{id}/memberOf/microsoft.graph.group"],
+    [
+      "get",
+      "https://graph.microsoft.com/v1.0/users/5f3c2a9e-8b7d-4c1a-9e2f-0a6b4d8c7e31/memberOf/microsoft.graph.group?$top=1",
+      "GET /users/{id}/memberOf/microsoft.graph.group",
+    ],
     ["POST", "https://localhost:7072/v1.0/$batch", "POST /$batch"],
-    ["PATCH", "https://localhost:7072/v1.0/sites/contoso.sharepoint.com,abc,def/lists/L1/items/42/fields", "PATCH /sites/{id}/lists/{id}/items/{id}/fields"],
-    ["GET", "https://localhost:7072/v1.0/drives/b!AbCdEfGhIjKlMnOpQrStUv/root/children", "GET /drives/{id}/root/children"],
+    [
+      "PATCH",
+      "https://localhost:7072/v1.0/sites/contoso.sharepoint.com,abc,def/lists/L1/items/42/fields",
+      "PATCH /sites/{id}/lists/{id}/items/{id}/fields",
+    ],
+    [
+      "GET",
+      "https://localhost:7072/v1.0/drives/b!AbCdEfGhIjKlMnOpQrStUv/root/children",
+      "GET /drives/{id}/root/children",
+    ],
   ])("%s %s", (method, url, name) => {
     expect(operationName(method, url)).toBe(name);
   });

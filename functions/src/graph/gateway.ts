@@ -20,7 +20,12 @@ import {
 import type { Config } from "../config.js";
 import { LruCache } from "../identity/lru.js";
 import { CredentialAuthProvider } from "./auth-provider.js";
-import { CountingMiddleware, createGraphCallCounter, type GraphCallCounter, NetworkRetryMiddleware } from "./counter.js";
+import {
+  CountingMiddleware,
+  createGraphCallCounter,
+  type GraphCallCounter,
+  NetworkRetryMiddleware,
+} from "./counter.js";
 import { graphFailure } from "./errors.js";
 
 export interface GraphGroupRef {
@@ -93,7 +98,8 @@ export function createGraphGateway(
   }
 
   const app = makeClient(
-    options.appCredential ?? new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, credentialOptions),
+    options.appCredential ??
+      new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, credentialOptions),
   );
   const userClients = new LruCache<Client>(500, 50 * 60_000);
 

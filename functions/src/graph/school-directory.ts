@@ -21,7 +21,10 @@ export function createGraphSchoolDirectory(
     for (const group of groups) {
       const meaning = groupMeaning(group.mailNickname);
       if (meaning?.type !== "staff") continue;
-      schools.set(meaning.schoolId, { id: meaning.schoolId, name: schoolNameFromGroup(group.displayName) ?? meaning.schoolId });
+      schools.set(meaning.schoolId, {
+        id: meaning.schoolId,
+        name: schoolNameFromGroup(group.displayName) ?? meaning.schoolId,
+      });
     }
     return [...schools.values()].sort((a, b) => a.id.localeCompare(b.id));
   }

@@ -7,9 +7,13 @@ import { MESSAGES } from "@komu/shared";
 type Json = Record<string, unknown>;
 
 const esc = (s: unknown): string =>
-  String(s ?? "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string);
+  String(s ?? "").replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
+  );
 
-const both = (key: keyof typeof MESSAGES): string => `${esc(MESSAGES[key].ja)} <span class="en">${esc(MESSAGES[key].en)}</span>`;
+const both = (key: keyof typeof MESSAGES): string =>
+  `${esc(MESSAGES[key].ja)} <span class="en">${esc(MESSAGES[key].en)}</span>`;
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
@@ -118,7 +122,10 @@ export function renderDocsPage(doc: Json): string {
   ${ops.map(({ path, method, op }) => operationBlock(path, method, op, doc.security)).join("\n")}
   <h2>${both("docs.schema")}</h2>
   ${Object.entries(schemas)
-    .map(([name, schema]) => `<section class="op" id="schema-${esc(name)}"><h3><code>${esc(name)}</code></h3><pre>${esc(JSON.stringify(schema, null, 2))}</pre></section>`)
+    .map(
+      ([name, schema]) =>
+        `<section class="op" id="schema-${esc(name)}"><h3><code>${esc(name)}</code></h3><pre>${esc(JSON.stringify(schema, null, 2))}</pre></section>`,
+    )
     .join("\n")}
 </main>
 </body>

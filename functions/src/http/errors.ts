@@ -65,11 +65,16 @@ export function createErrorHandler(logger: Logger, challenge: ChallengeOptions, 
         path: c.req.path,
         code: error.code,
         details: error.details,
-        error: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : String(cause ?? err.message),
+        error:
+          cause instanceof Error
+            ? { name: cause.name, message: cause.message, stack: cause.stack }
+            : String(cause ?? err.message),
       });
     }
     if (error.code === "FORBIDDEN" && onDenied) {
-      await onDenied(c, error).catch((e: unknown) => logger.warn("recording a denied request failed", { requestId, error: String(e) }));
+      await onDenied(c, error).catch((e: unknown) =>
+        logger.warn("recording a denied request failed", { requestId, error: String(e) }),
+      );
     }
     const headers: Record<string, string> = {};
     if (error.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(0, Math.ceil(error.retryAfter)));

@@ -46,7 +46,9 @@ async function enforceBody(c: Parameters<MiddlewareHandler<KomuEnv>>[0], policy:
   }
   const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
   if (!JSON_MEDIA_TYPE.test(mediaType)) {
-    throw new KomuError("UNSUPPORTED_MEDIA_TYPE", { details: { contentType: mediaType || null, expected: "application/json" } });
+    throw new KomuError("UNSUPPORTED_MEDIA_TYPE", {
+      details: { contentType: mediaType || null, expected: "application/json" },
+    });
   }
   try {
     JSON.parse(text);

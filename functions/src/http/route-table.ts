@@ -35,7 +35,13 @@ export function createRouteTable(
       endpoint,
       auth: endpoint.auth,
     })),
-    ...extra.map((e) => ({ method: e.method.toUpperCase(), template: e.path, pattern: compile(e.path), endpoint: undefined, auth: e.auth })),
+    ...extra.map((e) => ({
+      method: e.method.toUpperCase(),
+      template: e.path,
+      pattern: compile(e.path),
+      endpoint: undefined,
+      auth: e.auth,
+    })),
   ];
   return {
     entries,
@@ -43,7 +49,9 @@ export function createRouteTable(
       const m = method.toUpperCase() === "HEAD" ? "GET" : method.toUpperCase();
       const onPath = entries.filter((e) => e.pattern.test(path));
       // A literal segment beats a parameter: prefer the template with the fewest parameters.
-      const candidates = onPath.filter((e) => e.method === m).sort((a, b) => paramCount(a.template) - paramCount(b.template));
+      const candidates = onPath
+        .filter((e) => e.method === m)
+        .sort((a, b) => paramCount(a.template) - paramCount(b.template));
       return { entry: candidates[0], allowed: [...new Set(onPath.map((e) => e.method))] };
     },
   };

@@ -14,7 +14,8 @@ export function apiSecurityHeaders(options: { hsts: boolean }): MiddlewareHandle
     h.set("X-Frame-Options", "DENY");
     h.set("Cross-Origin-Resource-Policy", "same-origin");
     if (!h.has("Cache-Control")) h.set("Cache-Control", "no-store");
-    if (!h.has("Content-Security-Policy")) h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (!h.has("Content-Security-Policy"))
+      h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     if (options.hsts) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   };
 }

@@ -3,7 +3,7 @@
  * resolver) over fake adapters for Graph groups, storage and the bot. Not used in production.
  */
 import { KomuError } from "@komu/shared";
-import { createApp, type CreateAppOptions } from "../app.js";
+import { type CreateAppOptions, createApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
 import type { AppDeps, Logger } from "../deps.js";
 import type { GraphGateway, GraphGroupRef } from "../graph/gateway.js";
@@ -24,7 +24,11 @@ export const USERS = {
   outsider: "00000000-0000-4000-8000-000000000010",
 } as const;
 
-const grp = (mailNickname: string, displayName = mailNickname): GraphGroupRef => ({ id: `g-${mailNickname}`, mailNickname, displayName });
+const grp = (mailNickname: string, displayName = mailNickname): GraphGroupRef => ({
+  id: `g-${mailNickname}`,
+  mailNickname,
+  displayName,
+});
 
 export const GROUPS: Record<string, GraphGroupRef[]> = {
   [USERS.teacherA]: [grp("komu-aoba-e-staff", "青葉小学校 教職員"), grp("komu-aoba-e-teacher")],

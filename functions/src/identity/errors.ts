@@ -38,7 +38,10 @@ export function tokenProblemDescription(problem: TokenProblem): string {
 export function unauthenticated(problem: TokenProblem, cause?: unknown): KomuError {
   return new KomuError("UNAUTHENTICATED", {
     message: {
-      ja: problem === "missing_token" ? "サインインが必要です。" : "サインインの有効期限が切れたか、無効です。もう一度サインインしてください。",
+      ja:
+        problem === "missing_token"
+          ? "サインインが必要です。"
+          : "サインインの有効期限が切れたか、無効です。もう一度サインインしてください。",
       en: `Sign-in is required. ${DESCRIPTIONS[problem]}.`,
     },
     details: { reason: problem },

@@ -53,7 +53,10 @@ export interface MembershipSummary {
   schoolNames: Record<string, string>;
 }
 
-export function membershipsFromGroups(groups: readonly GroupRef[], extraRoles: readonly Role[] = []): MembershipSummary {
+export function membershipsFromGroups(
+  groups: readonly GroupRef[],
+  extraRoles: readonly Role[] = [],
+): MembershipSummary {
   const bySchool = new Map<string, { roles: Set<Role>; staff: boolean }>();
   const schoolNames: Record<string, string> = {};
   let admin = extraRoles.includes("admin");

@@ -6,7 +6,11 @@ import { LruCache } from "./lru.js";
 import { createPrincipalResolver } from "./principal.js";
 import type { VerifiedToken } from "./token-validator.js";
 
-const g = (mailNickname: string, displayName = mailNickname): GraphGroupRef => ({ id: `id-${mailNickname}`, mailNickname, displayName });
+const g = (mailNickname: string, displayName = mailNickname): GraphGroupRef => ({
+  id: `id-${mailNickname}`,
+  mailNickname,
+  displayName,
+});
 
 describe("group naming rule", () => {
   it.each([
@@ -35,7 +39,11 @@ describe("group naming rule", () => {
   });
 
   it("maps memberships, kinds and names", () => {
-    const teacher = membershipsFromGroups([g("komu-aoba-e-staff", "青葉小学校 教職員"), g("komu-aoba-e-teacher"), g("Other group")]);
+    const teacher = membershipsFromGroups([
+      g("komu-aoba-e-staff", "青葉小学校 教職員"),
+      g("komu-aoba-e-teacher"),
+      g("Other group"),
+    ]);
     expect(teacher).toEqual({
       memberships: [{ schoolId: "aoba-e", roles: ["teacher"], staff: true }],
       admin: false,
@@ -116,8 +124,14 @@ describe("createPrincipalResolver", () => {
 
   it("refuses unknown users and users without Kōmu groups (403)", async () => {
     const resolver = createPrincipalResolver({ graph: fakeGraph({ u2: [g("All staff")] }) });
-    await expect(resolver.resolve(token("nobody"))).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "unknown_user" } });
-    await expect(resolver.resolve(token("u2"))).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "no_membership" } });
+    await expect(resolver.resolve(token("nobody"))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      details: { reason: "unknown_user" },
+    });
+    await expect(resolver.resolve(token("u2"))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      details: { reason: "no_membership" },
+    });
   });
 
   it("an admin app role in the token makes an administrator", async () => {

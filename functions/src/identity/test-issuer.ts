@@ -30,7 +30,15 @@ export interface TokenOptions {
   kid?: string;
 }
 
-export type BadToken = "none" | "unknownKey" | "algNone" | "expired" | "wrongAudience" | "wrongTenant" | "wrongIssuer" | "hs256";
+export type BadToken =
+  | "none"
+  | "unknownKey"
+  | "algNone"
+  | "expired"
+  | "wrongAudience"
+  | "wrongTenant"
+  | "wrongIssuer"
+  | "hs256";
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
 
@@ -74,7 +82,11 @@ export async function startTestIssuer(): Promise<TestIssuer> {
       ...claims,
     };
     return new SignJWT(payload)
-      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: options.kid ?? (options.unknownKey ? "stranger-1" : "known-1") })
+      .setProtectedHeader({
+        alg: "RS256",
+        typ: "JWT",
+        kid: options.kid ?? (options.unknownKey ? "stranger-1" : "known-1"),
+      })
       .sign(options.unknownKey ? stranger.privateKey : known.privateKey);
   }
 
@@ -97,7 +109,10 @@ export async function startTestIssuer(): Promise<TestIssuer> {
         expired: await token({ ...good, iat: now - 7200, nbf: now - 7200, exp: now - 600 }),
         wrongAudience: await token({ ...good, aud: "api://someone-else" }),
         wrongTenant: await token({ ...good, tid: "11111111-2222-3333-4444-555555555555" }),
-        wrongIssuer: await token({ ...good, iss: "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0" }),
+        wrongIssuer: await token({
+          ...good,
+          iss: "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0",
+        }),
         hs256,
       };
     },

@@ -73,7 +73,9 @@ describe("createTokenValidator", () => {
     expect(await problem("not.a.jwt")).toBe("malformed_token");
     const good = await issuer.token();
     const [h, , s] = good.split(".");
-    const forged = Buffer.from(JSON.stringify({ iss: issuer.issuer, aud: TEST_AUDIENCE, tid: TEST_TENANT, oid: "admin", exp: 9999999999 })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ iss: issuer.issuer, aud: TEST_AUDIENCE, tid: TEST_TENANT, oid: "admin", exp: 9999999999 }),
+    ).toString("base64url");
     expect(await problem(`${h}.${forged}.${s}`)).toBe("invalid_signature");
   });
 
@@ -82,7 +84,12 @@ describe("createTokenValidator", () => {
     expect(await problem(await issuer.token({}, { expiresInSeconds: -90 }))).toBe("token_expired");
     expect(await problem(await issuer.token({}, { notBeforeSeconds: 30 }))).toBeUndefined();
     expect(await problem(await issuer.token({}, { notBeforeSeconds: 120 }))).toBe("token_not_yet_valid");
-    const strict = createTokenValidator({ issuers: [issuer.issuer], audiences: [TEST_AUDIENCE], tenantId: TEST_TENANT, clockSkewSeconds: 600 });
+    const strict = createTokenValidator({
+      issuers: [issuer.issuer],
+      audiences: [TEST_AUDIENCE],
+      tenantId: TEST_TENANT,
+      clockSkewSeconds: 600,
+    });
     await expect(strict.validate(await issuer.token({}, { expiresInSeconds: -90 }))).rejects.toThrow(KomuError);
   });
 
@@ -110,6 +117,9 @@ describe("createTokenValidator", () => {
         throw new TypeError("fetch failed");
       },
     });
-    await expect(offline.validate(await issuer.token())).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE", status: 503 });
+    await expect(offline.validate(await issuer.token())).rejects.toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+      status: 503,
+    });
   });
 });

@@ -62,8 +62,10 @@ function problemOf(error: unknown): TokenProblem | undefined {
     if (error.reason === "missing") return "missing_claim";
     return "malformed_token";
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return "algorithm_not_allowed";
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return "unknown_signing_key";
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return "algorithm_not_allowed";
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
+    return "unknown_signing_key";
   if (error instanceof errors.JWSSignatureVerificationFailed) return "invalid_signature";
   if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid) return "malformed_token";
   return undefined;
@@ -88,15 +90,20 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       throw new KomuError("UPSTREAM_UNAVAILABLE", { details: { issuer, step: "openid-configuration" }, cause });
     }
     if (!response.ok) {
-      throw new KomuError("UPSTREAM_UNAVAILABLE", { details: { issuer, step: "openid-configuration", status: response.status } });
+      throw new KomuError("UPSTREAM_UNAVAILABLE", {
+        details: { issuer, step: "openid-configuration", status: response.status },
+      });
     }
     const metadata = (await response.json().catch(() => ({}))) as { issuer?: unknown; jwks_uri?: unknown };
     const jwksUri = str(metadata.jwks_uri);
     // The key set must be https (http only when the issuer itself is, which config never allows
     // outside tests) and the metadata must be about the issuer we asked for.
-    const schemeOk = jwksUri?.startsWith("https://") || (issuer.startsWith("http://") && jwksUri?.startsWith("http://"));
+    const schemeOk =
+      jwksUri?.startsWith("https://") || (issuer.startsWith("http://") && jwksUri?.startsWith("http://"));
     if (!jwksUri || !schemeOk || str(metadata.issuer)?.replace(/\/+$/, "") !== issuer) {
-      throw new KomuError("CONFIGURATION_INVALID", { details: { issuer, problem: "OpenID metadata does not match the issuer" } });
+      throw new KomuError("CONFIGURATION_INVALID", {
+        details: { issuer, problem: "OpenID metadata does not match the issuer" },
+      });
     }
     return createRemoteJWKSet(new URL(jwksUri), {
       cooldownDuration: 30_000,
@@ -155,7 +162,9 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       if (!oid) throw unauthenticated("missing_claim");
       const scopes = (str(payload.scp) ?? "").split(" ").filter(Boolean);
       if (options.requiredScope && !scopes.includes(options.requiredScope)) throw unauthenticated("scope_missing");
-      const aud = Array.isArray(payload.aud) ? (payload.aud.find((a) => audiences.includes(a)) ?? "") : (payload.aud ?? "");
+      const aud = Array.isArray(payload.aud)
+        ? (payload.aud.find((a) => audiences.includes(a)) ?? "")
+        : (payload.aud ?? "");
       return {
         oid,
         tid,

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +29,9 @@ describe("startApi (local host over @hono/node-server)", () => {
     const health = await fetch(`${api.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok", version: "9.9.9-test" });
-    const me = await fetch(`${api.url}/api/me`, { headers: { authorization: `Bearer ${await t.tokenFor(USERS.teacherA)}` } });
+    const me = await fetch(`${api.url}/api/me`, {
+      headers: { authorization: `Bearer ${await t.tokenFor(USERS.teacherA)}` },
+    });
     expect(me.status).toBe(200);
     expect((await fetch(`${api.url}/api/me`)).status).toBe(401);
     expect((await fetch(`${api.url}/api/unknown`)).status).toBe(404);
@@ -37,7 +39,11 @@ describe("startApi (local host over @hono/node-server)", () => {
 
   it("enforces body limits on a real socket and closes the connection", async () => {
     const big = JSON.stringify({ type: "message", text: "x".repeat(300 * 1024) });
-    const res = await fetch(`${api.url}/api/messages`, { method: "POST", body: big, headers: { "content-type": "application/json" } });
+    const res = await fetch(`${api.url}/api/messages`, {
+      method: "POST",
+      body: big,
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(413);
   });
 

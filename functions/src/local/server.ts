@@ -56,7 +56,11 @@ const NOT_BUILT = `<!doctype html><html lang="ja"><meta charset="utf-8"><title>�
 <p><a href="/api/docs">API リファレンス / API reference</a></p>
 </body></html>`;
 
-export function createLocalHost(config: Config, deps: AppDeps, options: { staticDir?: string; app?: CreateAppOptions } = {}) {
+export function createLocalHost(
+  config: Config,
+  deps: AppDeps,
+  options: { staticDir?: string; app?: CreateAppOptions } = {},
+) {
   const api = createApp(deps, options.app);
   const root = new Hono();
   root.all("/api/*", (c) => api.fetch(c.req.raw));
@@ -87,7 +91,11 @@ export function createLocalHost(config: Config, deps: AppDeps, options: { static
     // SPA fallback: client-side routes (no file extension) get index.html.
     if (/\.[A-Za-z0-9]+$/.test(c.req.path)) return next();
     if (!built || !staticDir) return c.html(NOT_BUILT);
-    return serveStatic({ root: staticDir, path: "index.html", onFound: (_p, ctx) => void ctx.header("Cache-Control", "no-cache") })(c, next);
+    return serveStatic({
+      root: staticDir,
+      path: "index.html",
+      onFound: (_p, ctx) => void ctx.header("Cache-Control", "no-cache"),
+    })(c, next);
   });
   root.notFound((c) => c.text("Not Found", 404));
   return root;
@@ -100,12 +108,14 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     ...(options.app ? { app: options.app } : {}),
   });
   const hostname = options.hostname ?? "localhost";
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolveStart, reject) => {
-    const s = serve({ fetch: host.fetch, port: options.port ?? options.config.port, hostname }, (info: AddressInfo) =>
-      resolveStart({ server: s, port: info.port }),
-    );
-    s.once("error", reject);
-  });
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolveStart, reject) => {
+      const s = serve({ fetch: host.fetch, port: options.port ?? options.config.port, hostname }, (info: AddressInfo) =>
+        resolveStart({ server: s, port: info.port }),
+      );
+      s.once("error", reject);
+    },
+  );
   return {
     url: `http://localhost:${port}`,
     port,

@@ -10,7 +10,8 @@ export const auditVerifyEndpoint: Endpoint = {
     app.openapi(auditVerifyRoute, async (c) => {
       const { schoolId } = c.req.valid("query");
       ensureCan(c.get("principal"), "audit.verify", { schoolId });
-      if (!(await deps.schools.get(schoolId))) throw new KomuError("NOT_FOUND", { details: { kind: "school", schoolId } });
+      if (!(await deps.schools.get(schoolId)))
+        throw new KomuError("NOT_FOUND", { details: { kind: "school", schoolId } });
       const principal = c.get("principal");
       const result = await deps.storage.audit.verify(schoolId);
       // Who checked the chain, and what they saw, is itself an audit event (after the check).
@@ -18,7 +19,11 @@ export const auditVerifyEndpoint: Endpoint = {
         kind: "admin.auditVerified",
         actor: { oid: principal.oid, name: principal.name },
         target: { kind: "school", id: schoolId },
-        data: { ok: result.ok, checked: result.checked, ...(result.firstBroken ? { firstBroken: result.firstBroken } : {}) },
+        data: {
+          ok: result.ok,
+          checked: result.checked,
+          ...(result.firstBroken ? { firstBroken: result.firstBroken } : {}),
+        },
       });
       return c.json(
         {

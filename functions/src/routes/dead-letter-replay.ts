@@ -12,7 +12,12 @@ export const replayDeadLetterEndpoint: Endpoint = {
       const principal = c.get("principal");
       ensureCan(principal, "outbox.deadLetters.replay");
       const result = await deps.storage.outbox.replay(id, { actor: { oid: principal.oid, name: principal.name } });
-      deps.logger.info("dead letter replayed", { id, schoolId: result.schoolId, actor: principal.oid, requestId: c.get("requestId") });
+      deps.logger.info("dead letter replayed", {
+        id,
+        schoolId: result.schoolId,
+        actor: principal.oid,
+        requestId: c.get("requestId"),
+      });
       return c.json({ id: result.id, schoolId: result.schoolId, status: "queued" as const }, 202);
     });
   },

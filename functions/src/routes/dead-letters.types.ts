@@ -18,7 +18,13 @@ export const DeadLetterList = z.object({ items: z.array(DeadLetterSchema) }).ope
 
 export const DeadLetterListQuery = z.object({
   schoolId: SchoolIdSchema.optional().openapi({ param: { name: "schoolId", in: "query" }, example: "aoba-e" }),
-  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { name: "limit", in: "query" }, example: 100 }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .openapi({ param: { name: "limit", in: "query" }, example: 100 }),
 });
 
 export const listDeadLettersRoute = createRoute({

@@ -1,5 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses, PrincipalKindSchema, RoleSchema } from "./common.types.js";
+import {
+  AUTHENTICATED_ERRORS,
+  BEARER_SECURITY,
+  errorResponses,
+  PrincipalKindSchema,
+  RoleSchema,
+} from "./common.types.js";
 
 export const MeSchool = z
   .object({

@@ -14,7 +14,9 @@ export const listSchoolsEndpoint: Endpoint = {
         return c.json({ items: await deps.schools.list() }, 200);
       }
       const own = principal.schools.filter((schoolId) => can(principal, "school.read", { schoolId }));
-      const items = await Promise.all(own.map(async (id) => ({ id, name: await schoolName(deps, c.get("schoolNames"), id) })));
+      const items = await Promise.all(
+        own.map(async (id) => ({ id, name: await schoolName(deps, c.get("schoolNames"), id) })),
+      );
       return c.json({ items }, 200);
     });
   },

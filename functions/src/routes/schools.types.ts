@@ -16,7 +16,8 @@ export const listSchoolsRoute = createRoute({
   path: "/api/schools",
   tags: ["schools"],
   summary: "見られる学校の一覧 / Schools the caller may see",
-  description: "所属校（教育委員会・管理者は町内の全校）。 One's own schools; the board and administrators see every school of the town.",
+  description:
+    "所属校（教育委員会・管理者は町内の全校）。 One's own schools; the board and administrators see every school of the town.",
   security: BEARER_SECURITY,
   responses: {
     200: { description: "OK", content: { "application/json": { schema: SchoolList } } },

@@ -21,7 +21,11 @@ export const tasksEndpoint: Endpoint = {
         if (result.status === "fulfilled") items.push(...result.value);
         else {
           incomplete.push(source.id);
-          deps.logger.warn("task source failed", { source: source.id, requestId: c.get("requestId"), error: String(result.reason) });
+          deps.logger.warn("task source failed", {
+            source: source.id,
+            requestId: c.get("requestId"),
+            error: String(result.reason),
+          });
         }
       });
       items.sort(

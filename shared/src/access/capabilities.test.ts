@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { KomuError } from "../errors.js";
 import type { Membership, Principal } from "../principal.js";
 import type { Role } from "../roles.js";
-import { CAPABILITIES, CAPABILITY_NAMES, type Capability, can, ensureCan, hasTownScope, schoolsWhere } from "./capabilities.js";
+import {
+  CAPABILITIES,
+  CAPABILITY_NAMES,
+  type Capability,
+  can,
+  ensureCan,
+  hasTownScope,
+  schoolsWhere,
+} from "./capabilities.js";
 
 function person(kind: Principal["kind"], memberships: Membership[], extraRoles: Role[] = []): Principal {
   const roles = [...new Set([...memberships.flatMap((m) => m.roles), ...extraRoles])];

@@ -205,7 +205,9 @@ export function can(principal: Principal, capability: Capability, resource: Reso
 /** Throws KomuError("FORBIDDEN") unless `can(...)`. */
 export function ensureCan(principal: Principal, capability: Capability, resource: Resource = {}): void {
   if (!can(principal, capability, resource)) {
-    throw new KomuError("FORBIDDEN", { details: { capability, ...(resource.schoolId ? { schoolId: resource.schoolId } : {}) } });
+    throw new KomuError("FORBIDDEN", {
+      details: { capability, ...(resource.schoolId ? { schoolId: resource.schoolId } : {}) },
+    });
   }
 }
 

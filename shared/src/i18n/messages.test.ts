@@ -10,7 +10,9 @@ describe("i18n catalogue", () => {
   });
   it("fills placeholders", () => {
     expect(t("task.deadLetter.title", "ja", { kind: "bot.send" })).toBe("配信できなかった処理があります（bot.send）");
-    expect(text("task.deadLetter.detail", { attempts: 5 }).en).toBe("It failed after 5 attempts. Check it and replay it.");
+    expect(text("task.deadLetter.detail", { attempts: 5 }).en).toBe(
+      "It failed after 5 attempts. Check it and replay it.",
+    );
     expect(t("task.deadLetter.title", "en")).toContain("{kind}");
   });
   it.each([

@@ -46,7 +46,11 @@ export type Locale = "ja" | "en";
 export const DEFAULT_LOCALE: Locale = "ja";
 
 /** Look up a message and fill `{name}` placeholders. Unknown placeholders are left as written. */
-export function t(key: MessageKey, locale: Locale = DEFAULT_LOCALE, params: Record<string, string | number> = {}): string {
+export function t(
+  key: MessageKey,
+  locale: Locale = DEFAULT_LOCALE,
+  params: Record<string, string | number> = {},
+): string {
   const template: string = MESSAGES[key][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
