@@ -28,6 +28,9 @@ import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
+type Json = Record<string, any>;
+
 let tenant: RunningTenant;
 let deps: RuntimeDeps;
 let app: KomuApp;
@@ -56,8 +59,11 @@ async function signIn(upn: string, scope = `${KOMU_CLIENT_ID}/access_as_user`): 
 }
 
 async function call(user: { upn: string }, path: string, init: RequestInit = {}) {
-  const res = await app.request(path, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${await signIn(user.upn)}` } });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  const res = await app.request(path, {
+    ...init,
+    headers: { ...(init.headers ?? {}), authorization: `Bearer ${await signIn(user.upn)}` },
+  });
+  return { status: res.status, body: (await res.json()) as Json };
 }
 
 beforeAll(async () => {
@@ -67,7 +73,9 @@ beforeAll(async () => {
   tenant = await startTenant({ port: 0, tls: await ensureDevCa(caDir), throttle: "off" });
   // The committed local settings, pointed at this tenant's random port and this test's tables.
   const local = loadEnvFile(fileURLToPath(new URL("../../env/.env.local", import.meta.url)));
-  const env = Object.fromEntries(Object.entries(local).map(([k, v]) => [k, v.replaceAll("localhost:7072", `localhost:${tenant.port}`)]));
+  const env = Object.fromEntries(
+    Object.entries(local).map(([k, v]) => [k, v.replaceAll("localhost:7072", `localhost:${tenant.port}`)]),
+  );
   const config = loadConfig({
     ...env,
     M365_PORT: String(tenant.port),
@@ -87,8 +95,16 @@ describe("identity and access against the local tenant", () => {
     const teacher = KNOWN_USERS.aobaTeacher;
     const me = await call(teacher, "/api/me");
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ oid: teacher.id, tenantId: tenant.tenantId, name: teacher.displayName, upn: teacher.upn, kind: "staff" });
-    expect(me.body.schools).toEqual([{ id: "aoba-e", name: "青葉小学校", roles: [...teacher.roles].sort(), staff: true }]);
+    expect(me.body).toMatchObject({
+      oid: teacher.id,
+      tenantId: tenant.tenantId,
+      name: teacher.displayName,
+      upn: teacher.upn,
+      kind: "staff",
+    });
+    expect(me.body.schools).toEqual([
+      { id: "aoba-e", name: "青葉小学校", roles: [...teacher.roles].sort(), staff: true },
+    ]);
 
     const board = await call(KNOWN_USERS.boardSuperintendent, "/api/me");
     expect(board.body.kind).toBe("board");
@@ -106,7 +122,11 @@ describe("identity and access against the local tenant", () => {
   it("a teacher of school A gets 403 on school B's resources and 200 on their own", async () => {
     const teacherA = KNOWN_USERS.aobaTeacher;
     expect((await call(teacherA, "/api/schools/aoba-e")).body).toEqual({ id: "aoba-e", name: "青葉小学校" });
-    for (const path of ["/api/schools/higashi-e", "/api/audit/verify?schoolId=higashi-e", "/api/audit/verify?schoolId=aoba-e"]) {
+    for (const path of [
+      "/api/schools/higashi-e",
+      "/api/audit/verify?schoolId=higashi-e",
+      "/api/audit/verify?schoolId=aoba-e",
+    ]) {
       const res = await call(teacherA, path);
       expect(res.status, path).toBe(403);
       expect(res.body.error.code).toBe("FORBIDDEN");
@@ -144,7 +164,13 @@ describe("identity and access against the local tenant", () => {
 
   it("the board sees every school of the town; admins see dead letters; students and teachers do not", async () => {
     const board = await call(KNOWN_USERS.boardSuperintendent, "/api/schools");
-    expect(board.body.items.map((s: { id: string }) => s.id)).toEqual(["aoba-e", "aoba-j", "boe", "higashi-e", "nishi-e"]);
+    expect(board.body.items.map((s: { id: string }) => s.id)).toEqual([
+      "aoba-e",
+      "aoba-j",
+      "boe",
+      "higashi-e",
+      "nishi-e",
+    ]);
     expect((await call(KNOWN_USERS.boardSuperintendent, "/api/schools/nishi-e")).status).toBe(200);
     expect((await call(KNOWN_USERS.boardAdmin, "/api/admin/outbox/dead-letters")).status).toBe(200);
     for (const user of [KNOWN_USERS.aobaStudent, KNOWN_USERS.aobaTeacher, KNOWN_USERS.aobaPrincipal]) {
@@ -163,7 +189,9 @@ describe("identity and access against the local tenant", () => {
     const [h, p, s] = good.split(".") as [string, string, string];
     const claims = JSON.parse(Buffer.from(p, "base64url").toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, oid: KNOWN_USERS.boardAdmin.id })).toString("base64url");
-    expect((await app.request("/api/me", { headers: { authorization: `Bearer ${h}.${forged}.${s}` } })).status).toBe(401);
+    expect((await app.request("/api/me", { headers: { authorization: `Bearer ${h}.${forged}.${s}` } })).status).toBe(
+      401,
+    );
   });
 
   it("counts the Graph calls behind principal resolution (cached per user)", async () => {
