@@ -12,7 +12,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { createApp, type KomuApp } from "@komu/functions/app";
+import { createApp } from "@komu/functions/app";
+import type { KomuApp } from "@komu/functions/http/types";
 import { loadConfig, loadEnvFile } from "@komu/functions/config";
 import { createDeps, type RuntimeDeps, silentLogger } from "@komu/functions/deps";
 import { ensureDevCa } from "@komu/local/devca";
