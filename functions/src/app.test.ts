@@ -52,6 +52,16 @@ describe("public routes", () => {
     expect(res.headers.get("x-request-id")).toBe("abc-123");
   });
 
+  it("GET /client-config.json gives the tab its public sign-in settings, outside /api and the OpenAPI document", async () => {
+    const res = await get("/client-config.json");
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(Object.keys(body).sort()).toEqual(expect.arrayContaining(["apiScope", "authority", "clientId", "env", "tenantId"]));
+    expect(JSON.stringify(body)).not.toMatch(/secret/i);
+    const doc = await json(await get("/api/openapi.json"));
+    expect(Object.keys(doc.paths).some((p) => p.includes("client-config"))).toBe(false);
+  });
+
   it("GET /api/openapi.json describes every route with the bearer scheme", async () => {
     const doc = await json(await get("/api/openapi.json"));
     expect(doc.openapi).toBe("3.0.3");

@@ -16,6 +16,7 @@ import { createRouteTable } from "./http/route-table.js";
 import { apiSecurityHeaders } from "./http/security-headers.js";
 import type { Endpoint, KomuApp, KomuEnv } from "./http/types.js";
 import { validationHook } from "./http/validation.js";
+import { registerClientConfig } from "./routes/client-config/client-config.js";
 import { coreEndpoints } from "./routes/index.js";
 
 export interface CreateAppOptions {
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): KomuAp
       security: [{ bearerAuth: [] }],
     });
   app.get(OPENAPI_PATH, (c) => c.json(document()));
+  registerClientConfig(app, deps.config);
   app.get(DOCS_PATH, (c) => {
     c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     return c.html(renderDocsPage(document() as unknown as Record<string, unknown>));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, USERS } from "./http/test-app.js";
 import type { BadToken } from "./identity/test-issuer.js";
 
-const PUBLIC = new Set(["/api/health", "/api/client-config", "/api/openapi.json", "/api/docs", "/api/messages"]);
+const PUBLIC = new Set(["/api/health", "/api/openapi.json", "/api/docs", "/api/messages"]);
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const BAD: BadToken[] = [
   "none",

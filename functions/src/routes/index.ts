@@ -1,7 +1,6 @@
 import type { TaskSource } from "../deps.js";
 import type { Endpoint } from "../http/types.js";
 import { auditVerifyEndpoint } from "./audit-verify.js";
-import { clientConfigEndpoint } from "./client-config/client-config.js";
 import { replayDeadLetterEndpoint } from "./dead-letter-replay.js";
 import { deadLetterTaskSource } from "./dead-letter-tasks.js";
 import { listDeadLettersEndpoint } from "./dead-letters-list.js";
@@ -15,7 +14,6 @@ import { tasksEndpoint } from "./tasks.js";
 /** Every endpoint of the API host today; modules append theirs. */
 export const coreEndpoints: readonly Endpoint[] = [
   healthEndpoint,
-  clientConfigEndpoint,
   meEndpoint,
   tasksEndpoint,
   listSchoolsEndpoint,

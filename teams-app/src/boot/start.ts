@@ -42,7 +42,7 @@ export async function start(): Promise<Boot> {
   try {
     config = await fetchClientConfig();
   } catch (e) {
-    console.error("Kōmu: cannot load /api/client-config", e);
+    console.error("Kōmu: cannot load /client-config.json", e);
     return { kind: "failed", lang: pickInitialLanguage({ stored: storedLanguage() }), theme: mediaTheme() };
   }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** GET /api/client-config (no auth): what the tab needs to sign in and call the API. */
+/** GET /client-config.json (no auth): what the tab needs to sign in and call the API. */
 export const ClientConfig = z.object({
   /** Kōmu's Entra app (client) id. */
   clientId: z.string().min(1),
@@ -17,8 +17,8 @@ export const ClientConfig = z.object({
 export type ClientConfig = z.infer<typeof ClientConfig>;
 
 export async function fetchClientConfig(fetchImpl: typeof fetch = fetch): Promise<ClientConfig> {
-  const res = await fetchImpl("/api/client-config", { headers: { Accept: "application/json" } });
-  if (!res.ok) throw new Error(`GET /api/client-config answered ${res.status}`);
+  const res = await fetchImpl("/client-config.json", { headers: { Accept: "application/json" } });
+  if (!res.ok) throw new Error(`GET /client-config.json answered ${res.status}`);
   return ClientConfig.parse(await res.json());
 }
 

@@ -1,13 +1,13 @@
 /**
- * GET /api/client-config (public): what the tab (teams-app) needs before anyone is signed in —
+ * GET /client-config.json (public, outside /api and the OpenAPI document): what the tab (teams-app) needs before anyone is signed in —
  * Kōmu's client id, the tenant, the authority host (plus its plain-http twin for browsers when
  * the authority is the local tenant) and the delegated API scope. All of it is public (the Teams
  * manifest publishes the same ids); no secret is ever returned.
  */
 import type { z } from "@hono/zod-openapi";
 import type { Config } from "../../config.js";
-import type { Endpoint } from "../../http/types.js";
-import { type ClientConfigResponse, clientConfigRoute } from "./client-config.types.js";
+import type { KomuApp } from "../../http/types.js";
+import { CLIENT_CONFIG_PATH, type ClientConfigResponse } from "./client-config.types.js";
 
 export const API_SCOPE = "access_as_user";
 
@@ -25,15 +25,11 @@ export function clientConfigFrom(config: Config): z.infer<typeof ClientConfigRes
   };
 }
 
-export const clientConfigEndpoint: Endpoint = {
-  route: clientConfigRoute,
-  auth: "public",
-  body: { kind: "none" },
-  register(app, deps) {
-    const body = clientConfigFrom(deps.config);
-    app.openapi(clientConfigRoute, (c) => {
-      c.header("Cache-Control", "no-cache");
-      return c.json(body, 200);
-    });
-  },
-};
+/** Registers GET /client-config.json on the host app (not an API route: no token, not in OpenAPI). */
+export function registerClientConfig(app: KomuApp, config: Config): void {
+  const body = clientConfigFrom(config);
+  app.get(CLIENT_CONFIG_PATH, (c) => {
+    c.header("Cache-Control", "no-cache");
+    return c.json(body, 200);
+  });
+}

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 
 export const ClientConfigResponse = z
   .object({
@@ -13,15 +13,7 @@ export const ClientConfigResponse = z
   })
   .openapi("ClientConfig");
 
-export const clientConfigRoute = createRoute({
-  method: "get",
-  path: "/api/client-config",
-  tags: ["system"],
-  summary: "タブの設定 / Tab app settings",
-  description:
-    "認証不要。タブがサインインと API 呼び出しに使う公開情報（アプリ ID、テナント、認証機関、API スコープ）。秘密情報は含みません。 No authentication; the public identifiers the tab needs to sign in and call the API. No secrets.",
-  security: [],
-  responses: {
-    200: { description: "OK", content: { "application/json": { schema: ClientConfigResponse } } },
-  },
-});
+/** Served outside /api: bootstrap settings for the tab, not part of the API (no token can exist yet). */
+export const CLIENT_CONFIG_PATH = "/client-config.json";
+
+
