@@ -65,6 +65,7 @@ export function createLocalHost(
   const root = new Hono();
   root.all("/api/*", (c) => api.fetch(c.req.raw));
   root.all("/api", (c) => api.fetch(c.req.raw));
+  root.get("/client-config.json", (c) => api.fetch(c.req.raw));
 
   root.use("*", async (c, next) => {
     await next();
@@ -74,8 +75,10 @@ export function createLocalHost(
   });
 
   const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
-  const built = staticDir !== undefined && existsSync(join(staticDir, "index.html"));
-  if (built && staticDir) {
+  // The build may appear after start-up (npm start builds the tab while the API already answers).
+  let builtSeen = false;
+  const built = () => (builtSeen ||= staticDir !== undefined && existsSync(join(staticDir, "index.html")));
+  if (staticDir) {
     root.use(
       "*",
       serveStatic({
@@ -90,7 +93,7 @@ export function createLocalHost(
   root.get("*", async (c, next) => {
     // SPA fallback: client-side routes (no file extension) get index.html.
     if (/\.[A-Za-z0-9]+$/.test(c.req.path)) return next();
-    if (!built || !staticDir) return c.html(NOT_BUILT);
+    if (!built() || !staticDir) return c.html(NOT_BUILT);
     return serveStatic({
       root: staticDir,
       path: "index.html",
