@@ -90,4 +90,12 @@ describe("parseEnvFile", () => {
     );
     expect(env).toEqual({ A: "1", B: "two", C: "x\ny", D: `${"$"}{A} literal`, E: "1-two-", F: "" });
   });
+
+  it("lets overrides (process environment, chosen ports) win and feed later references", () => {
+    const env = parseEnvFile(["PORT=7071", `URL=http://localhost:${"$"}{PORT}/x`, "KEEP=1"].join("\n"), {
+      PORT: "40123",
+      UNSET: undefined,
+    });
+    expect(env).toEqual({ PORT: "40123", URL: "http://localhost:40123/x", KEEP: "1" });
+  });
 });

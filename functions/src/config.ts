@@ -137,8 +137,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
  * Parses dotenv-style text: `NAME=value` lines, `#` comments, optional `export `, single or
  * double quotes (double quotes understand \n), `${NAME}` references to earlier names.
  */
-export function parseEnvFile(text: string): Record<string, string> {
+export function parseEnvFile(text: string, overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  // Overrides (e.g. the process environment, or ports chosen at start-up) win over the file and
+  // are what later ${NAME} references in the file expand to.
   const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) out[k] = v;
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim();
     if (!line || line.startsWith("#")) continue;
@@ -154,12 +157,12 @@ export function parseEnvFile(text: string): Record<string, string> {
       value = value.replace(/\s+#.*$/, "").trim();
     }
     if (quote !== "'") value = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_all, ref: string) => out[ref] ?? "");
-    out[name] = value;
+    if (overrides[name] === undefined) out[name] = value;
   }
   return out;
 }
 
 /** Reads a dotenv file. Returns its variables; does not touch process.env. */
-export function loadEnvFile(path: string): Record<string, string> {
-  return parseEnvFile(readFileSync(path, "utf8"));
+export function loadEnvFile(path: string, overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  return parseEnvFile(readFileSync(path, "utf8"), overrides);
 }

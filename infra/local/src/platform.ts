@@ -1,0 +1,142 @@
+/**
+ * The whole local platform in one call: Azurite, the local Microsoft 365 tenant, Kōmu's API and
+ * bot host (the same code as in Azure), the tab app's static build, and the local job runner.
+ * Used by `npm start` (dev/start.ts), the end-to-end tests and the benchmarks.
+ *
+ * Configuration comes from env/.env.local like in production, with the ports and the storage
+ * connection string chosen here; nothing else differs from a real deployment.
+ */
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Config, loadConfig, loadEnvFile } from "@komu/functions/config";
+import type { RuntimeDeps } from "@komu/functions/deps";
+import { jobDefinitions } from "@komu/functions/jobs/definitions";
+import { type LocalJobs, startLocalJobs } from "@komu/functions/jobs/local-runner";
+import { createLocalDeps } from "@komu/functions/local/deps";
+import { type RunningApi, startApi } from "@komu/functions/local/server";
+import { type AzuriteHandle, startAzurite } from "./azurite.js";
+import { ensureDevCa } from "./devca.js";
+import { freePort } from "./ports.js";
+import { type RunningTenant, startTenant } from "./tenant/server.js";
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+
+export interface PlatformOptions {
+  /** Kōmu's port; 0 = a free one. Default: PORT from the environment / .env.local (7071). */
+  port?: number;
+  /** The local tenant's port; 0 = a free one. Default: M365_PORT (7072). */
+  m365Port?: number;
+  /** Persist Azurite and the tenant under this folder (npm start: .data). Absent: in memory. */
+  dataDir?: string;
+  /** Where the dev CA lives. Default `${dataDir}/dev-ca` or a temp folder. */
+  caDir?: string;
+  /** Use a running Azurite (tests) instead of starting one. */
+  storageConnectionString?: string;
+  /** Table/queue name prefix (isolation in tests). */
+  tablePrefix?: string;
+  /** The tab app's build; default teams-app/dist. */
+  staticDir?: string;
+  throttle?: "documented" | "off";
+  faultRate?: number;
+  /** Run the outbox worker and the timers (default true). */
+  jobs?: boolean;
+  /** Extra environment values (win over env/.env.local). */
+  env?: Record<string, string | undefined>;
+  quiet?: boolean;
+}
+
+export interface RunningPlatform {
+  config: Config;
+  /** http://localhost:<port> — Kōmu (API under /api, tab at /) */
+  url: string;
+  tenant: RunningTenant;
+  api: RunningApi;
+  deps: RuntimeDeps;
+  azurite: AzuriteHandle | undefined;
+  stop(): Promise<void>;
+}
+
+const pick = (value: number | undefined, fallback: string | undefined, dflt: number) =>
+  value ?? (fallback ? Number(fallback) : dflt);
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const caDir = options.caDir ?? join(options.dataDir ?? join(REPO_ROOT, ".data"), "dev-ca");
+    const tls = await ensureDevCa(caDir);
+    if (process.env.NODE_EXTRA_CA_CERTS !== tls.caPath) {
+      throw new Error(
+        `NODE_EXTRA_CA_CERTS must be ${tls.caPath} before Node starts (MSAL needs https to the local tenant). Use npm start.`,
+      );
+    }
+    const fromEnv = { ...process.env, ...options.env };
+    let port = pick(options.port, fromEnv.PORT, 7071);
+    let m365Port = pick(options.m365Port, fromEnv.M365_PORT, 7072);
+    if (port === 0) port = await freePort();
+    if (m365Port === 0) m365Port = await freePort();
+
+    let azurite: AzuriteHandle | undefined;
+    let connectionString = options.storageConnectionString;
+    if (!connectionString) {
+      azurite = await startAzurite(
+        options.dataDir ? { location: join(options.dataDir, "azurite") } : { inMemory: true },
+      );
+      stops.push(() => azurite?.stop() ?? Promise.resolve());
+      connectionString = azurite.connectionString;
+    }
+
+    const env = loadEnvFile(join(REPO_ROOT, "env/.env.local"), {
+      ...options.env,
+      PORT: String(port),
+      M365_PORT: String(m365Port),
+      AZURE_STORAGE_CONNECTION_STRING: connectionString,
+      ...(options.tablePrefix ? { KOMU_TABLE_PREFIX: options.tablePrefix } : {}),
+      ...(options.throttle ? { M365_THROTTLE: options.throttle } : {}),
+      ...(options.faultRate !== undefined ? { M365_FAULTS: String(options.faultRate) } : {}),
+    });
+    const config = loadConfig(env);
+    const komuOrigin = `http://localhost:${port}`;
+
+    const tenant = await startTenant({
+      port: m365Port,
+      tls,
+      tenantId: config.tenantId,
+      komuOrigin,
+      botMessagingEndpoint: `${komuOrigin}/api/messages`,
+      ...(options.dataDir ? { dataDir: join(options.dataDir, "m365") } : {}),
+      throttle: config.m365.throttle,
+      faultRate: config.m365.faultRate,
+      ...(config.m365.devPassword ? { devPassword: config.m365.devPassword } : {}),
+    });
+    stops.push(() => tenant.stop());
+
+    const deps = await createLocalDeps(config, options.quiet ? { logger: quietLogger } : {});
+    const api = await startApi({
+      config,
+      port,
+      deps,
+      staticDir: options.staticDir ?? join(REPO_ROOT, "teams-app/dist"),
+    });
+    stops.push(() => api.stop());
+
+    let jobs: LocalJobs | undefined;
+    if (options.jobs !== false) {
+      jobs = startLocalJobs({ definitions: jobDefinitions, deps });
+      stops.push(() => jobs?.stop() ?? Promise.resolve());
+    }
+
+    return { config, url: api.url, tenant, api, deps, azurite, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+const quietLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string, data?: unknown) => console.error(`[api] ${message}`, data ?? ""),
+};
