@@ -4,30 +4,20 @@
  *   Kōmu's API + bot + tab on PORT, the local job runner; the tab app is (re)built in the
  *   background when its build is missing or older than its sources. Ctrl-C stops every child.
  *
- * MSAL only talks to https authorities, so Node must trust the dev CA from its first instruction:
- * this script generates the CA and, unless NODE_EXTRA_CA_CERTS already points at it, runs itself
- * again as a child with that variable set.
+ * MSAL only talks to https authorities, so Node must trust the dev CA from its first instruction
+ * (see dev-ca-process.ts).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ensureDevCa } from "../devca.js";
 import { REPO_ROOT, type RunningPlatform, startPlatform } from "../platform.js";
+import { runWithDevCa } from "./dev-ca-process.js";
 
 const dataDir = join(REPO_ROOT, ".data");
 const caDir = join(dataDir, "dev-ca");
 
 async function main(): Promise<void> {
-  const tls = await ensureDevCa(caDir);
-  if (process.env.NODE_EXTRA_CA_CERTS !== tls.caPath) {
-    const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.caPath },
-    });
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-    child.on("exit", (code, signal) => process.exit(code ?? (signal ? 130 : 0)));
-    return;
-  }
+  if (!(await runWithDevCa(caDir))) return;
 
   const started = Date.now();
   const platform = await startPlatform({ dataDir, caDir });

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench`: benchmarks on this machine, printing figures (no pass/fail).
+ *
+ * 1. Token-validated API throughput and latency on GET /api/me: the whole platform in this
+ *    process (local tenant, Azurite, API), a seeded teacher's token from the local issuer, a
+ *    closed loop of keep-alive connections. Every request runs the real guard: jose signature
+ *    and claims check against the tenant's JWKS, principal resolution (Graph memberOf, cached).
+ * 2. Graph calls and SharePoint resource units spent, read from the Graph call counter and the
+ *    local tenant's /_emulator/stats.
+ */
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { runWithDevCa } from "@komu/local/dev/dev-ca-process";
+import { REPO_ROOT, startPlatform } from "@komu/local/platform";
+import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { runLoad } from "./load.js";
+
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+async function userToken(platform: Awaited<ReturnType<typeof startPlatform>>, upn: string): Promise<string> {
+  const { config, tenant } = platform;
+  const res = await fetch(`${tenant.origin}/${config.tenantId}/oauth2/v2.0/token`, {
+    method: "POST",
+    body: new URLSearchParams({
+      grant_type: "password",
+      client_id: config.clientId,
+      username: upn,
+      password: config.m365.devPassword ?? "",
+      scope: `${config.apiAudiences.find((a) => a.startsWith("api://"))}/access_as_user`,
+    }),
+  });
+  if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function main(): Promise<void> {
+  if (!(await runWithDevCa(join(REPO_ROOT, ".data", "dev-ca")))) return;
+  const platform = await startPlatform({ port: 0, m365Port: 0, quiet: true, jobs: false, throttle: "documented" });
+  try {
+    const token = await userToken(platform, KNOWN_USERS.aobaVicePrincipal.upn);
+    const url = `${platform.url}/api/me`;
+    const headers = { authorization: `Bearer ${token}` };
+    const graph = platform.deps.graph.calls;
+
+    // Cold: the first request resolves the principal through Graph.
+    graph.reset();
+    const first = await fetch(url, { headers });
+    if (first.status !== 200) throw new Error(`/api/me answered ${first.status}: ${await first.text()}`);
+    const coldCalls = graph.total();
+
+    await runLoad({ url, headers, connections: CONNECTIONS, durationMs: 2_000 }); // warm-up
+    graph.reset();
+    const r = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
+    const stats = (await (await fetch(`${platform.tenant.origin}/_emulator/stats`)).json()) as {
+      totals?: { requests: number; resourceUnits: number; throttled: number };
+    };
+
+    const f = (n: number) => n.toFixed(1);
+    console.log(`
+Kōmu benchmarks — ${new Date().toISOString()}
+machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; client and server share the cores
+
+GET /api/me (token validated with jose against the JWKS, principal from Graph memberOf with a 5-minute cache)
+  connections ${CONNECTIONS}, ${f(r.seconds)} s
+  throughput      ${f(r.rps)} req/s (${r.requests} requests, ${r.errors} errors, statuses ${JSON.stringify(r.statuses)})
+  latency (ms)    p50 ${f(r.latencyMs.p50)}   p95 ${f(r.latencyMs.p95)}   p99 ${f(r.latencyMs.p99)}   max ${f(r.latencyMs.max)}   mean ${f(r.latencyMs.mean)}
+  Graph calls     first request (cold principal): ${coldCalls}; during the run: ${graph.total()} (${JSON.stringify(graph.snapshot())})
+  local tenant    ${JSON.stringify(stats.totals ?? {})} (all requests since start, incl. token grants)
+`);
+  } finally {
+    await platform.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
