@@ -5,7 +5,14 @@ import { defineConfig } from "vitest/config";
 // starts its own local tenant (in memory, random port) and isolates its storage by table prefix.
 export default defineConfig({
   test: {
-    include: ["shared/src/**/*.test.ts", "functions/src/**/*.test.ts", "infra/local/src/**/*.test.ts", "manifest/**/*.test.ts", "teams-app/src/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts"],
+    include: [
+      "shared/src/**/*.test.ts",
+      "functions/src/**/*.test.ts",
+      "infra/local/src/**/*.test.ts",
+      "manifest/**/*.test.ts",
+      "teams-app/src/**/*.test.{ts,tsx}",
+      "tests/integration/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "**/dist/**", "tests/e2e/**"],
     globalSetup: ["tests/setup/global.ts"],
     pool: "forks",

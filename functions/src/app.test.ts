@@ -56,7 +56,9 @@ describe("public routes", () => {
     const res = await get("/client-config.json");
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(Object.keys(body).sort()).toEqual(expect.arrayContaining(["apiScope", "authority", "clientId", "env", "tenantId"]));
+    expect(Object.keys(body).sort()).toEqual(
+      expect.arrayContaining(["apiScope", "authority", "clientId", "env", "tenantId"]),
+    );
     expect(JSON.stringify(body)).not.toMatch(/secret/i);
     const doc = await json(await get("/api/openapi.json"));
     expect(Object.keys(doc.paths).some((p) => p.includes("client-config"))).toBe(false);

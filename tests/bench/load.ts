@@ -27,7 +27,8 @@ export async function runLoad(options: {
   durationMs: number;
 }): Promise<LoadResult> {
   const target = new URL(options.url);
-  if (!["localhost", "127.0.0.1", "[::1]"].includes(target.hostname)) throw new Error("benchmarks only target loopback");
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(target.hostname))
+    throw new Error("benchmarks only target loopback");
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};

@@ -26,7 +26,13 @@ beforeAll(async () => {
   platform = await startTestPlatform({ throttle: "documented" });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 });

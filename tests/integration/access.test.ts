@@ -13,9 +13,9 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createApp } from "@komu/functions/app";
-import type { KomuApp } from "@komu/functions/http/types";
 import { loadConfig, loadEnvFile } from "@komu/functions/config";
 import { createDeps, type RuntimeDeps, silentLogger } from "@komu/functions/deps";
+import type { KomuApp } from "@komu/functions/http/types";
 import { ensureDevCa } from "@komu/local/devca";
 import {
   BOT_APP_ID,

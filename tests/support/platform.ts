@@ -9,7 +9,8 @@ import { type PlatformOptions, type RunningPlatform, startPlatform } from "@komu
 
 export async function startTestPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const connectionString = process.env.KOMU_TEST_STORAGE_CONNECTION_STRING;
-  if (!connectionString) throw new Error("KOMU_TEST_STORAGE_CONNECTION_STRING is not set: run through vitest (global setup)");
+  if (!connectionString)
+    throw new Error("KOMU_TEST_STORAGE_CONNECTION_STRING is not set: run through vitest (global setup)");
   return startPlatform({
     port: 0,
     m365Port: 0,

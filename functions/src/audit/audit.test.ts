@@ -33,7 +33,9 @@ describe("AuditLog (Azurite)", () => {
     // Recording the verification appends to the chain, which stays intact.
     expect((await storage.audit.verify("aoba-e", { recordBy: actor })).ok).toBe(true);
     const last = (await storage.audit.list("aoba-e", { fromSeq: 21 })).items;
-    expect(last.map((r) => [r.seq, r.event.kind, r.event.data])).toEqual([[21, "admin.auditVerified", { ok: true, checked: 20 }]]);
+    expect(last.map((r) => [r.seq, r.event.kind, r.event.data])).toEqual([
+      [21, "admin.auditVerified", { ok: true, checked: 20 }],
+    ]);
     expect(await storage.audit.verify("aoba-e")).toEqual({ ok: true, checked: 21, lastSeq: 21 });
     // Schools have separate chains.
     expect(await storage.audit.verify("higashi-e")).toEqual({ ok: true, checked: 0, lastSeq: 0 });

@@ -34,7 +34,11 @@ export function createAuditLog(getTable: () => Promise<TableClient>, clock: () =
           kind: "admin.auditVerified",
           actor: opts.recordBy,
           target: { kind: "auditLog", id: schoolId },
-          data: { ok: result.ok, checked: result.checked, ...(result.firstBroken ? { firstBroken: result.firstBroken } : {}) },
+          data: {
+            ok: result.ok,
+            checked: result.checked,
+            ...(result.firstBroken ? { firstBroken: result.firstBroken } : {}),
+          },
         });
       }
       return result;

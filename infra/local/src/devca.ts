@@ -21,7 +21,12 @@ export async function ensureDevCa(dir: string): Promise<DevTls> {
   const certPath = join(dir, "localhost.pem");
   const keyPath = join(dir, "localhost-key.pem");
   if (existsSync(caPath) && existsSync(certPath) && existsSync(keyPath)) {
-    return { caPath, ca: readFileSync(caPath, "utf8"), cert: readFileSync(certPath, "utf8"), key: readFileSync(keyPath, "utf8") };
+    return {
+      caPath,
+      ca: readFileSync(caPath, "utf8"),
+      cert: readFileSync(certPath, "utf8"),
+      key: readFileSync(keyPath, "utf8"),
+    };
   }
   mkdirSync(dir, { recursive: true });
   const notBeforeDate = new Date(Date.now() - 24 * 3600_000);

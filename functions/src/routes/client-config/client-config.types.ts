@@ -15,5 +15,3 @@ export const ClientConfigResponse = z
 
 /** Served outside /api: bootstrap settings for the tab, not part of the API (no token can exist yet). */
 export const CLIENT_CONFIG_PATH = "/client-config.json";
-
-

@@ -51,7 +51,10 @@ function buildTabIfStale() {
   const sources = Math.max(newestMtime(join(REPO_ROOT, "teams-app/src")), newestMtime(join(REPO_ROOT, "shared/src")));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return undefined;
   console.log("[tab] building teams-app (vite build)…");
-  const child = spawn("npm", ["run", "build", "-w", "teams-app", "--silent"], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn("npm", ["run", "build", "-w", "teams-app", "--silent"], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   child.on("exit", (code) =>
     console.log(code === 0 ? "[tab] タブアプリのビルド完了 / tab app built" : `[tab] ✖ build failed (exit ${code})`),
   );
@@ -69,7 +72,13 @@ Kōmu（校務）ローカル環境が起動しました / the local platform is
   Teams client (local)       ${t.httpOrigin}/
   Microsoft 365 (local)      ${t.origin}/v1.0   issuer ${t.issuer}
   Tenant statistics          ${t.origin}/_emulator/stats
-  Azurite                    ${p.azurite ? Object.entries(p.azurite.ports).map(([k, v]) => `${k}:${v}`).join(" ") : "external"}
+  Azurite                    ${
+    p.azurite
+      ? Object.entries(p.azurite.ports)
+          .map(([k, v]) => `${k}:${v}`)
+          .join(" ")
+      : "external"
+  }
 
   デモの町: 青葉町 — サインインのパスワード / dev password: ${p.config.m365.devPassword ?? "(see env/.env.local)"}
   状態は .data/ に保存されます（削除すると初期状態に戻ります）。 State lives in .data/ (delete it to start over).

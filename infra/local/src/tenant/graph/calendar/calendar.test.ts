@@ -29,22 +29,39 @@ describe("events with Teams online meetings", () => {
     expect(e.start).toEqual({ dateTime: "2026-05-12T15:30:00.0000000", timeZone: "Tokyo Standard Time" });
     expect(e.bodyPreview).toBe("議題は 運動会 です");
     expect(e.organizer.emailAddress.address).toBe("tanaka@aoba-edu.example");
-    const utc = (await (await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`)).json()) as Record<string, any>;
+    const utc = (await (await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`)).json()) as Record<
+      string,
+      any
+    >;
     expect(utc.start).toEqual({ dateTime: "2026-05-12T06:30:00.0000000", timeZone: "UTC" });
 
-    const stale = await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`, { method: "PATCH", headers: { ...J, "If-Match": 'W/"nope"' }, body: JSON.stringify({ subject: "x" }) });
+    const stale = await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`, {
+      method: "PATCH",
+      headers: { ...J, "If-Match": 'W/"nope"' },
+      body: JSON.stringify({ subject: "x" }),
+    });
     expect(stale.status).toBe(412);
     const patched = (await (
-      await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`, { method: "PATCH", headers: { ...J, "If-Match": e["@odata.etag"] }, body: JSON.stringify({ subject: "臨時職員会議" }) })
+      await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`, {
+        method: "PATCH",
+        headers: { ...J, "If-Match": e["@odata.etag"] },
+        body: JSON.stringify({ subject: "臨時職員会議" }),
+      })
     ).json()) as Record<string, any>;
     expect(patched.subject).toBe("臨時職員会議");
     expect(patched.changeKey).not.toBe(e.changeKey);
 
     const list = (await (await t.fetch("/v1.0/me/events", { userId: "u-tanaka" })).json()) as Record<string, any>;
     expect(list.value.map((v: any) => v.id)).toEqual([e.id]);
-    const view = (await (await t.fetch("/v1.0/users/u-tanaka/calendarView?startDateTime=2026-05-12T00:00:00Z&endDateTime=2026-05-13T00:00:00Z")).json()) as Record<string, any>;
+    const view = (await (
+      await t.fetch(
+        "/v1.0/users/u-tanaka/calendarView?startDateTime=2026-05-12T00:00:00Z&endDateTime=2026-05-13T00:00:00Z",
+      )
+    ).json()) as Record<string, any>;
     expect(view.value).toHaveLength(1);
-    expect((await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`, { method: "DELETE" })).status).toBe(204);
+    expect(
+      (await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`, { method: "DELETE" })).status,
+    ).toBe(204);
     expect((await t.fetch(`/v1.0/users/u-tanaka/events/${encodeURIComponent(e.id)}`)).status).toBe(404);
   });
 
@@ -52,7 +69,11 @@ describe("events with Teams online meetings", () => {
     const bad = await t.fetch("/v1.0/users/u-tanaka/events", {
       method: "POST",
       headers: J,
-      body: JSON.stringify({ subject: "x", start: { dateTime: "2026-05-12T10:00:00", timeZone: "UTC" }, end: { dateTime: "2026-05-12T09:00:00", timeZone: "UTC" } }),
+      body: JSON.stringify({
+        subject: "x",
+        start: { dateTime: "2026-05-12T10:00:00", timeZone: "UTC" },
+        end: { dateTime: "2026-05-12T09:00:00", timeZone: "UTC" },
+      }),
     });
     expect(bad.status).toBe(400);
     expect((await t.fetch("/v1.0/users/nobody/events")).status).toBe(404);
@@ -63,12 +84,22 @@ describe("events with Teams online meetings", () => {
     const res = await t.fetch("/v1.0/users/u-sato/onlineMeetings", {
       method: "POST",
       headers: J,
-      body: JSON.stringify({ startDateTime: "2026-06-01T09:00:00+09:00", endDateTime: "2026-06-01T10:00:00+09:00", subject: "学年会" }),
+      body: JSON.stringify({
+        startDateTime: "2026-06-01T09:00:00+09:00",
+        endDateTime: "2026-06-01T10:00:00+09:00",
+        subject: "学年会",
+      }),
     });
     expect(res.status).toBe(201);
     const m = (await res.json()) as Record<string, any>;
-    expect(m).toMatchObject({ subject: "学年会", startDateTime: "2026-06-01T00:00:00.000Z", participants: { organizer: { identity: { user: { id: "u-sato" } } } } });
-    const found = (await (await t.fetch(`/v1.0/users/u-sato/onlineMeetings?$filter=JoinWebUrl eq '${encodeURIComponent(m.joinWebUrl)}'`)).json()) as Record<string, any>;
+    expect(m).toMatchObject({
+      subject: "学年会",
+      startDateTime: "2026-06-01T00:00:00.000Z",
+      participants: { organizer: { identity: { user: { id: "u-sato" } } } },
+    });
+    const found = (await (
+      await t.fetch(`/v1.0/users/u-sato/onlineMeetings?$filter=JoinWebUrl eq '${encodeURIComponent(m.joinWebUrl)}'`)
+    ).json()) as Record<string, any>;
     expect(found.value.map((x: any) => x.id)).toEqual([m.id]);
   });
 });

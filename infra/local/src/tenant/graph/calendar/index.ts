@@ -28,7 +28,8 @@ function userOf(ctx: TenantContext, c: C): string {
   const param = c.req.param("userId");
   if (param) return findUser(ctx, param).id;
   const caller = c.get("caller");
-  if (!caller?.userId) throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+  if (!caller?.userId)
+    throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
   return findUser(ctx, caller.userId).id;
 }
 
@@ -38,7 +39,11 @@ async function body(c: C): Promise<Record<string, unknown>> {
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
     return parsed as Record<string, unknown>;
   } catch {
-    throw new GraphError(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+    throw new GraphError(
+      400,
+      "BadRequest",
+      "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+    );
   }
 }
 
@@ -47,7 +52,8 @@ function parseAttendees(value: unknown): Attendee[] {
   if (!Array.isArray(value)) throw invalid("attendees must be an array.");
   return value.map((a: { type?: unknown; emailAddress?: { address?: unknown; name?: unknown } }) => {
     const address = a?.emailAddress?.address;
-    if (typeof address !== "string" || !address.includes("@")) throw invalid("Each attendee needs emailAddress.address.");
+    if (typeof address !== "string" || !address.includes("@"))
+      throw invalid("Each attendee needs emailAddress.address.");
     return {
       type: typeof a.type === "string" ? a.type : "required",
       emailAddress: { ...(typeof a.emailAddress?.name === "string" ? { name: a.emailAddress.name } : {}), address },
@@ -71,17 +77,26 @@ function applyPatch(ctx: TenantContext, e: EventRecord, b: Record<string, unknow
     e.originalEndTimeZone = String((b.end as { timeZone?: unknown }).timeZone ?? "UTC");
   }
   if (e.endUtc < e.startUtc) throw invalid("The end of the event must not be before its start.");
-  if (b.location !== undefined) e.location = { displayName: String((b.location as { displayName?: unknown })?.displayName ?? "") };
+  if (b.location !== undefined)
+    e.location = { displayName: String((b.location as { displayName?: unknown })?.displayName ?? "") };
   if (b.attendees !== undefined) e.attendees = parseAttendees(b.attendees);
   if (Array.isArray(b.categories)) e.categories = b.categories.map(String);
-  for (const key of ["importance", "sensitivity", "showAs", "onlineMeetingProvider"] as const) if (typeof b[key] === "string") e[key] = b[key] as string;
-  for (const key of ["isAllDay", "isReminderOn", "allowNewTimeProposals", "responseRequested", "isOnlineMeeting"] as const) {
+  for (const key of ["importance", "sensitivity", "showAs", "onlineMeetingProvider"] as const)
+    if (typeof b[key] === "string") e[key] = b[key] as string;
+  for (const key of [
+    "isAllDay",
+    "isReminderOn",
+    "allowNewTimeProposals",
+    "responseRequested",
+    "isOnlineMeeting",
+  ] as const) {
     if (typeof b[key] === "boolean") e[key] = b[key] as boolean;
   }
   if (typeof b.reminderMinutesBeforeStart === "number") e.reminderMinutesBeforeStart = b.reminderMinutesBeforeStart;
   if (e.isOnlineMeeting && e.onlineMeetingProvider === "unknown") e.onlineMeetingProvider = "teamsForBusiness";
   if (e.isOnlineMeeting && !e.onlineMeetingId) {
-    if (e.onlineMeetingProvider !== "teamsForBusiness") throw invalid(`Online meeting provider '${e.onlineMeetingProvider}' is not supported (teamsForBusiness).`);
+    if (e.onlineMeetingProvider !== "teamsForBusiness")
+      throw invalid(`Online meeting provider '${e.onlineMeetingProvider}' is not supported (teamsForBusiness).`);
     e.onlineMeetingId = createOnlineMeeting(ctx, e.userId, {
       subject: e.subject,
       startDateTime: new Date(e.startUtc).toISOString(),
@@ -93,7 +108,8 @@ function applyPatch(ctx: TenantContext, e: EventRecord, b: Record<string, unknow
 
 function findEvent(ctx: TenantContext, userId: string, id: string): EventRecord {
   const e = events(ctx).get(id);
-  if (!e || e.userId !== userId) throw new GraphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+  if (!e || e.userId !== userId)
+    throw new GraphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
   return e;
 }
 
@@ -160,7 +176,11 @@ export function register(app: TenantApp, ctx: TenantContext): void {
         const e = findEvent(ctx, userOf(ctx, c), c.req.param("eventId"));
         const ifMatch = c.req.header("If-Match");
         if (ifMatch && ifMatch !== "*" && ifMatch.replace(/^W\//, "").replace(/"/g, "") !== e.changeKey) {
-          throw new GraphError(412, "ErrorIrresolvableConflict", "The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.");
+          throw new GraphError(
+            412,
+            "ErrorIrresolvableConflict",
+            "The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.",
+          );
         }
         applyPatch(ctx, e, await body(c));
         e.changeKey = newChangeKey();
@@ -187,8 +207,10 @@ export function register(app: TenantApp, ctx: TenantContext): void {
       const userId = userOf(ctx, c);
       const b = await body(c);
       const start = typeof b.startDateTime === "string" ? b.startDateTime : ctx.now().toISOString();
-      const end = typeof b.endDateTime === "string" ? b.endDateTime : new Date(Date.parse(start) + 3600_000).toISOString();
-      if (Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end))) throw invalid("startDateTime and endDateTime must be ISO 8601 date-times.");
+      const end =
+        typeof b.endDateTime === "string" ? b.endDateTime : new Date(Date.parse(start) + 3600_000).toISOString();
+      if (Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end)))
+        throw invalid("startDateTime and endDateTime must be ISO 8601 date-times.");
       const meeting = createOnlineMeeting(ctx, userId, {
         subject: typeof b.subject === "string" ? b.subject : "",
         startDateTime: new Date(start).toISOString(),
@@ -205,12 +227,16 @@ export function register(app: TenantApp, ctx: TenantContext): void {
       const value = [...onlineMeetings(ctx).values()]
         .filter((x) => x.userId === userId && x.joinWebUrl === wanted)
         .map((x) => serializeOnlineMeeting(ctx, x));
-      return c.json({ "@odata.context": `${ctx.config.origin}/v1.0/$metadata#users('${userId}')/onlineMeetings`, value });
+      return c.json({
+        "@odata.context": `${ctx.config.origin}/v1.0/$metadata#users('${userId}')/onlineMeetings`,
+        value,
+      });
     });
     app.get(`${base}/onlineMeetings/:meetingId`, (c) => {
       const userId = userOf(ctx, c);
       const meeting = onlineMeetings(ctx).get(c.req.param("meetingId"));
-      if (!meeting || meeting.userId !== userId) throw new GraphError(404, "NotFound", "The online meeting could not be found.");
+      if (!meeting || meeting.userId !== userId)
+        throw new GraphError(404, "NotFound", "The online meeting could not be found.");
       return c.json(serializeOnlineMeeting(ctx, meeting));
     });
   }

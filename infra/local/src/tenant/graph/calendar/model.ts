@@ -68,7 +68,8 @@ export function findUser(ctx: TenantContext, idOrUpn: string): UserRow {
   const direct = users.get(idOrUpn);
   if (direct) return { ...direct, id: direct.id ?? idOrUpn };
   const lower = idOrUpn.toLowerCase();
-  for (const [id, u] of users) if (u.userPrincipalName?.toLowerCase() === lower || u.mail?.toLowerCase() === lower) return { ...u, id };
+  for (const [id, u] of users)
+    if (u.userPrincipalName?.toLowerCase() === lower || u.mail?.toLowerCase() === lower) return { ...u, id };
   throw new GraphError(404, "ErrorInvalidUser", `The requested user '${idOrUpn}' is invalid.`);
 }
 

@@ -1,6 +1,6 @@
 /** Graph's event and onlineMeeting JSON. */
 import type { TenantContext } from "../../context.js";
-import { type EventRecord, findUser, onlineMeetings, type OnlineMeetingRecord } from "./model.js";
+import { type EventRecord, findUser, type OnlineMeetingRecord, onlineMeetings } from "./model.js";
 import { fromInstant } from "./timezone.js";
 
 const NEVER = "0001-01-01T00:00:00Z";
@@ -18,7 +18,12 @@ function preview(content: string): string {
 export function serializeEvent(ctx: TenantContext, e: EventRecord, zone: string): Record<string, unknown> {
   const organizer = findUser(ctx, e.userId);
   const meeting = e.onlineMeetingId ? onlineMeetings(ctx).get(e.onlineMeetingId) : undefined;
-  const location = { displayName: e.location.displayName, locationType: "default", uniqueId: e.location.displayName, uniqueIdType: "private" };
+  const location = {
+    displayName: e.location.displayName,
+    locationType: "default",
+    uniqueId: e.location.displayName,
+    uniqueIdType: "private",
+  };
   return {
     "@odata.context": `${ctx.config.origin}/v1.0/$metadata#users('${e.userId}')/events/$entity`,
     "@odata.etag": `W/"${e.changeKey}"`,
@@ -56,11 +61,17 @@ export function serializeEvent(ctx: TenantContext, e: EventRecord, zone: string)
     start: fromInstant(e.startUtc, zone),
     end: fromInstant(e.endUtc, zone),
     location,
-    locations: e.location.displayName ? [{ displayName: e.location.displayName, locationType: "default", uniqueIdType: "unknown" }] : [],
+    locations: e.location.displayName
+      ? [{ displayName: e.location.displayName, locationType: "default", uniqueIdType: "unknown" }]
+      : [],
     recurrence: null,
     attendees: e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
-    organizer: { emailAddress: { name: organizer.displayName ?? "", address: organizer.mail ?? organizer.userPrincipalName ?? "" } },
-    onlineMeeting: meeting ? { joinUrl: meeting.joinWebUrl, conferenceId: meeting.conferenceId, tollNumber: "+81 3 0000 0000" } : null,
+    organizer: {
+      emailAddress: { name: organizer.displayName ?? "", address: organizer.mail ?? organizer.userPrincipalName ?? "" },
+    },
+    onlineMeeting: meeting
+      ? { joinUrl: meeting.joinWebUrl, conferenceId: meeting.conferenceId, tollNumber: "+81 3 0000 0000" }
+      : null,
   };
 }
 

@@ -40,19 +40,33 @@ function wallClock(instant: number, zone: string): number {
     second: "2-digit",
   }).formatToParts(new Date(instant));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) + (instant % 1000);
+  return (
+    Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) + (instant % 1000)
+  );
 }
 
 /** `{dateTime: "2026-04-15T12:00:00", timeZone}` → UTC instant (ms). */
 export function toInstant(value: unknown, field: string): number {
   const v = value as { dateTime?: unknown; timeZone?: unknown } | undefined;
-  if (!v || typeof v.dateTime !== "string") throw new GraphError(400, "ErrorInvalidRequest", `${field}.dateTime is required.`);
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/.exec(v.dateTime.trim());
-  if (!m) throw new GraphError(400, "ErrorInvalidRequest", `${field}.dateTime '${v.dateTime}' is not a valid date-time.`);
+  if (!v || typeof v.dateTime !== "string")
+    throw new GraphError(400, "ErrorInvalidRequest", `${field}.dateTime is required.`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
+    v.dateTime.trim(),
+  );
+  if (!m)
+    throw new GraphError(400, "ErrorInvalidRequest", `${field}.dateTime '${v.dateTime}' is not a valid date-time.`);
   if (m[8]) return Date.parse(v.dateTime);
   const zone = ianaZone(typeof v.timeZone === "string" && v.timeZone ? v.timeZone : "UTC");
   const ms = Number((m[7] ?? "0").padEnd(3, "0").slice(0, 3));
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms);
+  const wall = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+    ms,
+  );
   let guess = wall;
   for (let i = 0; i < 3; i++) guess = wall - (wallClock(guess, zone) - guess);
   return guess;

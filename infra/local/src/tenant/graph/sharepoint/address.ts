@@ -78,7 +78,11 @@ export function resolveSite(ctx: TenantContext, token: Token): SiteRecord {
   if (direct) return direct;
   const lower = token.seg.toLowerCase();
   for (const site of sites(ctx).values()) {
-    if (site.id.toLowerCase() === lower || site.siteCollectionId === lower || `${site.hostname},${site.siteCollectionId}` === lower) {
+    if (
+      site.id.toLowerCase() === lower ||
+      site.siteCollectionId === lower ||
+      `${site.hostname},${site.siteCollectionId}` === lower
+    ) {
       return site;
     }
   }
@@ -123,7 +127,12 @@ export function itemInDrive(ctx: TenantContext, drive: DriveRecord, id: string):
 }
 
 /** Resolves `root`, `root:/path:`, `items/{id}` or `items/{id}:/path:` within a drive. */
-export function resolveItem(ctx: TenantContext, drive: DriveRecord, baseId: string, path: string[] | undefined): ItemTarget {
+export function resolveItem(
+  ctx: TenantContext,
+  drive: DriveRecord,
+  baseId: string,
+  path: string[] | undefined,
+): ItemTarget {
   const base = itemInDrive(ctx, drive, baseId);
   if (!path || path.length === 0) return { drive, item: base, parent: undefined, leafName: undefined };
   let current: DriveItemRecord | undefined = base;
@@ -150,7 +159,11 @@ export function requireItem(target: ItemTarget): DriveItemRecord {
  * drives/{d}/items/{i}/…, drives/{d}/root:/a.xlsx:/…, sites/{s}/drive/…, me/drive/…, users/{u}/drive/…
  * and returns the remaining tokens. Undefined when the path does not address a drive item.
  */
-export function resolveDriveItemPath(ctx: TenantContext, tokens: Token[], callerUserId: string | undefined): { target: ItemTarget; rest: Token[] } | undefined {
+export function resolveDriveItemPath(
+  ctx: TenantContext,
+  tokens: Token[],
+  callerUserId: string | undefined,
+): { target: ItemTarget; rest: Token[] } | undefined {
   let i = 0;
   let drive: DriveRecord | undefined;
   const head = tokens[0]?.seg;
@@ -167,7 +180,8 @@ export function resolveDriveItemPath(ctx: TenantContext, tokens: Token[], caller
       i = 4;
     }
   } else if (head === "me" && tokens[1]?.seg === "drive") {
-    if (!callerUserId) throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+    if (!callerUserId)
+      throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
     drive = personalDrive(ctx, callerUserId);
     i = 2;
   } else if (head === "users" && tokens[1] && tokens[2]?.seg === "drive") {

@@ -20,7 +20,8 @@ export function parseColumn(body: Record<string, unknown>, list: ListRecord): Co
   const facet = (body[type] ?? {}) as Record<string, unknown>;
   if (typeof facet !== "object" || facet === null) throw badRequest(`The ${type} facet must be an object.`);
   if (type === "choice") {
-    if (!Array.isArray(facet.choices) || facet.choices.some((c) => typeof c !== "string")) throw badRequest("choice.choices must be an array of strings.");
+    if (!Array.isArray(facet.choices) || facet.choices.some((c) => typeof c !== "string"))
+      throw badRequest("choice.choices must be an array of strings.");
   }
   const bool = (v: unknown) => v === true;
   return {
@@ -61,7 +62,25 @@ export function findColumn(list: ListRecord, name: string): ColumnRecord | undef
 }
 
 /** Fields the client may not write. */
-const READ_ONLY = new Set(["id", "contenttype", "created", "modified", "author", "editor", "_uiversionstring", "attachments", "@odata.etag", "edit", "linktitle", "linktitlenomenu", "docicon", "filesizedisplay", "itemchildcount", "folderchildcount", "_compliancetag"]);
+const READ_ONLY = new Set([
+  "id",
+  "contenttype",
+  "created",
+  "modified",
+  "author",
+  "editor",
+  "_uiversionstring",
+  "attachments",
+  "@odata.etag",
+  "edit",
+  "linktitle",
+  "linktitlenomenu",
+  "docicon",
+  "filesizedisplay",
+  "itemchildcount",
+  "folderchildcount",
+  "_compliancetag",
+]);
 
 /** Validates and normalizes a fields patch against the list's columns. */
 export function validateFields(list: ListRecord, patch: Record<string, unknown>): Record<string, unknown> {
@@ -69,7 +88,8 @@ export function validateFields(list: ListRecord, patch: Record<string, unknown>)
   for (const [key, raw] of Object.entries(patch)) {
     if (key.startsWith("@odata.")) continue;
     let column = findColumn(list, key);
-    if (READ_ONLY.has(key.toLowerCase()) && (!column || column.builtIn)) throw badRequest(`Field '${key}' is read-only.`);
+    if (READ_ONLY.has(key.toLowerCase()) && (!column || column.builtIn))
+      throw badRequest(`Field '${key}' is read-only.`);
     let storeKey = column?.name;
     if (!column) {
       const m = /^(.*)LookupId$/.exec(key);
@@ -92,7 +112,8 @@ function normalizeValue(column: ColumnRecord, key: string, value: unknown): unkn
   switch (column.type) {
     case "text":
       if (typeof value !== "string") throw bad("a string");
-      if (value.length > Number(column.facet.maxLength ?? 255) && column.facet.allowMultipleLines !== true) throw bad("at most 255 characters");
+      if (value.length > Number(column.facet.maxLength ?? 255) && column.facet.allowMultipleLines !== true)
+        throw bad("at most 255 characters");
       return value;
     case "number": {
       const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
@@ -109,7 +130,8 @@ function normalizeValue(column: ColumnRecord, key: string, value: unknown): unkn
     case "choice": {
       if (typeof value !== "string") throw bad("one of the column's choices");
       const choices = (column.facet.choices as string[] | undefined) ?? [];
-      if (!choices.includes(value) && column.facet.allowTextEntry !== true) throw bad(`one of ${JSON.stringify(choices)}`);
+      if (!choices.includes(value) && column.facet.allowTextEntry !== true)
+        throw bad(`one of ${JSON.stringify(choices)}`);
       return value;
     }
     case "personOrGroup":

@@ -3,7 +3,17 @@ import { GraphError } from "../../context.js";
 import { type ItemTarget, requireItem } from "./address.js";
 import { downloadUrl } from "./download.js";
 import { checkIfMatch } from "./etag.js";
-import { badRequest, charge, conflictBehavior, identityOf, json, metadataUrl, methodNotAllowed, notFound, type Req } from "./http.js";
+import {
+  badRequest,
+  charge,
+  conflictBehavior,
+  identityOf,
+  json,
+  metadataUrl,
+  methodNotAllowed,
+  notFound,
+  type Req,
+} from "./http.js";
 import { assertContentUpdatable, mimeTypeFor, putFile, readContent, writeContent } from "./mutate.js";
 import { serializeDriveItem } from "./serialize.js";
 
@@ -26,11 +36,19 @@ export async function handleContent(req: Req, target: ItemTarget, api: string): 
   const caller = charge(ctx, c, "write", `PUT ${api}/content`);
   const declared = Number(c.req.header("Content-Length") ?? "0");
   if (declared > SIMPLE_UPLOAD_LIMIT) {
-    throw new GraphError(413, "requestTooLarge", "Simple upload is limited to 250 MB; use an upload session (createUploadSession) for larger files.");
+    throw new GraphError(
+      413,
+      "requestTooLarge",
+      "Simple upload is limited to 250 MB; use an upload session (createUploadSession) for larger files.",
+    );
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength > SIMPLE_UPLOAD_LIMIT) {
-    throw new GraphError(413, "requestTooLarge", "Simple upload is limited to 250 MB; use an upload session (createUploadSession) for larger files.");
+    throw new GraphError(
+      413,
+      "requestTooLarge",
+      "Simple upload is limited to 250 MB; use an upload session (createUploadSession) for larger files.",
+    );
   }
   const by = identityOf(ctx, caller);
   const contentType = c.req.header("Content-Type");
@@ -40,18 +58,43 @@ export async function handleContent(req: Req, target: ItemTarget, api: string): 
     if (target.item) checkIfMatch(ifMatch, target.item.uniqueId, target.item.version, target.item.contentVersion);
     else if (ifMatch && ifMatch !== "*") checkIfMatch(ifMatch, "", -1);
     const behavior = conflictBehavior(req.url.searchParams.get("@microsoft.graph.conflictBehavior"), "replace");
-    const { item, created } = putFile(ctx, target.drive, target.parent, target.leafName, bytes, contentType, behavior, by);
-    return json(c, { "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items/$entity`), ...serializeDriveItem(ctx, item) }, created ? 201 : 200);
+    const { item, created } = putFile(
+      ctx,
+      target.drive,
+      target.parent,
+      target.leafName,
+      bytes,
+      contentType,
+      behavior,
+      by,
+    );
+    return json(
+      c,
+      {
+        "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items/$entity`),
+        ...serializeDriveItem(ctx, item),
+      },
+      created ? 201 : 200,
+    );
   }
   const item = requireItem(target);
   if (item.isFolder) throw badRequest("Cannot upload content to a folder; address a file name below it.");
   checkIfMatch(ifMatch, item.uniqueId, item.version, item.contentVersion);
   assertContentUpdatable(ctx, item);
   writeContent(ctx, item, bytes, mimeTypeFor(item.name, contentType), by);
-  return json(c, { "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items/$entity`), ...serializeDriveItem(ctx, item) }, 200);
+  return json(
+    c,
+    { "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items/$entity`), ...serializeDriveItem(ctx, item) },
+    200,
+  );
 }
 
-function serializeVersion(v: { id: string; size: number; lastModifiedDateTime: string; lastModifiedBy: unknown }): Record<string, unknown> {
+function serializeVersion(v: {
+  id: string;
+  size: number;
+  lastModifiedDateTime: string;
+  lastModifiedBy: unknown;
+}): Record<string, unknown> {
   return { id: v.id, lastModifiedBy: v.lastModifiedBy, lastModifiedDateTime: v.lastModifiedDateTime, size: v.size };
 }
 
@@ -63,7 +106,10 @@ export async function handleVersions(req: Req, target: ItemTarget, rest: string[
     charge(ctx, c, "readMulti", `GET ${api}/versions`);
     const item = requireItem(target);
     const value = [...item.versions].reverse().map(serializeVersion);
-    return json(c, { "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items('${item.id}')/versions`), value });
+    return json(c, {
+      "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items('${item.id}')/versions`),
+      value,
+    });
   }
   if (!action && req.method === "GET") {
     charge(ctx, c, "read", `GET ${api}/versions/{version-id}`);

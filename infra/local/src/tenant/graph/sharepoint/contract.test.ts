@@ -53,7 +53,13 @@ let driveId: string;
 let userId: string;
 
 const J = { "Content-Type": "application/json" };
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, tok = userToken) {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  tok = userToken,
+) {
   const init: RequestInit = { method, headers: { ...J, ...headers }, redirect: "manual" };
   if (body !== undefined && body !== null) init.body = typeof body === "string" ? body : JSON.stringify(body);
   const res = await graphFetch(tenant, tok, path, init);
@@ -70,7 +76,8 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 function conforms(name: string, got: { status: number; body: unknown }, allowedStatus?: number[]) {
   const ex = example(name);
   expect(allowedStatus ?? [ex.response.status], `${name} status`).toContain(got.status);
-  if (ex.response.body && typeof ex.response.body === "object") expect(shapeDiff(ex.response.body, got.body), name).toEqual([]);
+  if (ex.response.body && typeof ex.response.body === "object")
+    expect(shapeDiff(ex.response.body, got.body), name).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -85,7 +92,12 @@ beforeAll(async () => {
     userPrincipalName: "tanaka@aoba-edu.example",
     mail: "tanaka@aoba-edu.example",
   });
-  userToken = await userGraphToken(tenant, userId, ["Calendars.ReadWrite", "OnlineMeetings.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"]);
+  userToken = await userGraphToken(tenant, userId, [
+    "Calendars.ReadWrite",
+    "OnlineMeetings.ReadWrite",
+    "Files.ReadWrite.All",
+    "Sites.ReadWrite.All",
+  ]);
 });
 afterAll(() => tenant?.stop());
 
@@ -95,23 +107,46 @@ describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, list
     conforms("drive-list", await call("GET", `/v1.0/users/${userId}/drives`));
     expect((await call("GET", `/v1.0/sites/${siteId}/drives`)).body.value[0].id).toBe(driveId);
     const folderEx = example("driveitem-post-children-folder");
-    conforms("driveitem-post-children-folder", await call("POST", `/v1.0/drives/${driveId}/root/children`, folderEx.request.body));
+    conforms(
+      "driveitem-post-children-folder",
+      await call("POST", `/v1.0/drives/${driveId}/root/children`, folderEx.request.body),
+    );
     const putEx = example("driveitem-put-content");
     await call("POST", `/v1.0/drives/${driveId}/root/children`, { name: "FolderA", folder: {} });
-    const created = await call("PUT", `/v1.0/drives/${driveId}/root:/FolderA/FileB.txt:/content`, putEx.request.body, { "Content-Type": "text/plain" });
+    const created = await call("PUT", `/v1.0/drives/${driveId}/root:/FolderA/FileB.txt:/content`, putEx.request.body, {
+      "Content-Type": "text/plain",
+    });
     conforms("driveitem-put-content", created);
     expect(created.body.size).toBe(35);
     // documented as 201; SharePoint answers 200 when it updates an existing file (both are 2xx for SDKs)
-    conforms("driveitem-put-content-replace", await call("PUT", `/v1.0/drives/${driveId}/items/${created.body.id}/content`, "The contents of the file goes here.", { "Content-Type": "text/plain" }), [200, 201]);
-    await call("PUT", `/v1.0/drives/${driveId}/root:/myfile.jpg:/content`, "x".repeat(2048), { "Content-Type": "image/jpeg" });
+    conforms(
+      "driveitem-put-content-replace",
+      await call(
+        "PUT",
+        `/v1.0/drives/${driveId}/items/${created.body.id}/content`,
+        "The contents of the file goes here.",
+        { "Content-Type": "text/plain" },
+      ),
+      [200, 201],
+    );
+    await call("PUT", `/v1.0/drives/${driveId}/root:/myfile.jpg:/content`, "x".repeat(2048), {
+      "Content-Type": "image/jpeg",
+    });
     conforms("driveitem-list-children", await call("GET", `/v1.0/drives/${driveId}/root/children?$top=2`));
-    await call("PUT", `/v1.0/drives/${driveId}/items/${created.body.id}/content`, "third", { "Content-Type": "text/plain" });
+    await call("PUT", `/v1.0/drives/${driveId}/items/${created.body.id}/content`, "third", {
+      "Content-Type": "text/plain",
+    });
     conforms("driveitem-list-versions", await call("GET", `/v1.0/drives/${driveId}/items/${created.body.id}/versions`));
-    conforms("driveitem-get-downloadurl", await call("GET", `/v1.0/drives/${driveId}/items/${created.body.id}?select=id,@microsoft.graph.downloadUrl`));
+    conforms(
+      "driveitem-get-downloadurl",
+      await call("GET", `/v1.0/drives/${driveId}/items/${created.body.id}?select=id,@microsoft.graph.downloadUrl`),
+    );
     const redirect = await call("GET", `/v1.0/drives/${driveId}/items/${created.body.id}/content`);
     conforms("driveitem-get-content-302", redirect);
     expect(redirect.headers.get("location")).toMatch(/^https:\/\/localhost:\d+\//);
-    const big = await call("PUT", `/v1.0/drives/${driveId}/root:/two-k.bin:/content`, "y".repeat(2048), { "Content-Type": "application/octet-stream" });
+    const big = await call("PUT", `/v1.0/drives/${driveId}/root:/two-k.bin:/content`, "y".repeat(2048), {
+      "Content-Type": "application/octet-stream",
+    });
     const dl = await call("GET", `/v1.0/drives/${driveId}/items/${big.body.id}/content`);
     const partial = await fetch(dl.headers.get("location") as string, { headers: { Range: "bytes=0-1023" } });
     expect(partial.status).toBe(example("driveitem-download-partial-206").response.status);
@@ -119,12 +154,26 @@ describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, list
   });
 
   it("sharing, retention labels", async () => {
-    const file = await call("PUT", `/v1.0/drives/${driveId}/root:/share.txt:/content`, "s", { "Content-Type": "text/plain" });
+    const file = await call("PUT", `/v1.0/drives/${driveId}/root:/share.txt:/content`, "s", {
+      "Content-Type": "text/plain",
+    });
     const base = `/v1.0/drives/${driveId}/items/${file.body.id}`;
-    conforms("driveitem-createlink", await call("POST", `${base}/createLink`, example("driveitem-createlink").request.body));
-    conforms("driveitem-createlink-organization", await call("POST", `${base}/createLink`, example("driveitem-createlink-organization").request.body));
-    conforms("driveitem-createlink-embed", await call("POST", `${base}/createLink`, example("driveitem-createlink-embed").request.body));
-    const invite = { ...(example("driveitem-invite").request.body as Record<string, unknown>), recipients: [{ email: "tanaka@aoba-edu.example" }] };
+    conforms(
+      "driveitem-createlink",
+      await call("POST", `${base}/createLink`, example("driveitem-createlink").request.body),
+    );
+    conforms(
+      "driveitem-createlink-organization",
+      await call("POST", `${base}/createLink`, example("driveitem-createlink-organization").request.body),
+    );
+    conforms(
+      "driveitem-createlink-embed",
+      await call("POST", `${base}/createLink`, example("driveitem-createlink-embed").request.body),
+    );
+    const invite = {
+      ...(example("driveitem-invite").request.body as Record<string, unknown>),
+      recipients: [{ email: "tanaka@aoba-edu.example" }],
+    };
     conforms("driveitem-invite", await call("POST", `${base}/invite`, invite));
     const label = example("driveitem-setretentionlabel").request.body;
     expect((await call("PATCH", `${base}/retentionLabel`, label)).status).toBe(201); // first application: 201 per the page text
@@ -133,26 +182,48 @@ describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, list
 
   it("upload sessions", async () => {
     const ex = example("driveitem-createuploadsession");
-    const session = await call("POST", `/v1.0/drives/${driveId}/root:/largefile.dat:/createUploadSession`, ex.request.body);
+    const session = await call(
+      "POST",
+      `/v1.0/drives/${driveId}/root:/largefile.dat:/createUploadSession`,
+      ex.request.body,
+    );
     conforms("driveitem-createuploadsession", session);
     const url = session.body.uploadUrl as string;
     const bytes = new Uint8Array(128).fill(7);
-    const chunk = await fetch(url, { method: "PUT", headers: { "Content-Range": "bytes 0-25/128" }, body: bytes.subarray(0, 26) as unknown as BodyInit });
+    const chunk = await fetch(url, {
+      method: "PUT",
+      headers: { "Content-Range": "bytes 0-25/128" },
+      body: bytes.subarray(0, 26) as unknown as BodyInit,
+    });
     // 26 bytes is not a multiple of 320 KiB: the documented example breaks SharePoint's fragment rule
     expect(chunk.status).toBe(400);
     const status = await fetch(url);
     conforms("uploadsession-get-status", { status: status.status, body: await status.json() });
-    const final = await fetch(url, { method: "PUT", headers: { "Content-Range": "bytes 0-127/128" }, body: bytes as unknown as BodyInit });
+    const final = await fetch(url, {
+      method: "PUT",
+      headers: { "Content-Range": "bytes 0-127/128" },
+      body: bytes as unknown as BodyInit,
+    });
     conforms("uploadsession-put-final-201", { status: final.status, body: await final.json() });
 
     const s2 = await call("POST", `/v1.0/drives/${driveId}/root:/big2.bin:/createUploadSession`, {});
-    const c1 = await fetch(s2.body.uploadUrl, { method: "PUT", headers: { "Content-Range": `bytes 0-327679/400000` }, body: new Uint8Array(327_680) as unknown as BodyInit });
+    const c1 = await fetch(s2.body.uploadUrl, {
+      method: "PUT",
+      headers: { "Content-Range": `bytes 0-327679/400000` },
+      body: new Uint8Array(327_680) as unknown as BodyInit,
+    });
     conforms("uploadsession-put-chunk-202", { status: c1.status, body: await c1.json() });
     const del = await fetch(s2.body.uploadUrl, { method: "DELETE" });
     expect(del.status).toBe(example("uploadsession-delete-204").response.status);
 
-    const s3 = await call("POST", `/v1.0/drives/${driveId}/root:/largefile.dat:/createUploadSession`, { item: { "@microsoft.graph.conflictBehavior": "fail" } });
-    const conflict = await fetch(s3.body.uploadUrl, { method: "PUT", headers: { "Content-Range": "bytes 0-127/128" }, body: bytes as unknown as BodyInit });
+    const s3 = await call("POST", `/v1.0/drives/${driveId}/root:/largefile.dat:/createUploadSession`, {
+      item: { "@microsoft.graph.conflictBehavior": "fail" },
+    });
+    const conflict = await fetch(s3.body.uploadUrl, {
+      method: "PUT",
+      headers: { "Content-Range": "bytes 0-127/128" },
+      body: bytes as unknown as BodyInit,
+    });
     const conflictBody = await conflict.json();
     conforms("uploadsession-conflict-409", { status: conflict.status, body: conflictBody });
     expect(conflictBody).toEqual(example("uploadsession-conflict-409").response.body);
@@ -171,16 +242,27 @@ describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, list
     await call("PATCH", `${lp}/items/${item.body.id}/fields`, { Name: "Widget", Quantity: 2357 });
     conforms("listitem-get-expand-fields", await call("GET", `${lp}/items/${item.body.id}?expand=fields`));
     conforms("listitem-list-expand-fields", await call("GET", `${lp}/items?expand=fields(select=Name,Color,Quantity)`));
-    conforms("listitem-update-fields", await call("PATCH", `${lp}/items/${item.body.id}/fields`, example("listitem-update-fields").request.body));
+    conforms(
+      "listitem-update-fields",
+      await call("PATCH", `${lp}/items/${item.body.id}/fields`, example("listitem-update-fields").request.body),
+    );
   });
 
   it("search", async () => {
-    await call("PUT", `/v1.0/drives/${driveId}/root:/contoso-designs.docx:/content`, "d", { "Content-Type": "application/octet-stream" });
+    await call("PUT", `/v1.0/drives/${driveId}/root:/contoso-designs.docx:/content`, "d", {
+      "Content-Type": "application/octet-stream",
+    });
     const lp = `/v1.0/sites/${siteId}/lists`;
     const l = await call("POST", lp, { displayName: "Issues" });
     await call("POST", `${lp}/${l.body.id}/items`, { fields: { Title: "Contoso issue " } });
-    conforms("search-query-driveitem", await call("POST", "/v1.0/search/query", example("search-query-driveitem").request.body));
-    conforms("search-query-listitem-fields", await call("POST", "/v1.0/search/query", example("search-query-listitem-fields").request.body));
+    conforms(
+      "search-query-driveitem",
+      await call("POST", "/v1.0/search/query", example("search-query-driveitem").request.body),
+    );
+    conforms(
+      "search-query-listitem-fields",
+      await call("POST", "/v1.0/search/query", example("search-query-listitem-fields").request.body),
+    );
   });
 
   it("events with online meetings, online meetings (delegated /me)", async () => {
@@ -189,7 +271,10 @@ describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, list
     conforms("user-post-events-online-meeting", e);
     expect(e.body.start.timeZone).toBe("Pacific Standard Time");
     expect(e.body.onlineMeeting.joinUrl).toMatch(/^https:\/\/localhost:\d+\/l\/meetup-join\//);
-    conforms("user-post-onlinemeetings", await call("POST", "/v1.0/me/onlineMeetings", example("user-post-onlinemeetings").request.body, {}, userToken));
+    conforms(
+      "user-post-onlinemeetings",
+      await call("POST", "/v1.0/me/onlineMeetings", example("user-post-onlinemeetings").request.body, {}, userToken),
+    );
   });
 
   it("worksheet usedRange", async () => {
@@ -199,10 +284,19 @@ describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, list
     const put = await call("PUT", `/v1.0/drives/${driveId}/root:/book.xlsx:/content`, undefined);
     expect(put.status).toBe(201);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const res = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/items/${put.body.id}/content`, { method: "PUT", body: buf as unknown as BodyInit });
+    const res = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/items/${put.body.id}/content`, {
+      method: "PUT",
+      body: buf as unknown as BodyInit,
+    });
     expect(res.status).toBe(200);
-    conforms("worksheet-usedrange", await call("GET", `/v1.0/drives/${driveId}/items/${put.body.id}/workbook/worksheets/Sheet1/usedRange`));
-    const v = await call("GET", `/v1.0/drives/${driveId}/items/${put.body.id}/workbook/worksheets/Sheet1/usedRange(valuesOnly=true)`);
+    conforms(
+      "worksheet-usedrange",
+      await call("GET", `/v1.0/drives/${driveId}/items/${put.body.id}/workbook/worksheets/Sheet1/usedRange`),
+    );
+    const v = await call(
+      "GET",
+      `/v1.0/drives/${driveId}/items/${put.body.id}/workbook/worksheets/Sheet1/usedRange(valuesOnly=true)`,
+    );
     conforms("worksheet-usedrange-valuesonly", v);
     expect(v.body.address).toBe("Sheet1!A1:B1");
   });

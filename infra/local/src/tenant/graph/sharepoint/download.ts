@@ -50,7 +50,12 @@ export function verifyPayload<T>(ctx: TenantContext, token: string): T | undefin
 
 export function downloadUrl(ctx: TenantContext, item: DriveItemRecord, versionId?: string): string {
   const version = versionId ?? item.versions[item.versions.length - 1]?.id ?? "1.0";
-  const claims: DownloadClaims = { d: item.driveId, i: item.id, v: version, exp: Math.floor(ctx.now().getTime() / 1000) + TTL_SECONDS };
+  const claims: DownloadClaims = {
+    d: item.driveId,
+    i: item.id,
+    v: version,
+    exp: Math.floor(ctx.now().getTime() / 1000) + TTL_SECONDS,
+  };
   const token = signPayload(ctx, claims);
   return `${ctx.config.origin}${DOWNLOAD_PATH}?UniqueId=${encodeURIComponent(item.uniqueId)}&tempauth=${encodeURIComponent(token)}`;
 }

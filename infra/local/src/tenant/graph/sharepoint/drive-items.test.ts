@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 async function put(path: string, body: string | Uint8Array, headers: Record<string, string> = {}) {
-  return t.fetch(`/v1.0/drives/${driveId}${path}`, { method: "PUT", body: body as BodyInit, headers: { "Content-Type": "text/plain", ...headers } });
+  return t.fetch(`/v1.0/drives/${driveId}${path}`, {
+    method: "PUT",
+    body: body as BodyInit,
+    headers: { "Content-Type": "text/plain", ...headers },
+  });
 }
 
 describe("sites and drives", () => {
@@ -46,7 +50,11 @@ describe("folders and conflictBehavior", () => {
       t.fetch(`/v1.0/drives/${driveId}/root/children`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ name: "会議資料", folder: {}, ...(behavior ? { "@microsoft.graph.conflictBehavior": behavior } : {}) }),
+        body: JSON.stringify({
+          name: "会議資料",
+          folder: {},
+          ...(behavior ? { "@microsoft.graph.conflictBehavior": behavior } : {}),
+        }),
       });
     const first = await create("fail");
     expect(first.status).toBe(201);
@@ -64,7 +72,11 @@ describe("folders and conflictBehavior", () => {
     const replaced = await create("replace");
     expect((await jsonOf(replaced)).id).toBe(folder.id);
     const children = await jsonOf(await t.fetch(`/v1.0/drives/${driveId}/root/children`));
-    expect(children.value.map((c: { name: string }) => c.name).sort()).toEqual(["会議資料", "会議資料 1", "会議資料 2"]);
+    expect(children.value.map((c: { name: string }) => c.name).sort()).toEqual([
+      "会議資料",
+      "会議資料 1",
+      "会議資料 2",
+    ]);
   });
 });
 
@@ -113,18 +125,29 @@ describe("content, versions, downloads", () => {
     const tampered = location.replace(/tempauth=([^&]+)/, (_m, tok: string) => `tempauth=${tok.slice(0, -2)}xx`);
     expect((await fetch(tampered)).status).toBe(401);
 
-    const selected = await jsonOf(await t.fetch(`/v1.0/drives/${driveId}/items/${item.id}?$select=id,@microsoft.graph.downloadUrl`));
-    expect(Object.keys(selected).filter((k) => !k.startsWith("@odata"))).toEqual(["@microsoft.graph.downloadUrl", "id"]);
+    const selected = await jsonOf(
+      await t.fetch(`/v1.0/drives/${driveId}/items/${item.id}?$select=id,@microsoft.graph.downloadUrl`),
+    );
+    expect(Object.keys(selected).filter((k) => !k.startsWith("@odata"))).toEqual([
+      "@microsoft.graph.downloadUrl",
+      "id",
+    ]);
   });
 
   it("items/{parent}:/{name}:/content with conflictBehavior fail on an existing name → 409", async () => {
     const root = await jsonOf(await t.fetch(`/v1.0/drives/${driveId}/root`));
     const a = await t.fetch(`/v1.0/drives/${driveId}/items/${root.id}:/a.txt:/content`, { method: "PUT", body: "A" });
     expect(a.status).toBe(201);
-    const again = await t.fetch(`/v1.0/drives/${driveId}/items/${root.id}:/a.txt:/content?@microsoft.graph.conflictBehavior=fail`, { method: "PUT", body: "B" });
+    const again = await t.fetch(
+      `/v1.0/drives/${driveId}/items/${root.id}:/a.txt:/content?@microsoft.graph.conflictBehavior=fail`,
+      { method: "PUT", body: "B" },
+    );
     expect(again.status).toBe(409);
     const renamed = await jsonOf(
-      await t.fetch(`/v1.0/drives/${driveId}/items/${root.id}:/a.txt:/content?@microsoft.graph.conflictBehavior=rename`, { method: "PUT", body: "C" }),
+      await t.fetch(
+        `/v1.0/drives/${driveId}/items/${root.id}:/a.txt:/content?@microsoft.graph.conflictBehavior=rename`,
+        { method: "PUT", body: "C" },
+      ),
     );
     expect(renamed.name).toBe("a 1.txt");
   });
@@ -145,11 +168,18 @@ describe("content, versions, downloads", () => {
       ["PUT", "/content", "v2"],
       ["DELETE", "", undefined],
     ] as const) {
-      const res = await t.fetch(`/v1.0/drives/${driveId}/items/${item.id}${path}`, { method, headers: { "If-Match": stale, "Content-Type": "application/json" }, body });
+      const res = await t.fetch(`/v1.0/drives/${driveId}/items/${item.id}${path}`, {
+        method,
+        headers: { "If-Match": stale, "Content-Type": "application/json" },
+        body,
+      });
       expect(res.status, `${method} ${path}`).toBe(412);
       expect((await jsonOf(res)).error.code).toBe("preconditionFailed");
     }
-    const del = await t.fetch(`/v1.0/drives/${driveId}/items/${item.id}`, { method: "DELETE", headers: { "If-Match": fresh.eTag } });
+    const del = await t.fetch(`/v1.0/drives/${driveId}/items/${item.id}`, {
+      method: "DELETE",
+      headers: { "If-Match": fresh.eTag },
+    });
     expect(del.status).toBe(204);
     expect((await t.fetch(`/v1.0/drives/${driveId}/items/${item.id}`)).status).toBe(404);
   });

@@ -6,7 +6,8 @@
 import { GraphError } from "../../context.js";
 
 export const driveItemETag = (uniqueId: string, version: number) => `"{${uniqueId.toUpperCase()}},${version}"`;
-export const driveItemCTag = (uniqueId: string, contentVersion: number) => `"c:{${uniqueId.toUpperCase()}},${contentVersion}"`;
+export const driveItemCTag = (uniqueId: string, contentVersion: number) =>
+  `"c:{${uniqueId.toUpperCase()}},${contentVersion}"`;
 export const listItemETag = (uniqueId: string, version: number) => `"${uniqueId.toLowerCase()},${version}"`;
 
 function normalize(tag: string): { content: boolean; key: string } {
@@ -32,9 +33,18 @@ export function etagMatches(header: string, uniqueId: string, version: number, c
 }
 
 /** Throws Graph's 412 when an If-Match header is present and stale. */
-export function checkIfMatch(header: string | undefined, uniqueId: string, version: number, contentVersion?: number): void {
+export function checkIfMatch(
+  header: string | undefined,
+  uniqueId: string,
+  version: number,
+  contentVersion?: number,
+): void {
   if (header === undefined || header === "") return;
   if (!etagMatches(header, uniqueId, version, contentVersion)) {
-    throw new GraphError(412, "preconditionFailed", "ETag mismatch: the item has been modified since the given version (If-Match).");
+    throw new GraphError(
+      412,
+      "preconditionFailed",
+      "ETag mismatch: the item has been modified since the given version (If-Match).",
+    );
   }
 }

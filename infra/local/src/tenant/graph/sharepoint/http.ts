@@ -1,6 +1,12 @@
 /** Small request helpers shared by the SharePoint handlers. */
 import type { Context } from "hono";
-import { type Caller, GraphError, type SharePointCost, type TenantContext, type TenantVariables } from "../../context.js";
+import {
+  type Caller,
+  GraphError,
+  type SharePointCost,
+  type TenantContext,
+  type TenantVariables,
+} from "../../context.js";
 import type { IdentitySet } from "./model.js";
 
 export type Ctx = Context<{ Variables: TenantVariables }>;
@@ -41,7 +47,10 @@ export function identityOf(ctx: TenantContext, caller: Caller): IdentitySet {
     };
   }
   // SharePoint reports app-only changes with both facets.
-  return { application: { id: caller.appId, displayName: appDisplayName(ctx, caller.appId) }, user: { displayName: "SharePoint App" } };
+  return {
+    application: { id: caller.appId, displayName: appDisplayName(ctx, caller.appId) },
+    user: { displayName: "SharePoint App" },
+  };
 }
 
 export async function readJson(c: Ctx): Promise<Record<string, unknown>> {
@@ -51,7 +60,11 @@ export async function readJson(c: Ctx): Promise<Record<string, unknown>> {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new GraphError(400, "invalidRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+    throw new GraphError(
+      400,
+      "invalidRequest",
+      "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+    );
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new GraphError(400, "invalidRequest", "The request body must be a JSON object.");
@@ -66,12 +79,18 @@ export type ConflictBehavior = "fail" | "replace" | "rename";
 export function conflictBehavior(value: unknown, fallback: ConflictBehavior): ConflictBehavior {
   if (value === undefined || value === null || value === "") return fallback;
   if (value === "fail" || value === "replace" || value === "rename") return value;
-  throw new GraphError(400, "invalidRequest", `Invalid value '${String(value)}' for @microsoft.graph.conflictBehavior (fail, replace or rename).`);
+  throw new GraphError(
+    400,
+    "invalidRequest",
+    `Invalid value '${String(value)}' for @microsoft.graph.conflictBehavior (fail, replace or rename).`,
+  );
 }
 
 export function queryParam(c: Ctx, name: string): string | undefined {
   const url = new URL(c.req.url);
-  return url.searchParams.get(name) ?? url.searchParams.get(name.startsWith("$") ? name.slice(1) : `$${name}`) ?? undefined;
+  return (
+    url.searchParams.get(name) ?? url.searchParams.get(name.startsWith("$") ? name.slice(1) : `$${name}`) ?? undefined
+  );
 }
 
 export function notFound(message = "The resource could not be found."): GraphError {
@@ -108,7 +127,11 @@ export function methodNotAllowed(): GraphError {
 export function json(_c: Ctx, body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8", ...headers },
+    headers: {
+      "Content-Type":
+        "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8",
+      ...headers,
+    },
   });
 }
 

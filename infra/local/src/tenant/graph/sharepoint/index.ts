@@ -12,12 +12,17 @@ import type { Req } from "./http.js";
 import { dispatch } from "./router.js";
 import { handleSearch } from "./search.js";
 
-export { registerPublic } from "./public.js";
-export { ensureSite, ensurePersonalDrive } from "./model.js";
-export { effectivePermissions, hasSharedAccess } from "./permissions-model.js";
 export { defineRetentionLabel } from "./labels.js";
+export { ensurePersonalDrive, ensureSite } from "./model.js";
+export { effectivePermissions, hasSharedAccess } from "./permissions-model.js";
+export { registerPublic } from "./public.js";
 
-const toReq = (c: Context<{ Variables: TenantVariables }>, ctx: TenantContext): Req => ({ c, ctx, method: c.req.method, url: new URL(c.req.url) });
+const toReq = (c: Context<{ Variables: TenantVariables }>, ctx: TenantContext): Req => ({
+  c,
+  ctx,
+  method: c.req.method,
+  url: new URL(c.req.url),
+});
 
 export function register(app: TenantApp, ctx: TenantContext): void {
   const handler = async (c: Context<{ Variables: TenantVariables }>, next: Next) => {

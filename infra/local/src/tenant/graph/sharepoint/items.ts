@@ -3,17 +3,33 @@ import { GraphError } from "../../context.js";
 import { applyQuery, collectionBody, type ExpandItem, parseQuery, readOptions } from "../odata.js";
 import { type ItemTarget, itemInDrive, requireItem } from "./address.js";
 import { checkIfMatch } from "./etag.js";
-import { badRequest, charge, conflictBehavior, identityOf, json, metadataUrl, methodNotAllowed, noContent, readJson, type Req, validateName } from "./http.js";
+import {
+  badRequest,
+  charge,
+  conflictBehavior,
+  identityOf,
+  json,
+  metadataUrl,
+  methodNotAllowed,
+  noContent,
+  type Req,
+  readJson,
+  validateName,
+} from "./http.js";
+import { ancestorsOf, childrenOf, type DriveItemRecord, drives, findChild, items } from "./model.js";
 import { assertDeletable, createFolder, deleteItem, requireFolder, resolveConflict, touch } from "./mutate.js";
-import { ancestorsOf, childrenOf, type DriveItemRecord, findChild, items } from "./model.js";
 import { serializePermission, visiblePermissions } from "./permissions-model.js";
 import { libraryItemView, serializeDriveItem, serializeListItem } from "./serialize.js";
-import { drives } from "./model.js";
 
 const CHILDREN_PAGE_SIZE = 200;
 
 /** Applies $expand=listItem / permissions / children to a serialized drive item. */
-export function expandDriveItem(req: Req, record: DriveItemRecord, out: Record<string, unknown>, expand: ExpandItem[] | undefined): Record<string, unknown> {
+export function expandDriveItem(
+  req: Req,
+  record: DriveItemRecord,
+  out: Record<string, unknown>,
+  expand: ExpandItem[] | undefined,
+): Record<string, unknown> {
   for (const e of expand ?? []) {
     const name = e.name.toLowerCase();
     if (name === "listitem") {
@@ -26,11 +42,15 @@ export function expandDriveItem(req: Req, record: DriveItemRecord, out: Record<s
         });
       }
     } else if (name === "permissions") {
-      out.permissions = visiblePermissions(req.ctx, record).map((p) => serializePermission(req.ctx, p.permission, p.inheritedFrom));
+      out.permissions = visiblePermissions(req.ctx, record).map((p) =>
+        serializePermission(req.ctx, p.permission, p.inheritedFrom),
+      );
     } else if (name === "children") {
       out.children = childrenOf(req.ctx, record.id).map((child) => serializeDriveItem(req.ctx, child));
     } else if (name !== "thumbnails") {
-      throw badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${e.name}' on type 'microsoft.graph.driveItem'.`);
+      throw badRequest(
+        `Parsing OData Select and Expand failed: Could not find a property named '${e.name}' on type 'microsoft.graph.driveItem'.`,
+      );
     }
   }
   return out;
@@ -64,7 +84,8 @@ export async function handleItemSelf(req: Req, target: ItemTarget, api: string):
     const ref = body.parentReference as { id?: unknown; driveId?: unknown; path?: unknown } | undefined;
     if (ref !== undefined) {
       if (typeof ref !== "object" || ref === null) throw badRequest("parentReference must be an object.");
-      if (ref.driveId !== undefined && ref.driveId !== item.driveId) throw badRequest("Moving items between drives is not supported; use copy.");
+      if (ref.driveId !== undefined && ref.driveId !== item.driveId)
+        throw badRequest("Moving items between drives is not supported; use copy.");
       if (typeof ref.id === "string") {
         const drive = target.drive;
         const newParent = itemInDrive(ctx, drive, ref.id);
@@ -76,7 +97,10 @@ export async function handleItemSelf(req: Req, target: ItemTarget, api: string):
       } else if (ref.id !== undefined) throw badRequest("parentReference.id must be a string.");
     }
     const name = body.name === undefined ? item.name : validateName(body.name);
-    const behavior = conflictBehavior(body["@microsoft.graph.conflictBehavior"] ?? req.url.searchParams.get("@microsoft.graph.conflictBehavior"), "fail");
+    const behavior = conflictBehavior(
+      body["@microsoft.graph.conflictBehavior"] ?? req.url.searchParams.get("@microsoft.graph.conflictBehavior"),
+      "fail",
+    );
     if (parentId !== item.parentId || name.toLowerCase() !== item.name.toLowerCase()) {
       const parent = items(ctx).get(parentId) as DriveItemRecord;
       const clash = findChild(ctx, parentId, name);
@@ -98,7 +122,8 @@ export async function handleItemSelf(req: Req, target: ItemTarget, api: string):
   if (req.method === "DELETE") {
     charge(ctx, c, "write", `DELETE ${api}`);
     const item = requireItem(target);
-    if (item.parentId === null) throw new GraphError(403, "accessDenied", "The root folder of a drive cannot be deleted.");
+    if (item.parentId === null)
+      throw new GraphError(403, "accessDenied", "The root folder of a drive cannot be deleted.");
     checkIfMatch(c.req.header("If-Match"), item.uniqueId, item.version, item.contentVersion);
     assertDeletable(ctx, item);
     deleteItem(ctx, item);
@@ -122,7 +147,10 @@ export async function handleChildren(req: Req, target: ItemTarget, api: string):
       defaultPageSize: CHILDREN_PAGE_SIZE,
       expand: (row, e) => expandDriveItem(req, byId.get(row.id as string) as DriveItemRecord, { ...row }, [e]),
     });
-    return json(c, collectionBody(page, metadataUrl(ctx, `drives('${folder.driveId}')/items('${folder.id}')/children`)));
+    return json(
+      c,
+      collectionBody(page, metadataUrl(ctx, `drives('${folder.driveId}')/items('${folder.id}')/children`)),
+    );
   }
   if (req.method === "POST") {
     const caller = charge(ctx, c, "write", `POST ${api}/children`);
@@ -131,9 +159,14 @@ export async function handleChildren(req: Req, target: ItemTarget, api: string):
     const body = await readJson(c);
     const name = validateName(body.name);
     if (body.folder === undefined || typeof body.folder !== "object") {
-      throw badRequest("Only folders can be created with POST …/children; upload files with PUT …/content or an upload session.");
+      throw badRequest(
+        "Only folders can be created with POST …/children; upload files with PUT …/content or an upload session.",
+      );
     }
-    const behavior = conflictBehavior(body["@microsoft.graph.conflictBehavior"] ?? req.url.searchParams.get("@microsoft.graph.conflictBehavior"), "fail");
+    const behavior = conflictBehavior(
+      body["@microsoft.graph.conflictBehavior"] ?? req.url.searchParams.get("@microsoft.graph.conflictBehavior"),
+      "fail",
+    );
     const outcome = resolveConflict(ctx, parent, name, behavior);
     if (outcome.existing) {
       if (outcome.existing.isFolder) {

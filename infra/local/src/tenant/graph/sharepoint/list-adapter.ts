@@ -7,19 +7,19 @@ import { findColumn, requiredMissing, validateFields } from "./columns.js";
 import { checkIfMatch } from "./etag.js";
 import { badRequest, notFound, validateName } from "./http.js";
 import { newGuid } from "./ids.js";
-import { assertDeletable, deleteItem, touch } from "./mutate.js";
 import {
   type DriveItemRecord,
   drives,
   findChild,
   type IdentitySet,
   items,
-  listItemKey,
   type ListItemRecord,
   type ListRecord,
+  listItemKey,
   listItems,
 } from "./model.js";
-import { genericItemView, libraryItemView, type ListItemView } from "./serialize.js";
+import { assertDeletable, deleteItem, touch } from "./mutate.js";
+import { genericItemView, type ListItemView, libraryItemView } from "./serialize.js";
 
 export interface ListItemsAdapter {
   list: ListRecord;
@@ -121,7 +121,8 @@ function libraryAdapter(ctx: TenantContext, list: ListRecord): ListItemsAdapter 
       if (values.FileLeafRef !== undefined) {
         const name = validateName(values.FileLeafRef);
         const clash = findChild(ctx, item.parentId as string, name);
-        if (clash && clash.id !== item.id) throw new GraphError(409, "nameAlreadyExists", "The specified item name already exists.");
+        if (clash && clash.id !== item.id)
+          throw new GraphError(409, "nameAlreadyExists", "The specified item name already exists.");
         item.name = name;
         delete values.FileLeafRef;
       }

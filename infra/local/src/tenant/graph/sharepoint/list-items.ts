@@ -7,7 +7,18 @@ import { GraphError } from "../../context.js";
 import { applyQuery, collectionBody, type ExpandItem, type ODataQuery, parseQuery, readOptions } from "../odata.js";
 import { filterPaths } from "../odata-filter.js";
 import { type ItemTarget, requireItem } from "./address.js";
-import { badRequest, charge, identityOf, json, metadataUrl, methodNotAllowed, noContent, prefers, readJson, type Req } from "./http.js";
+import {
+  badRequest,
+  charge,
+  identityOf,
+  json,
+  metadataUrl,
+  methodNotAllowed,
+  noContent,
+  prefers,
+  type Req,
+  readJson,
+} from "./http.js";
 import { adapterFor, isIndexed, type ListItemsAdapter } from "./list-adapter.js";
 import { drives, type ListRecord, lists } from "./model.js";
 import { pick, serializeDriveItem, serializeListItem } from "./serialize.js";
@@ -16,7 +27,10 @@ const PREFER_NON_INDEXED = "HonorNonIndexedQueriesWarningMayFailRandomly";
 
 function fieldsExpand(query: ODataQuery): ExpandItem | undefined {
   const unknown = query.expand?.find((e) => e.name.toLowerCase() !== "fields" && e.name.toLowerCase() !== "driveitem");
-  if (unknown) throw badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${unknown.name}' on type 'microsoft.graph.listItem'.`);
+  if (unknown)
+    throw badRequest(
+      `Parsing OData Select and Expand failed: Could not find a property named '${unknown.name}' on type 'microsoft.graph.listItem'.`,
+    );
   return query.expand?.find((e) => e.name.toLowerCase() === "fields");
 }
 
@@ -38,11 +52,18 @@ function checkIndexed(req: Req, list: ListRecord, query: ODataQuery): void {
 function fieldsBody(body: Record<string, unknown>): Record<string, unknown> {
   const fields = body.fields;
   if (fields === undefined) return {};
-  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw badRequest("fields must be an object.");
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields))
+    throw badRequest("fields must be an object.");
   return fields as Record<string, unknown>;
 }
 
-async function itemRoutes(req: Req, adapter: ListItemsAdapter, id: string, sub: string | undefined, api: string): Promise<Response> {
+async function itemRoutes(
+  req: Req,
+  adapter: ListItemsAdapter,
+  id: string,
+  sub: string | undefined,
+  api: string,
+): Promise<Response> {
   const { ctx, c } = req;
   const list = adapter.list;
   const entityContext = metadataUrl(ctx, `sites('${list.siteId}')/lists('${list.id}')/items/$entity`);
@@ -52,7 +73,10 @@ async function itemRoutes(req: Req, adapter: ListItemsAdapter, id: string, sub: 
       charge(ctx, c, "read", `GET ${api}/{item-id}`);
       const fx = fieldsExpand(query);
       const view = adapter.get(id);
-      const out = serializeListItem(ctx, view, { expandFields: fx ? { select: fx.query.select } : undefined, select: query.select });
+      const out = serializeListItem(ctx, view, {
+        expandFields: fx ? { select: fx.query.select } : undefined,
+        select: query.select,
+      });
       if (query.expand?.some((e) => e.name.toLowerCase() === "driveitem") && list.driveId) {
         out.driveItem = serializeDriveItem(ctx, adapter.driveItem(id));
       }
@@ -77,7 +101,10 @@ async function itemRoutes(req: Req, adapter: ListItemsAdapter, id: string, sub: 
       const query = parseQuery(readOptions(req.url));
       charge(ctx, c, "read", `GET ${api}/{item-id}/fields`);
       const view = adapter.get(id);
-      return json(c, { "@odata.context": fieldsContext, ...(query.select ? pick(view.fields, query.select) : view.fields) });
+      return json(c, {
+        "@odata.context": fieldsContext,
+        ...(query.select ? pick(view.fields, query.select) : view.fields),
+      });
     }
     if (req.method === "PATCH") {
       const caller = charge(ctx, c, "write", `PATCH ${api}/{item-id}/fields`);
@@ -91,7 +118,10 @@ async function itemRoutes(req: Req, adapter: ListItemsAdapter, id: string, sub: 
     if (req.method !== "GET") throw methodNotAllowed();
     charge(ctx, c, "read", `GET ${api}/{item-id}/driveItem`);
     const item = adapter.driveItem(id);
-    return json(c, { "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items/$entity`), ...serializeDriveItem(ctx, item) });
+    return json(c, {
+      "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items/$entity`),
+      ...serializeDriveItem(ctx, item),
+    });
   }
   throw badRequest(`Unsupported segment '${sub}'.`);
 }
@@ -109,12 +139,18 @@ export async function handleListItems(req: Req, list: ListRecord, rest: string[]
     checkIndexed(req, list, query);
     const adapter = adapterFor(ctx, list);
     const rows = adapter.all().map((view) => serializeListItem(ctx, view, { expandFields: {} }));
-    const page = applyQuery(rows, { ...query, expand: undefined, select: undefined }, {
-      requestUrl: `${ctx.config.origin}${req.url.pathname}${req.url.search}`,
-      defaultPageSize: 200,
-    });
+    const page = applyQuery(
+      rows,
+      { ...query, expand: undefined, select: undefined },
+      {
+        requestUrl: `${ctx.config.origin}${req.url.pathname}${req.url.search}`,
+        defaultPageSize: 200,
+      },
+    );
     page.value = (page.value as Record<string, unknown>[]).map((row) => {
-      const out = query.select ? pick(row, [...query.select, ...(fx ? ["fields", "fields@odata.context"] : [])]) : { ...row };
+      const out = query.select
+        ? pick(row, [...query.select, ...(fx ? ["fields", "fields@odata.context"] : [])])
+        : { ...row };
       if (!fx) {
         delete out.fields;
         delete out["fields@odata.context"];
@@ -131,7 +167,10 @@ export async function handleListItems(req: Req, list: ListRecord, rest: string[]
     const view = adapterFor(ctx, list).create(fieldsBody(body), identityOf(ctx, caller));
     return json(
       c,
-      { "@odata.context": metadataUrl(ctx, `sites('${list.siteId}')/lists('${list.id}')/items/$entity`), ...serializeListItem(ctx, view, { expandFields: {} }) },
+      {
+        "@odata.context": metadataUrl(ctx, `sites('${list.siteId}')/lists('${list.id}')/items/$entity`),
+        ...serializeListItem(ctx, view, { expandFields: {} }),
+      },
       201,
     );
   }
@@ -139,11 +178,22 @@ export async function handleListItems(req: Req, list: ListRecord, rest: string[]
 }
 
 /** /drives/{d}/items/{i}/listItem[/fields] */
-export async function handleDriveItemListItem(req: Req, target: ItemTarget, rest: string[], api: string): Promise<Response> {
+export async function handleDriveItemListItem(
+  req: Req,
+  target: ItemTarget,
+  rest: string[],
+  api: string,
+): Promise<Response> {
   const item = requireItem(target);
   if (item.parentId === null) throw badRequest("The root folder has no listItem.");
   const drive = drives(req.ctx).get(item.driveId);
   const list = drive ? lists(req.ctx).get(drive.listId) : undefined;
   if (!list || !item.listItemId) throw badRequest("The item has no listItem.");
-  return itemRoutes(req, adapterFor(req.ctx, list), item.listItemId, rest[0], `${api}/listItem`.replace(/\/listItem$/, "/listItem"));
+  return itemRoutes(
+    req,
+    adapterFor(req.ctx, list),
+    item.listItemId,
+    rest[0],
+    `${api}/listItem`.replace(/\/listItem$/, "/listItem"),
+  );
 }

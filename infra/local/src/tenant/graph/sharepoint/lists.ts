@@ -6,14 +6,35 @@ import { GraphError, type TenantContext } from "../../context.js";
 import { applyQuery, collectionBody, parseQuery, readOptions } from "../odata.js";
 import { driveById } from "./address.js";
 import { parseColumn, serializeColumn } from "./columns.js";
-import { badRequest, charge, identityOf, json, metadataUrl, methodNotAllowed, noContent, notFound, readJson, type Req } from "./http.js";
+import {
+  badRequest,
+  charge,
+  identityOf,
+  json,
+  metadataUrl,
+  methodNotAllowed,
+  noContent,
+  notFound,
+  type Req,
+  readJson,
+} from "./http.js";
 import { newGuid } from "./ids.js";
+import { adapterFor } from "./list-adapter.js";
 import { handleListItems } from "./list-items.js";
-import { builtInColumn, createLibrary, drives, type ListRecord, lists, type SiteRecord, sites, siteWebUrl } from "./model.js";
-import { descendantsOf, items } from "./model.js";
+import {
+  builtInColumn,
+  createLibrary,
+  descendantsOf,
+  drives,
+  items,
+  type ListRecord,
+  lists,
+  type SiteRecord,
+  sites,
+  siteWebUrl,
+} from "./model.js";
 import { assertDeletable, deleteItem } from "./mutate.js";
 import { serializeDrive } from "./serialize.js";
-import { adapterFor } from "./list-adapter.js";
 
 export function serializeList(ctx: TenantContext, list: ListRecord): Record<string, unknown> {
   const site = sites(ctx).get(list.siteId);
@@ -28,7 +49,9 @@ export function serializeList(ctx: TenantContext, list: ListRecord): Record<stri
     id: list.id,
     lastModifiedDateTime: list.lastModifiedDateTime,
     name: list.name,
-    webUrl: drive ? `${siteUrl}/${encodeURIComponent(drive.urlName)}` : `${siteUrl}/Lists/${encodeURIComponent(list.name)}`,
+    webUrl: drive
+      ? `${siteUrl}/${encodeURIComponent(drive.urlName)}`
+      : `${siteUrl}/Lists/${encodeURIComponent(list.name)}`,
     displayName: list.displayName,
     createdBy: list.createdBy,
     lastModifiedBy: list.lastModifiedBy,
@@ -42,7 +65,8 @@ export function findList(ctx: TenantContext, site: SiteRecord, ref: string): Lis
   if (byId && byId.siteId === site.id) return byId;
   const lower = ref.toLowerCase();
   for (const list of lists(ctx).values()) {
-    if (list.siteId === site.id && (list.displayName.toLowerCase() === lower || list.name.toLowerCase() === lower)) return list;
+    if (list.siteId === site.id && (list.displayName.toLowerCase() === lower || list.name.toLowerCase() === lower))
+      return list;
   }
   throw notFound("The list could not be found.");
 }
@@ -50,7 +74,12 @@ export function findList(ctx: TenantContext, site: SiteRecord, ref: string): Lis
 function urlName(ctx: TenantContext, site: SiteRecord, displayName: string): string {
   const base = displayName.replace(/[^A-Za-z0-9]/g, "") || `List${Date.now() % 100000}`;
   let name = base;
-  for (let n = 1; [...lists(ctx).values()].some((l) => l.siteId === site.id && l.name.toLowerCase() === name.toLowerCase()); n++) name = `${base}${n}`;
+  for (
+    let n = 1;
+    [...lists(ctx).values()].some((l) => l.siteId === site.id && l.name.toLowerCase() === name.toLowerCase());
+    n++
+  )
+    name = `${base}${n}`;
   return name;
 }
 
@@ -62,10 +91,15 @@ async function createList(req: Req, site: SiteRecord): Promise<Response> {
   if (typeof displayName !== "string" || displayName.trim() === "") throw badRequest("displayName is required.");
   for (const l of lists(ctx).values()) {
     if (l.siteId === site.id && l.displayName.toLowerCase() === displayName.toLowerCase()) {
-      throw new GraphError(409, "nameAlreadyExists", `A list, survey, discussion board, or document library with the specified title '${displayName}' already exists in this website.`);
+      throw new GraphError(
+        409,
+        "nameAlreadyExists",
+        `A list, survey, discussion board, or document library with the specified title '${displayName}' already exists in this website.`,
+      );
     }
   }
-  const template = ((body.list as Record<string, unknown> | undefined)?.template as string | undefined) ?? "genericList";
+  const template =
+    ((body.list as Record<string, unknown> | undefined)?.template as string | undefined) ?? "genericList";
   const by = identityOf(ctx, caller);
   const columnsBody = body.columns === undefined ? [] : body.columns;
   if (!Array.isArray(columnsBody)) throw badRequest("columns must be an array.");
@@ -100,7 +134,11 @@ async function createList(req: Req, site: SiteRecord): Promise<Response> {
   for (const col of columnsBody as Record<string, unknown>[]) list.columns.push(parseColumn(col ?? {}, list));
   lists(ctx).set(list.id, list);
   ctx.store.changed();
-  return json(c, { "@odata.context": metadataUrl(ctx, `sites('${site.id}')/lists/$entity`), ...serializeList(ctx, list) }, 201);
+  return json(
+    c,
+    { "@odata.context": metadataUrl(ctx, `sites('${site.id}')/lists/$entity`), ...serializeList(ctx, list) },
+    201,
+  );
 }
 
 export async function handleLists(req: Req, site: SiteRecord, rest: string[]): Promise<Response | undefined> {
@@ -112,23 +150,38 @@ export async function handleLists(req: Req, site: SiteRecord, rest: string[]): P
     const query = parseQuery(readOptions(req.url));
     charge(ctx, c, "readMulti", "GET /sites/{site-id}/lists");
     const rows = [...lists(ctx).values()].filter((l) => l.siteId === site.id).map((l) => serializeList(ctx, l));
-    const page = applyQuery(rows, query, { requestUrl: `${ctx.config.origin}${req.url.pathname}${req.url.search}`, defaultPageSize: 200 });
+    const page = applyQuery(rows, query, {
+      requestUrl: `${ctx.config.origin}${req.url.pathname}${req.url.search}`,
+      defaultPageSize: 200,
+    });
     return json(c, collectionBody(page, metadataUrl(ctx, `sites('${site.id}')/lists`)));
   }
   return handleList(req, site, findList(ctx, site, listRef), sub, more);
 }
 
-export async function handleList(req: Req, site: SiteRecord, list: ListRecord, sub: string | undefined, more: string[]): Promise<Response | undefined> {
+export async function handleList(
+  req: Req,
+  site: SiteRecord,
+  list: ListRecord,
+  sub: string | undefined,
+  more: string[],
+): Promise<Response | undefined> {
   const { ctx, c } = req;
   const api = "/sites/{site-id}/lists/{list-id}";
   if (!sub) {
     if (req.method === "GET") {
       const query = parseQuery(readOptions(req.url));
       charge(ctx, c, "read", `GET ${api}`);
-      const out: Record<string, unknown> = { "@odata.context": metadataUrl(ctx, `sites('${site.id}')/lists/$entity`), ...serializeList(ctx, list) };
+      const out: Record<string, unknown> = {
+        "@odata.context": metadataUrl(ctx, `sites('${site.id}')/lists/$entity`),
+        ...serializeList(ctx, list),
+      };
       for (const e of query.expand ?? []) {
         if (e.name === "columns") out.columns = list.columns.map(serializeColumn);
-        else if (e.name === "items") out.items = adapterFor(ctx, list).all().map((v) => ({ id: v.id, fields: v.fields }));
+        else if (e.name === "items")
+          out.items = adapterFor(ctx, list)
+            .all()
+            .map((v) => ({ id: v.id, fields: v.fields }));
         else if (e.name === "drive" && list.driveId) out.drive = serializeDrive(ctx, driveById(ctx, list.driveId));
       }
       return json(c, out);
@@ -148,7 +201,8 @@ export async function handleList(req: Req, site: SiteRecord, list: ListRecord, s
       if (list.driveId) {
         const drive = driveById(ctx, list.driveId);
         const site2 = sites(ctx).get(drive.siteId);
-        if (site2?.defaultDriveId === drive.id) throw new GraphError(403, "accessDenied", "The default document library of a site cannot be deleted.");
+        if (site2?.defaultDriveId === drive.id)
+          throw new GraphError(403, "accessDenied", "The default document library of a site cannot be deleted.");
         const root = items(ctx).get(drive.rootId);
         if (root) {
           for (const d of descendantsOf(ctx, root.id)) assertDeletable(ctx, d);
@@ -170,7 +224,10 @@ export async function handleList(req: Req, site: SiteRecord, list: ListRecord, s
     if (!columnId) {
       if (req.method === "GET") {
         charge(ctx, c, "readMulti", `GET ${api}/columns`);
-        return json(c, { "@odata.context": metadataUrl(ctx, `sites('${site.id}')/lists('${list.id}')/columns`), value: list.columns.map(serializeColumn) });
+        return json(c, {
+          "@odata.context": metadataUrl(ctx, `sites('${site.id}')/lists('${list.id}')/columns`),
+          value: list.columns.map(serializeColumn),
+        });
       }
       if (req.method === "POST") {
         charge(ctx, c, "write", `POST ${api}/columns`);
@@ -210,7 +267,10 @@ export async function handleList(req: Req, site: SiteRecord, list: ListRecord, s
     if (req.method !== "GET") throw methodNotAllowed();
     charge(ctx, c, "read", `GET ${api}/drive`);
     if (!list.driveId) throw notFound("This list is not a document library.");
-    return json(c, { "@odata.context": metadataUrl(ctx, "drives/$entity"), ...serializeDrive(ctx, driveById(ctx, list.driveId)) });
+    return json(c, {
+      "@odata.context": metadataUrl(ctx, "drives/$entity"),
+      ...serializeDrive(ctx, driveById(ctx, list.driveId)),
+    });
   }
   if (sub === "items") return handleListItems(req, list, more, `${api}/items`);
   throw notFound(`Unsupported segment '${sub}'.`);

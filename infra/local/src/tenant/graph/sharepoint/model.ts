@@ -219,7 +219,13 @@ export function builtInColumn(
 export function createLibrary(
   ctx: TenantContext,
   site: SiteRecord,
-  options: { displayName: string; urlName: string; description?: string; createdBy?: IdentitySet; driveType?: DriveRecord["driveType"] },
+  options: {
+    displayName: string;
+    urlName: string;
+    description?: string;
+    createdBy?: IdentitySet;
+    driveType?: DriveRecord["driveType"];
+  },
 ): DriveRecord {
   const now = nowIso(ctx);
   const createdBy = options.createdBy ?? SYSTEM_ACCOUNT;
@@ -276,7 +282,13 @@ export function createLibrary(
   return drive;
 }
 
-function createSite(ctx: TenantContext, key: string, path: string, displayName: string, description: string): SiteRecord {
+function createSite(
+  ctx: TenantContext,
+  key: string,
+  path: string,
+  displayName: string,
+  description: string,
+): SiteRecord {
   const hostname = spHostname(ctx);
   const siteCollectionId = newGuid();
   const webId = newGuid();
@@ -336,7 +348,9 @@ export function ensurePersonalDrive(ctx: TenantContext, userId: string): DriveRe
       if (drive) return drive;
     }
   }
-  const user = ctx.store.collection<{ displayName?: string; userPrincipalName?: string; mail?: string }>("users").get(userId);
+  const user = ctx.store
+    .collection<{ displayName?: string; userPrincipalName?: string; mail?: string }>("users")
+    .get(userId);
   const upn = user?.userPrincipalName ?? userId;
   const key = `personal-${upn.replace(/[^A-Za-z0-9]/g, "_")}`;
   const hostname = spHostname(ctx);
@@ -359,7 +373,9 @@ export function ensurePersonalDrive(ctx: TenantContext, userId: string): DriveRe
     personalOwnerId: userId,
   };
   sites(ctx).set(site.id, site);
-  const owner: IdentitySet = { user: { id: userId, displayName: user?.displayName ?? upn, ...(user?.mail ? { email: user.mail } : {}) } };
+  const owner: IdentitySet = {
+    user: { id: userId, displayName: user?.displayName ?? upn, ...(user?.mail ? { email: user.mail } : {}) },
+  };
   const drive = createLibrary(ctx, site, { displayName: "OneDrive", urlName: "Documents", driveType: "business" });
   drive.ownerUserId = userId;
   drive.createdBy = owner;
@@ -376,7 +392,8 @@ export function childrenOf(ctx: TenantContext, parentId: string): DriveItemRecor
 
 export function findChild(ctx: TenantContext, parentId: string, name: string): DriveItemRecord | undefined {
   const lower = name.toLowerCase();
-  for (const item of items(ctx).values()) if (item.parentId === parentId && item.name.toLowerCase() === lower) return item;
+  for (const item of items(ctx).values())
+    if (item.parentId === parentId && item.name.toLowerCase() === lower) return item;
   return undefined;
 }
 

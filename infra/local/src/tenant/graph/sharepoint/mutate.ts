@@ -5,9 +5,9 @@ import { newGuid, newItemId } from "./ids.js";
 import { effectiveLabel, labelSettings } from "./labels.js";
 import {
   assignListItemId,
-  descendantsOf,
   type DriveItemRecord,
   type DriveRecord,
+  descendantsOf,
   findChild,
   type IdentitySet,
   items,
@@ -31,7 +31,8 @@ const MIME: Record<string, string> = {
 export function mimeTypeFor(name: string, contentType?: string | null): string {
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   if (MIME[ext]) return MIME[ext] as string;
-  if (contentType && !contentType.startsWith("application/x-www-form-urlencoded")) return contentType.split(";")[0]?.trim() || "application/octet-stream";
+  if (contentType && !contentType.startsWith("application/x-www-form-urlencoded"))
+    return contentType.split(";")[0]?.trim() || "application/octet-stream";
   return "application/octet-stream";
 }
 
@@ -70,7 +71,12 @@ export interface ConflictOutcome {
   existing?: DriveItemRecord;
 }
 
-export function resolveConflict(ctx: TenantContext, parent: DriveItemRecord, name: string, behavior: ConflictBehavior): ConflictOutcome {
+export function resolveConflict(
+  ctx: TenantContext,
+  parent: DriveItemRecord,
+  name: string,
+  behavior: ConflictBehavior,
+): ConflictOutcome {
   const existing = findChild(ctx, parent.id, name);
   if (!existing) return { name };
   if (behavior === "fail") throw new GraphError(409, "nameAlreadyExists", "The specified item name already exists.");
@@ -82,7 +88,14 @@ export function requireFolder(parent: DriveItemRecord): void {
   if (!parent.isFolder) throw new GraphError(400, "invalidRequest", "The parent item is not a folder.");
 }
 
-function newRecord(ctx: TenantContext, drive: DriveRecord, parent: DriveItemRecord, name: string, isFolder: boolean, by: IdentitySet): DriveItemRecord {
+function newRecord(
+  ctx: TenantContext,
+  drive: DriveRecord,
+  parent: DriveItemRecord,
+  name: string,
+  isFolder: boolean,
+  by: IdentitySet,
+): DriveItemRecord {
   const now = ctx.now().toISOString();
   const listItemId = assignListItemId(ctx, drive);
   return {
@@ -106,7 +119,13 @@ function newRecord(ctx: TenantContext, drive: DriveRecord, parent: DriveItemReco
   };
 }
 
-export function createFolder(ctx: TenantContext, drive: DriveRecord, parent: DriveItemRecord, name: string, by: IdentitySet): DriveItemRecord {
+export function createFolder(
+  ctx: TenantContext,
+  drive: DriveRecord,
+  parent: DriveItemRecord,
+  name: string,
+  by: IdentitySet,
+): DriveItemRecord {
   const folder = newRecord(ctx, drive, parent, name, true, by);
   items(ctx).set(folder.id, folder);
   touchParent(ctx, parent.id, by);
@@ -115,12 +134,25 @@ export function createFolder(ctx: TenantContext, drive: DriveRecord, parent: Dri
 }
 
 /** Stores bytes as a new version of an existing file. */
-export function writeContent(ctx: TenantContext, item: DriveItemRecord, bytes: Uint8Array, mimeType: string, by: IdentitySet): void {
+export function writeContent(
+  ctx: TenantContext,
+  item: DriveItemRecord,
+  bytes: Uint8Array,
+  mimeType: string,
+  by: IdentitySet,
+): void {
   const versionId = `${item.versions.length + 1}.0`;
   const blobId = `sp/${item.id}/${versionId}`;
   ctx.store.blobs.put(blobId, bytes);
   const now = ctx.now().toISOString();
-  item.versions.push({ id: versionId, size: bytes.byteLength, blobId, mimeType, lastModifiedDateTime: now, lastModifiedBy: by });
+  item.versions.push({
+    id: versionId,
+    size: bytes.byteLength,
+    blobId,
+    mimeType,
+    lastModifiedDateTime: now,
+    lastModifiedBy: by,
+  });
   item.size = bytes.byteLength;
   item.mimeType = mimeType;
   if (item.versions.length > 1) touch(ctx, item, by, true);
@@ -161,9 +193,16 @@ export function assertContentUpdatable(ctx: TenantContext, item: DriveItemRecord
   const label = effectiveLabel(ctx, item);
   if (!label) return;
   const settings = labelSettings(ctx, label.label.name);
-  if (settings.behaviorDuringRetentionPeriod === "retainAsRecord" || settings.behaviorDuringRetentionPeriod === "retainAsRegulatoryRecord") {
+  if (
+    settings.behaviorDuringRetentionPeriod === "retainAsRecord" ||
+    settings.behaviorDuringRetentionPeriod === "retainAsRegulatoryRecord"
+  ) {
     if (!settings.isContentUpdateAllowed) {
-      throw new GraphError(403, "accessDenied", `The item is a record (retention label '${label.label.name}') and its content cannot be changed.`);
+      throw new GraphError(
+        403,
+        "accessDenied",
+        `The item is a record (retention label '${label.label.name}') and its content cannot be changed.`,
+      );
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { TenantContext } from "../../context.js";
 import { appDisplayName } from "./http.js";
-import { ancestorsOf, type DriveItemRecord, items, pathOf, type PermissionRecord } from "./model.js";
+import { ancestorsOf, type DriveItemRecord, items, type PermissionRecord, pathOf } from "./model.js";
 
 export interface VisiblePermission {
   permission: PermissionRecord;
@@ -41,7 +41,12 @@ function groupsOfUser(ctx: TenantContext, userId: string): Set<string> {
  * Whether a tenant user was given access to the item by sharing (direct grant, group grant,
  * "users" link naming them, or an organization/anonymous link). `write` needs a write/owner role.
  */
-export function hasSharedAccess(ctx: TenantContext, itemId: string, userId: string, need: "read" | "write" = "read"): boolean {
+export function hasSharedAccess(
+  ctx: TenantContext,
+  itemId: string,
+  userId: string,
+  need: "read" | "write" = "read",
+): boolean {
   const groups = groupsOfUser(ctx, userId);
   const users = ctx.store.collection<{ mail?: string; userPrincipalName?: string }>("users");
   const user = users.get(userId);
@@ -66,16 +71,28 @@ export function linkWebUrl(ctx: TenantContext, token: string): string {
   return `${ctx.config.origin}${SHARE_PATH}?share=${encodeURIComponent(token)}`;
 }
 
-export function serializePermission(ctx: TenantContext, p: PermissionRecord, inheritedFrom?: DriveItemRecord): Record<string, unknown> {
+export function serializePermission(
+  ctx: TenantContext,
+  p: PermissionRecord,
+  inheritedFrom?: DriveItemRecord,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { id: p.id, roles: [...p.roles] };
   if (p.grantee) {
-    const identity = { id: p.grantee.id, displayName: p.grantee.displayName, ...(p.grantee.email ? { email: p.grantee.email } : {}) };
+    const identity = {
+      id: p.grantee.id,
+      displayName: p.grantee.displayName,
+      ...(p.grantee.email ? { email: p.grantee.email } : {}),
+    };
     const key = p.grantee.kind === "group" ? "group" : "user";
     out["@deprecated.GrantedTo"] = "GrantedTo has been deprecated. Refer to GrantedToV2";
     out.grantedTo = { [key]: { displayName: identity.displayName, id: identity.id } };
     out.grantedToV2 = {
       [key]: identity,
-      siteUser: { id: identity.id, displayName: identity.displayName, loginName: p.grantee.email ?? identity.displayName },
+      siteUser: {
+        id: identity.id,
+        displayName: identity.displayName,
+        loginName: p.grantee.email ?? identity.displayName,
+      },
     };
   }
   if (p.invitation) out.invitation = { ...p.invitation };
@@ -87,17 +104,24 @@ export function serializePermission(ctx: TenantContext, p: PermissionRecord, inh
       preventsDownload: false,
       application: { ...p.application },
     };
-    if (p.link.type === "embed") link.webHtml = `<iframe src="${linkWebUrl(ctx, p.link.token)}&embed=1" width="98" height="120" frameborder="0" scrolling="no"></iframe>`;
+    if (p.link.type === "embed")
+      link.webHtml = `<iframe src="${linkWebUrl(ctx, p.link.token)}&embed=1" width="98" height="120" frameborder="0" scrolling="no"></iframe>`;
     out.link = link;
     if (p.link.scope === "users") {
       const users = ctx.store.collection<{ displayName?: string; mail?: string }>("users");
-      out.grantedToIdentitiesV2 = p.link.userIds.map((id) => ({ user: { id, displayName: users.get(id)?.displayName ?? id } }));
+      out.grantedToIdentitiesV2 = p.link.userIds.map((id) => ({
+        user: { id, displayName: users.get(id)?.displayName ?? id },
+      }));
     }
   }
   out.hasPassword = p.link?.hasPassword ?? false;
   if (p.expirationDateTime) out.expirationDateTime = p.expirationDateTime;
   if (inheritedFrom) {
-    out.inheritedFrom = { driveId: inheritedFrom.driveId, id: inheritedFrom.id, path: `/drives/${inheritedFrom.driveId}/root:${pathOf(ctx, inheritedFrom)}` };
+    out.inheritedFrom = {
+      driveId: inheritedFrom.driveId,
+      id: inheritedFrom.id,
+      path: `/drives/${inheritedFrom.driveId}/root:${pathOf(ctx, inheritedFrom)}`,
+    };
   }
   return out;
 }

@@ -1,7 +1,17 @@
 /** Sharing: GET/DELETE/PATCH …/permissions, POST …/invite, POST …/createLink (5 RU each). */
 import { GraphError } from "../../context.js";
 import { type ItemTarget, requireItem } from "./address.js";
-import { badRequest, charge, json, metadataUrl, methodNotAllowed, noContent, notFound, readJson, type Req } from "./http.js";
+import {
+  badRequest,
+  charge,
+  json,
+  metadataUrl,
+  methodNotAllowed,
+  noContent,
+  notFound,
+  type Req,
+  readJson,
+} from "./http.js";
 import { newGuid, newToken } from "./ids.js";
 import type { PermissionRecord } from "./model.js";
 import { applicationOf, serializePermission, visiblePermissions } from "./permissions-model.js";
@@ -18,7 +28,8 @@ function parseRoles(value: unknown): Role[] {
 
 function parseExpiration(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string" || Number.isNaN(Date.parse(value))) throw badRequest("expirationDateTime must be an ISO 8601 date-time.");
+  if (typeof value !== "string" || Number.isNaN(Date.parse(value)))
+    throw badRequest("expirationDateTime must be an ISO 8601 date-time.");
   return value;
 }
 
@@ -38,12 +49,20 @@ export async function handlePermissions(req: Req, target: ItemTarget, rest: stri
   if (!id) {
     if (req.method !== "GET") throw methodNotAllowed();
     const value = visiblePermissions(ctx, item).map((p) => serializePermission(ctx, p.permission, p.inheritedFrom));
-    return json(c, { "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items('${item.id}')/permissions`), value });
+    return json(c, {
+      "@odata.context": metadataUrl(ctx, `drives('${item.driveId}')/items('${item.id}')/permissions`),
+      value,
+    });
   }
   const found = visiblePermissions(ctx, item).find((p) => p.permission.id === id);
   if (!found) throw notFound("The permission could not be found.");
   if (req.method === "GET") return json(c, serializePermission(ctx, found.permission, found.inheritedFrom));
-  if (found.inheritedFrom) throw new GraphError(403, "accessDenied", "Inherited permissions cannot be changed on this item; change them where they are defined.");
+  if (found.inheritedFrom)
+    throw new GraphError(
+      403,
+      "accessDenied",
+      "Inherited permissions cannot be changed on this item; change them where they are defined.",
+    );
   if (req.method === "DELETE") {
     item.permissions = item.permissions.filter((p) => p.id !== id);
     ctx.store.changed();
@@ -76,14 +95,31 @@ export async function handleInvite(req: Req, target: ItemTarget, api: string): P
   const result: PermissionRecord[] = [];
   for (const recipient of recipients as Record<string, unknown>[]) {
     const objectId = typeof recipient?.objectId === "string" ? recipient.objectId : undefined;
-    const email = typeof recipient?.email === "string" ? recipient.email : typeof recipient?.alias === "string" ? recipient.alias : undefined;
+    const email =
+      typeof recipient?.email === "string"
+        ? recipient.email
+        : typeof recipient?.alias === "string"
+          ? recipient.alias
+          : undefined;
     if (!objectId && !email) throw badRequest("Each recipient needs an email or objectId.");
     let grantee: PermissionRecord["grantee"];
     if (objectId) {
       const user = users.get(objectId);
       const group = groups.get(objectId);
-      if (user) grantee = { kind: "user", id: objectId, displayName: user.displayName ?? objectId, ...(user.mail ? { email: user.mail } : {}) };
-      else if (group) grantee = { kind: "group", id: objectId, displayName: group.displayName ?? objectId, ...(group.mail ? { email: group.mail } : {}) };
+      if (user)
+        grantee = {
+          kind: "user",
+          id: objectId,
+          displayName: user.displayName ?? objectId,
+          ...(user.mail ? { email: user.mail } : {}),
+        };
+      else if (group)
+        grantee = {
+          kind: "group",
+          id: objectId,
+          displayName: group.displayName ?? objectId,
+          ...(group.mail ? { email: group.mail } : {}),
+        };
       else throw badRequest(`Recipient '${objectId}' was not found in the directory.`);
     } else if (email) {
       const lower = email.toLowerCase();
@@ -116,9 +152,16 @@ export async function handleInvite(req: Req, target: ItemTarget, api: string): P
   }
   ctx.store.changed();
   if (body.sendInvitation === true) {
-    ctx.bus.emit("sharepoint.invitation", { itemId: item.id, permissionIds: result.map((p) => p.id), message: body.message });
+    ctx.bus.emit("sharepoint.invitation", {
+      itemId: item.id,
+      permissionIds: result.map((p) => p.id),
+      message: body.message,
+    });
   }
-  return json(c, { "@odata.context": metadataUrl(ctx, "Collection(microsoft.graph.permission)"), value: result.map((p) => serializePermission(ctx, p)) });
+  return json(c, {
+    "@odata.context": metadataUrl(ctx, "Collection(microsoft.graph.permission)"),
+    value: result.map((p) => serializePermission(ctx, p)),
+  });
 }
 
 export async function handleCreateLink(req: Req, target: ItemTarget, api: string): Promise<Response> {
@@ -130,7 +173,8 @@ export async function handleCreateLink(req: Req, target: ItemTarget, api: string
   const type = body.type;
   if (type !== "view" && type !== "edit" && type !== "embed") throw badRequest("type must be view, edit or embed.");
   const scope = body.scope ?? "organization";
-  if (scope !== "anonymous" && scope !== "organization" && scope !== "users") throw badRequest("scope must be anonymous, organization or users.");
+  if (scope !== "anonymous" && scope !== "organization" && scope !== "users")
+    throw badRequest("scope must be anonymous, organization or users.");
   const hasPassword = typeof body.password === "string" && body.password !== "";
   if (hasPassword && scope !== "anonymous") throw badRequest("A password can only be set on anonymous links.");
   const expirationDateTime = parseExpiration(body.expirationDateTime);
@@ -141,12 +185,19 @@ export async function handleCreateLink(req: Req, target: ItemTarget, api: string
       const id = typeof r?.objectId === "string" ? r.objectId : undefined;
       const email = typeof r?.email === "string" ? r.email.toLowerCase() : undefined;
       for (const [uid, u] of users) {
-        if (uid === id || (email && (u.mail?.toLowerCase() === email || u.userPrincipalName?.toLowerCase() === email))) userIds.push(uid);
+        if (uid === id || (email && (u.mail?.toLowerCase() === email || u.userPrincipalName?.toLowerCase() === email)))
+          userIds.push(uid);
       }
     }
   }
   const existing = item.permissions.find(
-    (p) => p.link && p.link.type === type && p.link.scope === scope && !hasPassword && !p.link.hasPassword && scope !== "users",
+    (p) =>
+      p.link &&
+      p.link.type === type &&
+      p.link.scope === scope &&
+      !hasPassword &&
+      !p.link.hasPassword &&
+      scope !== "users",
   );
   if (existing) return json(c, serializePermission(ctx, existing), 200);
   const permission: PermissionRecord = {

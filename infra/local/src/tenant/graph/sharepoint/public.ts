@@ -6,8 +6,8 @@
 import type { Context, Hono } from "hono";
 import { GraphError, type TenantContext } from "../../context.js";
 import { DOWNLOAD_PATH, type DownloadClaims, downloadUrl, verifyPayload } from "./download.js";
-import { putFile, readContent, writeContent } from "./mutate.js";
 import { type DriveItemRecord, drives, items } from "./model.js";
+import { putFile, readContent, writeContent } from "./mutate.js";
 import { SHARE_PATH } from "./permissions-model.js";
 import { serializeDriveItem } from "./serialize.js";
 import {
@@ -20,11 +20,19 @@ import {
   uploadSessions,
 } from "./upload-session.js";
 
-
 const JSON_TYPE = { "Content-Type": "application/json; charset=utf-8" };
 
-function errorResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error: { code, message }, ...extra }), { status, headers: { ...JSON_TYPE, ...headers } });
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify({ error: { code, message }, ...extra }), {
+    status,
+    headers: { ...JSON_TYPE, ...headers },
+  });
 }
 
 async function guarded(fn: () => Promise<Response> | Response): Promise<Response> {
@@ -40,7 +48,8 @@ function findSession(ctx: TenantContext, c: Context): UploadSessionRecord {
   const id = c.req.query("guid") ?? "";
   const token = c.req.query("tempauth") ?? "";
   const session = uploadSessions(ctx).get(id);
-  if (!session || session.token !== token) throw new GraphError(404, "itemNotFound", "The upload session was not found or has expired.");
+  if (!session || session.token !== token)
+    throw new GraphError(404, "itemNotFound", "The upload session was not found or has expired.");
   if (Date.parse(session.expirationDateTime) <= ctx.now().getTime()) {
     dropSession(ctx, session);
     throw new GraphError(404, "itemNotFound", "The upload session was not found or has expired.");
@@ -86,21 +95,31 @@ function complete(ctx: TenantContext, session: UploadSessionRecord): Response {
     try {
       result = putFile(ctx, drive, parent, session.name, bytes, session.contentType, session.behavior, session.by);
     } catch (err) {
-      if (err instanceof GraphError && err.status === 409) throw new GraphError(409, "nameAlreadyExists", CONFLICT_MESSAGE);
+      if (err instanceof GraphError && err.status === 409)
+        throw new GraphError(409, "nameAlreadyExists", CONFLICT_MESSAGE);
       throw err;
     }
   }
   dropSession(ctx, session);
-  return new Response(JSON.stringify(serializeDriveItem(ctx, result.item)), { status: result.created ? 201 : 200, headers: JSON_TYPE });
+  return new Response(JSON.stringify(serializeDriveItem(ctx, result.item)), {
+    status: result.created ? 201 : 200,
+    headers: JSON_TYPE,
+  });
 }
 
 function parseContentRange(header: string | undefined): { start: number; end: number; total: number } {
   const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec((header ?? "").trim());
-  if (!m) throw new GraphError(400, "invalidRange", "The Content-Range header is missing or malformed (expected 'bytes {start}-{end}/{total}').");
+  if (!m)
+    throw new GraphError(
+      400,
+      "invalidRange",
+      "The Content-Range header is missing or malformed (expected 'bytes {start}-{end}/{total}').",
+    );
   const start = Number(m[1]);
   const end = Number(m[2]);
   const total = Number(m[3]);
-  if (end < start || end >= total) throw new GraphError(400, "invalidRange", `The Content-Range '${header}' is not valid.`);
+  if (end < start || end >= total)
+    throw new GraphError(400, "invalidRange", `The Content-Range '${header}' is not valid.`);
   return { start, end, total };
 }
 
@@ -110,7 +129,11 @@ async function putChunk(ctx: TenantContext, c: Context): Promise<Response> {
   const range = parseContentRange(c.req.header("Content-Range"));
   const length = range.end - range.start + 1;
   if (length >= MAX_CHUNK) {
-    throw new GraphError(400, "invalidRange", `The fragment is ${length} bytes; each fragment must be smaller than 60 MiB (62,914,560 bytes).`);
+    throw new GraphError(
+      400,
+      "invalidRange",
+      `The fragment is ${length} bytes; each fragment must be smaller than 60 MiB (62,914,560 bytes).`,
+    );
   }
   const isLast = range.end + 1 === range.total;
   if (!isLast && length % CHUNK_UNIT !== 0) {
@@ -121,15 +144,28 @@ async function putChunk(ctx: TenantContext, c: Context): Promise<Response> {
     );
   }
   if (session.fileSize !== undefined && session.fileSize !== range.total) {
-    throw new GraphError(400, "invalidRange", `The total size ${range.total} does not match the declared file size ${session.fileSize}.`);
+    throw new GraphError(
+      400,
+      "invalidRange",
+      `The total size ${range.total} does not match the declared file size ${session.fileSize}.`,
+    );
   }
   if (range.start !== session.received) {
     const what = range.start < session.received ? "overlaps bytes already received" : "is not the next expected range";
-    return errorResponse(416, "invalidRange", `The fragment starting at ${range.start} ${what}; the next expected range starts at ${session.received}.`, sessionStatus(session));
+    return errorResponse(
+      416,
+      "invalidRange",
+      `The fragment starting at ${range.start} ${what}; the next expected range starts at ${session.received}.`,
+      sessionStatus(session),
+    );
   }
   const body = new Uint8Array(await c.req.arrayBuffer());
   if (body.byteLength !== length) {
-    throw new GraphError(400, "invalidRequest", `The request body has ${body.byteLength} bytes but the Content-Range declares ${length}.`);
+    throw new GraphError(
+      400,
+      "invalidRequest",
+      `The request body has ${body.byteLength} bytes but the Content-Range declares ${length}.`,
+    );
   }
   const blobId = `sp-upload/${session.id}/${session.chunks.length}`;
   ctx.store.blobs.put(blobId, body);
@@ -187,10 +223,17 @@ function download(ctx: TenantContext, c: Context): Response {
     const slice = bytes.subarray(range.start, range.end + 1);
     return new Response(slice as unknown as BodyInit, {
       status: 206,
-      headers: { ...headers, "Content-Range": `bytes ${range.start}-${range.end}/${bytes.byteLength}`, "Content-Length": String(slice.byteLength) },
+      headers: {
+        ...headers,
+        "Content-Range": `bytes ${range.start}-${range.end}/${bytes.byteLength}`,
+        "Content-Length": String(slice.byteLength),
+      },
     });
   }
-  return new Response(bytes as unknown as BodyInit, { status: 200, headers: { ...headers, "Content-Length": String(bytes.byteLength) } });
+  return new Response(bytes as unknown as BodyInit, {
+    status: 200,
+    headers: { ...headers, "Content-Length": String(bytes.byteLength) },
+  });
 }
 
 function shareLink(ctx: TenantContext, c: Context): Response {
@@ -200,7 +243,11 @@ function shareLink(ctx: TenantContext, c: Context): Response {
     if (!permission?.link) continue;
     if (permission.expirationDateTime && Date.parse(permission.expirationDateTime) <= ctx.now().getTime()) break;
     if (permission.link.scope !== "anonymous" || permission.link.hasPassword) {
-      return errorResponse(403, "accessDenied", "このリンクを開くにはサインインが必要です。 / Sign-in is required to open this link.");
+      return errorResponse(
+        403,
+        "accessDenied",
+        "このリンクを開くにはサインインが必要です。 / Sign-in is required to open this link.",
+      );
     }
     if (item.isFolder) return errorResponse(400, "invalidRequest", "Folder links cannot be downloaded.");
     return new Response(null, { status: 302, headers: { Location: downloadUrl(ctx, item) } });

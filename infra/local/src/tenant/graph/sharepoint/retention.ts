@@ -1,7 +1,18 @@
 /** PATCH / GET / DELETE /drives/{d}/items/{i}/retentionLabel. */
 import { GraphError } from "../../context.js";
 import { type ItemTarget, requireItem } from "./address.js";
-import { badRequest, charge, identityOf, json, metadataUrl, methodNotAllowed, noContent, notFound, readJson, type Req } from "./http.js";
+import {
+  badRequest,
+  charge,
+  identityOf,
+  json,
+  metadataUrl,
+  methodNotAllowed,
+  noContent,
+  notFound,
+  type Req,
+  readJson,
+} from "./http.js";
 import { effectiveLabel, labelSettings, serializeLabel } from "./labels.js";
 import { touch } from "./mutate.js";
 
@@ -26,7 +37,11 @@ export async function handleRetentionLabel(req: Req, target: ItemTarget, api: st
     if (current && current.name !== body.name) {
       const settings = labelSettings(ctx, current.name);
       if (isRecord(settings.behaviorDuringRetentionPeriod) && !settings.isLabelUpdateAllowed) {
-        throw new GraphError(403, "accessDenied", `The item is a record labelled '${current.name}'; its label cannot be changed.`);
+        throw new GraphError(
+          403,
+          "accessDenied",
+          `The item is a record labelled '${current.name}'; its label cannot be changed.`,
+        );
       }
     }
     const by = identityOf(ctx, caller);
@@ -34,7 +49,11 @@ export async function handleRetentionLabel(req: Req, target: ItemTarget, api: st
     touch(ctx, item, by);
     ctx.store.changed();
     const effective = effectiveLabel(ctx, item);
-    return json(c, { ...context, ...serializeLabel(ctx, effective as NonNullable<typeof effective>) }, current ? 200 : 201);
+    return json(
+      c,
+      { ...context, ...serializeLabel(ctx, effective as NonNullable<typeof effective>) },
+      current ? 200 : 201,
+    );
   }
   if (req.method === "DELETE") {
     const caller = charge(ctx, c, "write", `DELETE ${api}/retentionLabel`);
@@ -42,7 +61,11 @@ export async function handleRetentionLabel(req: Req, target: ItemTarget, api: st
     if (item.retentionLabel) {
       const settings = labelSettings(ctx, item.retentionLabel.name);
       if (isRecord(settings.behaviorDuringRetentionPeriod) && settings.isRecordLocked) {
-        throw new GraphError(403, "accessDenied", `The record label '${item.retentionLabel.name}' is locked and cannot be removed.`);
+        throw new GraphError(
+          403,
+          "accessDenied",
+          `The record label '${item.retentionLabel.name}' is locked and cannot be removed.`,
+        );
       }
       delete item.retentionLabel;
       touch(ctx, item, identityOf(ctx, caller));

@@ -4,7 +4,16 @@
  */
 import { GraphError } from "../../context.js";
 import { applyQuery, collectionBody, parseQuery, readOptions } from "../odata.js";
-import { driveById, type ItemTarget, personalDrive, resolveItem, resolveSite, siteDefaultDrive, type Token, tokenize } from "./address.js";
+import {
+  driveById,
+  type ItemTarget,
+  personalDrive,
+  resolveItem,
+  resolveSite,
+  siteDefaultDrive,
+  type Token,
+  tokenize,
+} from "./address.js";
 import { handleContent, handleVersions } from "./content.js";
 import { badRequest, callerOf, charge, json, metadataUrl, methodNotAllowed, notFound, type Req } from "./http.js";
 import { handleChildren, handleItemSelf } from "./items.js";
@@ -100,11 +109,13 @@ async function handleSite(req: Req, site: SiteRecord, rest: Token[]): Promise<Re
     const out: Record<string, unknown> = { "@odata.context": metadataUrl(ctx, "sites/$entity"), ...body };
     for (const e of query.expand ?? []) {
       if (e.name === "drive") out.drive = serializeDrive(ctx, siteDefaultDrive(ctx, site));
-      if (e.name === "drives") out.drives = [...drives(ctx).values()].filter((d) => d.siteId === site.id).map((d) => serializeDrive(ctx, d));
+      if (e.name === "drives")
+        out.drives = [...drives(ctx).values()].filter((d) => d.siteId === site.id).map((d) => serializeDrive(ctx, d));
     }
     if (query.select) {
       const wanted = new Set(query.select.map((s) => s.toLowerCase()));
-      for (const key of Object.keys(out)) if (!key.startsWith("@odata.") && !wanted.has(key.toLowerCase())) delete out[key];
+      for (const key of Object.keys(out))
+        if (!key.startsWith("@odata.") && !wanted.has(key.toLowerCase())) delete out[key];
     }
     return json(c, out);
   }
@@ -114,7 +125,11 @@ async function handleSite(req: Req, site: SiteRecord, rest: Token[]): Promise<Re
     case "drives": {
       if (!second) {
         if (req.method !== "GET") throw methodNotAllowed();
-        return listDrives(req, [...drives(ctx).values()].filter((d) => d.siteId === site.id), "/sites/{site-id}/drives");
+        return listDrives(
+          req,
+          [...drives(ctx).values()].filter((d) => d.siteId === site.id),
+          "/sites/{site-id}/drives",
+        );
       }
       const drive = driveById(ctx, second.seg);
       if (drive.siteId !== site.id) throw notFound("The drive could not be found.");
@@ -140,7 +155,8 @@ export async function dispatch(req: Req, rawPath: string): Promise<Response | un
   if (!head) return undefined;
   switch (head.seg) {
     case "drives":
-      if (!second) throw new GraphError(400, "invalidRequest", "A drive id is required (GET /drives is not supported).");
+      if (!second)
+        throw new GraphError(400, "invalidRequest", "A drive id is required (GET /drives is not supported).");
       return handleDrive(req, driveById(ctx, second.seg), after, "/drives/{drive-id}");
     case "sites": {
       if (!second) {
@@ -150,16 +166,26 @@ export async function dispatch(req: Req, rawPath: string): Promise<Response | un
         const search = req.url.searchParams.get("search")?.toLowerCase();
         const rows = [...sites(ctx).values()]
           .filter((s) => !s.personalOwnerId)
-          .filter((s) => !search || search === "*" || s.displayName.toLowerCase().includes(search) || s.name.toLowerCase().includes(search))
+          .filter(
+            (s) =>
+              !search ||
+              search === "*" ||
+              s.displayName.toLowerCase().includes(search) ||
+              s.name.toLowerCase().includes(search),
+          )
           .map((s) => serializeSite(ctx, s));
-        const page = applyQuery(rows, query, { requestUrl: `${ctx.config.origin}${req.url.pathname}${req.url.search}`, defaultPageSize: 200 });
+        const page = applyQuery(rows, query, {
+          requestUrl: `${ctx.config.origin}${req.url.pathname}${req.url.search}`,
+          defaultPageSize: 200,
+        });
         return json(req.c, collectionBody(page, metadataUrl(ctx, "sites")));
       }
       return handleSite(req, resolveSite(ctx, second), after);
     }
     case "me": {
       const userId = callerOf(req.c).userId;
-      if (!userId) throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
+      if (!userId)
+        throw new GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.");
       return handleUserDrive(req, userId, tokens.slice(1), "/me");
     }
     case "users":
@@ -181,4 +207,3 @@ async function handleUserDrive(req: Req, user: string, rest: Token[], api: strin
   }
   return undefined;
 }
-

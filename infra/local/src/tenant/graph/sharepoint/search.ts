@@ -4,9 +4,9 @@
  * Microsoft Search's documented responses (hitsContainers, hits, resource).
  */
 import { GraphError, type TenantContext } from "../../context.js";
-import { badRequest, charge, json, metadataUrl, readJson, type Req } from "./http.js";
-import { drives, items, lists, listItems } from "./model.js";
-import { genericItemView, itemWebUrl, libraryItemView, type ListItemView } from "./serialize.js";
+import { badRequest, charge, json, metadataUrl, type Req, readJson } from "./http.js";
+import { drives, items, listItems, lists } from "./model.js";
+import { genericItemView, itemWebUrl, type ListItemView, libraryItemView } from "./serialize.js";
 
 const SUPPORTED = new Set(["driveitem", "listitem"]);
 
@@ -61,7 +61,11 @@ function driveItemHits(ctx: TenantContext, words: string[]): Hit[] {
           siteId: drive.siteId,
           driveId: drive.id,
           id: item.parentId,
-          sharepointIds: { listId: drive.listId, listItemId: item.listItemId, listItemUniqueId: item.uniqueId.toUpperCase() },
+          sharepointIds: {
+            listId: drive.listId,
+            listItemId: item.listItemId,
+            listItemUniqueId: item.uniqueId.toUpperCase(),
+          },
         },
         fileSystemInfo: { createdDateTime: item.createdDateTime, lastModifiedDateTime: item.lastModifiedDateTime },
         ...(item.isFolder ? { folder: {} } : { file: { mimeType: item.mimeType ?? "application/octet-stream" } }),
@@ -78,11 +82,13 @@ function listItemHits(ctx: TenantContext, words: string[], fields: string[] | un
       const drive = drives(ctx).get(list.driveId);
       if (!drive) continue;
       for (const item of items(ctx).values()) {
-        if (item.driveId === drive.id && item.parentId !== null) views.push({ view: libraryItemView(ctx, drive, item), contentclass: "STS_ListItem_DocumentLibrary" });
+        if (item.driveId === drive.id && item.parentId !== null)
+          views.push({ view: libraryItemView(ctx, drive, item), contentclass: "STS_ListItem_DocumentLibrary" });
       }
     } else {
       for (const rec of listItems(ctx).values()) {
-        if (rec.listId === list.id) views.push({ view: genericItemView(ctx, list, rec), contentclass: "STS_ListItem_GenericList" });
+        if (rec.listId === list.id)
+          views.push({ view: genericItemView(ctx, list, rec), contentclass: "STS_ListItem_GenericList" });
       }
     }
   }
@@ -116,7 +122,13 @@ function listItemHits(ctx: TenantContext, words: string[], fields: string[] | un
       }
       resource.fields = out;
     }
-    hits.push({ hitId: view.uniqueId, uniqueId: view.uniqueId, summary: title ? summarize(title, words) : "", sortKey: view.lastModifiedDateTime, resource });
+    hits.push({
+      hitId: view.uniqueId,
+      uniqueId: view.uniqueId,
+      summary: title ? summarize(title, words) : "",
+      sortKey: view.lastModifiedDateTime,
+      resource,
+    });
   }
   return hits;
 }
@@ -132,14 +144,21 @@ export async function handleSearch(req: Req): Promise<Response> {
     if (!Array.isArray(entityTypes) || entityTypes.length === 0) throw badRequest("entityTypes is required.");
     for (const t of entityTypes) {
       if (typeof t !== "string" || !SUPPORTED.has(t.toLowerCase())) {
-        throw new GraphError(400, "BadRequest", `The entity type '${String(t)}' is not supported by the local tenant's search (driveItem, listItem).`);
+        throw new GraphError(
+          400,
+          "BadRequest",
+          `The entity type '${String(t)}' is not supported by the local tenant's search (driveItem, listItem).`,
+        );
       }
     }
     const queryString = (r.query as { queryString?: unknown } | undefined)?.queryString;
-    if (typeof queryString !== "string" || queryString.trim() === "") throw badRequest("query.queryString is required.");
+    if (typeof queryString !== "string" || queryString.trim() === "")
+      throw badRequest("query.queryString is required.");
     const from = typeof r.from === "number" ? r.from : 0;
     const size = typeof r.size === "number" ? Math.min(r.size, 500) : 25;
-    const fields = Array.isArray(r.fields) ? (r.fields as unknown[]).filter((f): f is string => typeof f === "string") : undefined;
+    const fields = Array.isArray(r.fields)
+      ? (r.fields as unknown[]).filter((f): f is string => typeof f === "string")
+      : undefined;
     const words = terms(queryString);
     const types = new Set(entityTypes.map((t: string) => t.toLowerCase()));
     let hits: Hit[] = [];
@@ -156,7 +175,16 @@ export async function handleSearch(req: Req): Promise<Response> {
         {
           total: hits.length,
           moreResultsAvailable: from + page.length < hits.length,
-          ...(page.length > 0 ? { hits: page.map((h, i) => ({ hitId: h.hitId, rank: from + i + 1, summary: h.summary, resource: h.resource })) } : {}),
+          ...(page.length > 0
+            ? {
+                hits: page.map((h, i) => ({
+                  hitId: h.hitId,
+                  rank: from + i + 1,
+                  summary: h.summary,
+                  resource: h.resource,
+                })),
+              }
+            : {}),
         },
       ],
     };

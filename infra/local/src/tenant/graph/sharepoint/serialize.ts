@@ -95,7 +95,11 @@ export interface DriveItemOptions {
   downloadUrl?: boolean;
 }
 
-export function serializeDriveItem(ctx: TenantContext, item: DriveItemRecord, options: DriveItemOptions = {}): Record<string, unknown> {
+export function serializeDriveItem(
+  ctx: TenantContext,
+  item: DriveItemRecord,
+  options: DriveItemOptions = {},
+): Record<string, unknown> {
   const version = currentVersion(item);
   const out: Record<string, unknown> = {};
   const wantDownload = options.select
@@ -274,7 +278,8 @@ export function serializeListItem(
   }
   const result = options.select ? pick(out, options.select) : out;
   if (options.expandFields) {
-    result["fields@odata.context"] = `${ctx.config.origin}/v1.0/$metadata#sites('${view.siteId}')/lists('${view.listId}')/items('${view.id}')/fields/$entity`;
+    result["fields@odata.context"] =
+      `${ctx.config.origin}/v1.0/$metadata#sites('${view.siteId}')/lists('${view.listId}')/items('${view.id}')/fields/$entity`;
     result.fields = selectFields(view.fields, options.expandFields.select);
   }
   return result;

@@ -7,7 +7,14 @@ import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { type Caller, GraphError, type SharePointCost, type TenantApp, type TenantContext, type TenantVariables } from "../../context.js";
+import {
+  type Caller,
+  GraphError,
+  type SharePointCost,
+  type TenantApp,
+  type TenantContext,
+  type TenantVariables,
+} from "../../context.js";
 import { createStore } from "../../store.js";
 import { register as registerCalendar } from "../calendar/index.js";
 import { register as registerWorkbook } from "../workbook/index.js";
@@ -70,7 +77,12 @@ export async function startTestTenant(): Promise<TestTenant> {
     userPrincipalName: "tanaka@aoba-edu.example",
     mail: "tanaka@aoba-edu.example",
   });
-  users.set("u-sato", { id: "u-sato", displayName: "佐藤 一郎", userPrincipalName: "sato@aoba-edu.example", mail: "sato@aoba-edu.example" });
+  users.set("u-sato", {
+    id: "u-sato",
+    displayName: "佐藤 一郎",
+    userPrincipalName: "sato@aoba-edu.example",
+    mail: "sato@aoba-edu.example",
+  });
 
   const app = new Hono<{ Variables: TenantVariables }>();
   app.onError((err, c) => {
@@ -82,7 +94,12 @@ export async function startTestTenant(): Promise<TestTenant> {
   const v1: TenantApp = new Hono<{ Variables: TenantVariables }>();
   v1.use("*", async (c, next) => {
     const userId = c.req.header("X-Test-User");
-    const caller: Caller = { appId: TEST_APP_ID, scopes: [], roles: ["Sites.ReadWrite.All"], ...(userId ? { userId } : {}) };
+    const caller: Caller = {
+      appId: TEST_APP_ID,
+      scopes: [],
+      roles: ["Sites.ReadWrite.All"],
+      ...(userId ? { userId } : {}),
+    };
     c.set("caller", caller);
     await next();
   });

@@ -29,12 +29,20 @@ beforeAll(async () => {
 });
 afterAll(() => tenant?.stop());
 
-async function createSession(name: string, behavior = "rename"): Promise<{ uploadUrl: string; expirationDateTime: string; nextExpectedRanges: string[] }> {
-  const res = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/root:/${encodeURIComponent(name)}:/createUploadSession`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ item: { "@microsoft.graph.conflictBehavior": behavior } }),
-  });
+async function createSession(
+  name: string,
+  behavior = "rename",
+): Promise<{ uploadUrl: string; expirationDateTime: string; nextExpectedRanges: string[] }> {
+  const res = await graphFetch(
+    tenant,
+    token,
+    `/v1.0/drives/${driveId}/root:/${encodeURIComponent(name)}:/createUploadSession`,
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ item: { "@microsoft.graph.conflictBehavior": behavior } }),
+    },
+  );
   expect(res.status).toBe(200);
   return (await res.json()) as { uploadUrl: string; expirationDateTime: string; nextExpectedRanges: string[] };
 }
@@ -51,23 +59,37 @@ describe("upload sessions (real tenant)", () => {
   it("a 25 MiB file uploaded with LargeFileUploadTask comes back byte-identical through GET …/content (302)", async () => {
     const size = 25 * 1024 * 1024;
     const data = randomBytes(size);
-    const session = await LargeFileUploadTask.createUploadSession(client, `${tenant.origin}/v1.0/drives/${driveId}/root:/大きな資料.bin:/createUploadSession`, {
-      item: { "@microsoft.graph.conflictBehavior": "rename" },
-    });
+    const session = await LargeFileUploadTask.createUploadSession(
+      client,
+      `${tenant.origin}/v1.0/drives/${driveId}/root:/大きな資料.bin:/createUploadSession`,
+      {
+        item: { "@microsoft.graph.conflictBehavior": "rename" },
+      },
+    );
     expect(session.url.startsWith(`${tenant.origin}/`)).toBe(true);
-    const task = new LargeFileUploadTask(client, new FileUpload(data.buffer.slice(data.byteOffset, data.byteOffset + size) as ArrayBuffer, "大きな資料.bin", size), session, {
-      rangeSize: 5 * 1024 * 1024,
-    });
+    const task = new LargeFileUploadTask(
+      client,
+      new FileUpload(data.buffer.slice(data.byteOffset, data.byteOffset + size) as ArrayBuffer, "大きな資料.bin", size),
+      session,
+      {
+        rangeSize: 5 * 1024 * 1024,
+      },
+    );
     const result = await task.upload();
     const item = result.responseBody as { id: string; name: string; size: number };
     expect(item).toMatchObject({ name: "大きな資料.bin", size });
 
-    const raw = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/items/${item.id}/content`, { redirect: "manual" });
+    const raw = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/items/${item.id}/content`, {
+      redirect: "manual",
+    });
     expect(raw.status).toBe(302);
     const location = raw.headers.get("location") as string;
     expect(location.startsWith(tenant.origin)).toBe(true);
 
-    const viaSdk = (await client.api(`/drives/${driveId}/items/${item.id}/content`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    const viaSdk = (await client
+      .api(`/drives/${driveId}/items/${item.id}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
     expect(viaSdk.byteLength).toBe(size);
     expect(sha(new Uint8Array(viaSdk))).toBe(sha(data));
 
@@ -108,7 +130,10 @@ describe("upload sessions (real tenant)", () => {
   });
 
   it("a name conflict on completion with conflictBehavior fail → 409 nameAlreadyExists; DELETE uploadUrl → 204", async () => {
-    const put = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/root:/taken.txt:/content`, { method: "PUT", body: "already here" });
+    const put = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/root:/taken.txt:/content`, {
+      method: "PUT",
+      body: "already here",
+    });
     expect(put.status).toBe(201);
     const session = await createSession("taken.txt", "fail");
     const bytes = randomBytes(10);

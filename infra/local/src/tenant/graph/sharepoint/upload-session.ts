@@ -3,9 +3,21 @@
  * /v1.0 (served by `registerPublic`) and needs no Authorization header: the URL is the credential.
  */
 import type { TenantContext } from "../../context.js";
-import { type ItemTarget } from "./address.js";
+import type { ItemTarget } from "./address.js";
 import { checkIfMatch } from "./etag.js";
-import { badRequest, charge, type ConflictBehavior, conflictBehavior, identityOf, json, methodNotAllowed, notFound, readJson, type Req, validateName } from "./http.js";
+import {
+  badRequest,
+  type ConflictBehavior,
+  charge,
+  conflictBehavior,
+  identityOf,
+  json,
+  methodNotAllowed,
+  notFound,
+  type Req,
+  readJson,
+  validateName,
+} from "./http.js";
 import { newGuid, newToken } from "./ids.js";
 import { COLLECTIONS, type IdentitySet } from "./model.js";
 
@@ -43,7 +55,8 @@ export function uploadUrl(ctx: TenantContext, session: UploadSessionRecord): str
 export function sessionStatus(session: UploadSessionRecord): Record<string, unknown> {
   return {
     expirationDateTime: session.expirationDateTime,
-    nextExpectedRanges: session.fileSize !== undefined && session.received >= session.fileSize ? [] : [`${session.received}-`],
+    nextExpectedRanges:
+      session.fileSize !== undefined && session.received >= session.fileSize ? [] : [`${session.received}-`],
   };
 }
 
@@ -69,12 +82,14 @@ export async function handleCreateUploadSession(req: Req, target: ItemTarget, ap
     if (!target.parent || !target.parent.isFolder) throw notFound("The parent folder could not be found.");
     parentId = target.parent.id;
     name = validateName(typeof itemFacet.name === "string" ? itemFacet.name : target.leafName);
-    if (target.item) checkIfMatch(c.req.header("If-Match"), target.item.uniqueId, target.item.version, target.item.contentVersion);
+    if (target.item)
+      checkIfMatch(c.req.header("If-Match"), target.item.uniqueId, target.item.version, target.item.contentVersion);
   } else {
     const item = target.item;
     if (!item) throw notFound();
     if (item.isFolder) {
-      if (typeof itemFacet.name !== "string") throw badRequest("item.name is required when creating an upload session on a folder.");
+      if (typeof itemFacet.name !== "string")
+        throw badRequest("item.name is required when creating an upload session on a folder.");
       parentId = item.id;
       name = validateName(itemFacet.name);
     } else {
@@ -86,7 +101,8 @@ export async function handleCreateUploadSession(req: Req, target: ItemTarget, ap
     }
   }
   const fileSize = typeof itemFacet.fileSize === "number" ? itemFacet.fileSize : undefined;
-  if (fileSize !== undefined && (!Number.isInteger(fileSize) || fileSize < 0)) throw badRequest("item.fileSize must be a non-negative integer.");
+  if (fileSize !== undefined && (!Number.isInteger(fileSize) || fileSize < 0))
+    throw badRequest("item.fileSize must be a non-negative integer.");
   const session: UploadSessionRecord = {
     id: newGuid(),
     token: newToken(),

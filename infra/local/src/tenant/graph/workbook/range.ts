@@ -31,7 +31,12 @@ export function parseAddress(address: string): Bounds | undefined {
   const top = Number(m[2]);
   const right = m[3] ? columnNumber(m[3]) : left;
   const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -68,7 +73,8 @@ function scalarOf(raw: unknown, fmt: string): { value: Scalar; text: string; typ
     const decimals = /0\.(0+)/.exec(fmt)?.[1]?.length;
     if (fmt.includes("%")) text = `${(raw * 100).toFixed(decimals ?? 0)}%`;
     else if (decimals !== undefined) text = raw.toFixed(decimals);
-    if (/#,##0/.test(fmt)) text = Number(text.replace(/[^0-9.-]/g, "")).toLocaleString("en-US", { minimumFractionDigits: decimals ?? 0 });
+    if (/#,##0/.test(fmt))
+      text = Number(text.replace(/[^0-9.-]/g, "")).toLocaleString("en-US", { minimumFractionDigits: decimals ?? 0 });
     return { value: raw, text, type: "Double" };
   }
   if (typeof raw === "boolean") return { value: raw, text: raw ? "TRUE" : "FALSE", type: "Boolean" };
@@ -101,7 +107,12 @@ export function usedBounds(sheet: ExcelJS.Worksheet, valuesOnly: boolean): Bound
       if (valuesOnly && !hasValue(cell)) return;
       if (!valuesOnly && !hasValue(cell) && !cell.numFmt && Object.keys(cell.style ?? {}).length === 0) return;
       bounds = bounds
-        ? { top: Math.min(bounds.top, r), left: Math.min(bounds.left, col), bottom: Math.max(bounds.bottom, r), right: Math.max(bounds.right, col) }
+        ? {
+            top: Math.min(bounds.top, r),
+            left: Math.min(bounds.left, col),
+            bottom: Math.max(bounds.bottom, r),
+            right: Math.max(bounds.right, col),
+          }
         : { top: r, left: col, bottom: r, right: col };
     });
   });
@@ -112,7 +123,11 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-export function rangeJson(sheet: ExcelJS.Worksheet, bounds: Bounds | undefined, options: { valuesOnly?: boolean } = {}): Record<string, unknown> {
+export function rangeJson(
+  sheet: ExcelJS.Worksheet,
+  bounds: Bounds | undefined,
+  options: { valuesOnly?: boolean } = {},
+): Record<string, unknown> {
   const b = bounds ?? { top: 1, left: 1, bottom: 1, right: 1 };
   const start = `${columnLetters(b.left)}${b.top}`;
   const end = `${columnLetters(b.right)}${b.bottom}`;

@@ -31,7 +31,10 @@ async function buildXlsx(): Promise<Buffer> {
 beforeAll(async () => {
   t = await startTestTenant();
   ({ driveId } = ensureSite(t.ctx, { key: "aoba-j", displayName: "青葉中学校" }));
-  const res = await t.fetch(`/v1.0/drives/${driveId}/root:/アンケート.xlsx:/content`, { method: "PUT", body: (await buildXlsx()) as unknown as BodyInit });
+  const res = await t.fetch(`/v1.0/drives/${driveId}/root:/アンケート.xlsx:/content`, {
+    method: "PUT",
+    body: (await buildXlsx()) as unknown as BodyInit,
+  });
   itemId = ((await res.json()) as { id: string }).id;
 });
 afterAll(() => t.stop());
@@ -75,7 +78,9 @@ describe("workbook over a real .xlsx", () => {
   });
 
   it("usedRange(valuesOnly=true) and range(address=…) through path addressing", async () => {
-    const res = await t.fetch(`/v1.0/drives/${driveId}/root:/アンケート.xlsx:/workbook/worksheets('回答')/range(address='B3:C4')`);
+    const res = await t.fetch(
+      `/v1.0/drives/${driveId}/root:/アンケート.xlsx:/workbook/worksheets('回答')/range(address='B3:C4')`,
+    );
     const r = (await res.json()) as Record<string, any>;
     expect(r.address).toBe("'回答'!B3:C4");
     expect(r.values).toEqual([
@@ -87,7 +92,9 @@ describe("workbook over a real .xlsx", () => {
   });
 
   it("refuses files that are not workbooks", async () => {
-    const txt = (await (await t.fetch(`/v1.0/drives/${driveId}/root:/a.txt:/content`, { method: "PUT", body: "x" })).json()) as { id: string };
+    const txt = (await (
+      await t.fetch(`/v1.0/drives/${driveId}/root:/a.txt:/content`, { method: "PUT", body: "x" })
+    ).json()) as { id: string };
     expect((await t.fetch(`/v1.0/drives/${driveId}/items/${txt.id}/workbook/worksheets`)).status).toBe(400);
   });
 });
