@@ -18,6 +18,7 @@ import type { Endpoint, KomuApp, KomuEnv } from "./http/types.js";
 import { validationHook } from "./http/validation.js";
 import { registerClientConfig } from "./routes/client-config/client-config.js";
 import { coreEndpoints } from "./routes/index.js";
+import { idempotencyMiddleware } from "./storage/idempotency-middleware.js";
 
 export interface CreateAppOptions {
   /** The endpoints to serve; default `coreEndpoints`. Modules pass `[...coreEndpoints, ...theirs]`. */
@@ -45,6 +46,10 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): KomuAp
   );
   app.use("/api/*", apiSecurityHeaders({ hsts: deps.config.env !== "local" }));
   app.use("/api/*", createGuard(deps, table));
+  // Retried writes (Idempotency-Key on POST/PATCH/PUT/DELETE) get the first answer, scoped to the
+  // signed-in caller; public routes (the bot's activities) have no caller and are not keyed.
+  const idempotency = idempotencyMiddleware(deps.storage);
+  app.use("/api/*", async (c, next) => (c.get("principal") ? idempotency(c, next) : next()));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -13,32 +13,17 @@ import { join } from "node:path";
 import { runWithDevCa } from "@komu/local/dev/dev-ca-process";
 import { REPO_ROOT, startPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { signIn } from "../support/sign-in.js";
 import { runLoad } from "./load.js";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
-async function userToken(platform: Awaited<ReturnType<typeof startPlatform>>, upn: string): Promise<string> {
-  const { config, tenant } = platform;
-  const res = await fetch(`${tenant.origin}/${config.tenantId}/oauth2/v2.0/token`, {
-    method: "POST",
-    body: new URLSearchParams({
-      grant_type: "password",
-      client_id: config.clientId,
-      username: upn,
-      password: config.m365.devPassword ?? "",
-      scope: `${config.apiAudiences.find((a) => a.startsWith("api://"))}/access_as_user`,
-    }),
-  });
-  if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
 async function main(): Promise<void> {
   if (!(await runWithDevCa(join(REPO_ROOT, ".data", "dev-ca")))) return;
   const platform = await startPlatform({ port: 0, m365Port: 0, quiet: true, jobs: false, throttle: "documented" });
   try {
-    const token = await userToken(platform, KNOWN_USERS.aobaVicePrincipal.upn);
+    const token = await signIn(platform, KNOWN_USERS.aobaVicePrincipal.upn);
     const url = `${platform.url}/api/me`;
     const headers = { authorization: `Bearer ${token}` };
     const graph = platform.deps.graph.calls;

@@ -1,9 +1,9 @@
 /**
  * Hono middleware honouring an `Idempotency-Key` header on POST / PATCH / PUT / DELETE.
  *
- * Scope = the caller's principal oid + method + path, so two users (or two routes) never share a
- * key. The request hash covers method, path, query, content type and the raw body, so reusing a
- * key for a different request is IDEMPOTENCY_KEY_REUSED (422). The first response with a status
+ * Scope = the caller's principal oid, so two users never share a key. The request hash covers
+ * method, path, query, content type and the raw body, so reusing a key for a different request
+ * (another route, another body) is IDEMPOTENCY_KEY_REUSED (422). The first response with a status
  * below 500 is stored and replayed (with `Idempotent-Replayed: true`) for retries; 5xx answers
  * are not stored, so a retry runs again. A duplicate arriving while the first is still running
  * gets CONFLICT (409) with Retry-After. Mount it after authentication so the principal is known.
@@ -64,7 +64,7 @@ export function idempotencyMiddleware(
       body,
     ]);
     const requestHash = sha256Hex(hashInput);
-    const scope = `${principalOf(c) ?? "anonymous"}|${c.req.method} ${url.pathname}`;
+    const scope = principalOf(c) ?? "anonymous";
 
     try {
       const { result, replayed } = await storage.idempotency.run(scope, key, requestHash, async () => {
