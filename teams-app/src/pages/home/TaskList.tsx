@@ -15,6 +15,7 @@ import { useLang } from "../../app/useLang.js";
 import { formatInstant } from "../../format/dates.js";
 
 const useStyles = makeStyles({
+  section: { display: "grid", gap: tokens.spacingVerticalS, justifyItems: "start" },
   list: { listStyle: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
   item: {
     padding: tokens.spacingHorizontalM,
@@ -32,7 +33,7 @@ export function TaskList({ items, incomplete }: { items: TaskItem[]; incomplete:
   const lang = useLang();
   const styles = useStyles();
   return (
-    <section aria-labelledby="tasks-heading">
+    <section aria-labelledby="tasks-heading" className={styles.section}>
       <Subtitle2 as="h2" id="tasks-heading">
         {t("home.tasksHeading")}
       </Subtitle2>
