@@ -19,7 +19,10 @@ export function createLimits(config: Pick<TenantConfig, "throttle">, now: () => 
     sharePoint(appId, cost, api) {
       const verdict = sharePointBudget.charge(appId, cost, now(), config.throttle === "documented");
       const scope = currentScope();
-      if (scope) scope.resourceUnits += verdict.ru;
+      if (scope) {
+        scope.resourceUnits += verdict.ru;
+        scope.api ??= api;
+      }
       if (!verdict.ok) {
         if (scope) scope.throttled = true;
         throw new GraphError(

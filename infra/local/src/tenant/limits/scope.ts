@@ -7,6 +7,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export interface RequestScope {
   resourceUnits: number;
   throttled: boolean;
+  /** The api name the first charge gave ("POST /sites/{site-id}/lists/{list-id}/items"), for routes Hono only knows as a wildcard. */
+  api?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
