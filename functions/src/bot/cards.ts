@@ -1,26 +1,19 @@
-/** Expands the Adaptive Card templates in @komu/shared/cards with adaptivecards-templating. */
-
-import { createRequire } from "node:module";
+/**
+ * The bot's cards: the templates of @komu/shared/cards rendered through renderCard
+ * (adaptivecards-templating + adaptivecards validation, cards/render.ts). Every card the bot
+ * builds itself (welcome, acknowledged, help, error, refresh answers) comes from here.
+ */
 import {
-  errorCardTemplate,
-  helpCardTemplate,
+  errorCardDefinition,
+  helpCardDefinition,
   KOMU_FEATURES,
-  welcomeAcknowledgedCardTemplate,
-  welcomeCardTemplate,
+  welcomeAcknowledgedCardDefinition,
+  welcomeCardDefinition,
 } from "@komu/shared/cards/index";
 import type { AdaptiveCard } from "./activity.js";
+import { renderCard } from "./cards/render.js";
 
-// Loaded through require with a local type: the package's own .d.ts pulls adaptivecards' .ts
-// sources into the program (which do not compile under this repo's settings).
-interface TemplateCtor {
-  new (payload: unknown): { expand(context: { $root: unknown }): unknown };
-}
-const { Template } = createRequire(import.meta.url)("adaptivecards-templating") as { Template: TemplateCtor };
-
-export function expandCard(template: object, data: Record<string, unknown>): AdaptiveCard {
-  const expanded = new Template(structuredClone(template)).expand({ $root: data }) as AdaptiveCard;
-  return expanded;
-}
+export { assertValidCard, type CardProblem, type InvalidCardDetails, renderCard } from "./cards/render.js";
 
 /** Japanese date-time in Japan time, e.g. 2026年4月1日 9:05 */
 export function formatJaDateTime(iso: string): string {
@@ -35,7 +28,7 @@ export function formatJaDateTime(iso: string): string {
 }
 
 export function welcomeCard(data: { appName: string; userId: string; userName: string }): AdaptiveCard {
-  return expandCard(welcomeCardTemplate, data);
+  return renderCard(welcomeCardDefinition, data);
 }
 
 export function welcomeAcknowledgedCard(data: {
@@ -45,7 +38,7 @@ export function welcomeAcknowledgedCard(data: {
   userIds: string[];
   repeated: boolean;
 }): AdaptiveCard {
-  return expandCard(welcomeAcknowledgedCardTemplate, {
+  return renderCard(welcomeAcknowledgedCardDefinition, {
     appName: data.appName,
     ackedByName: data.ackedByName,
     ackedAtText: formatJaDateTime(data.ackedAt),
@@ -55,9 +48,9 @@ export function welcomeAcknowledgedCard(data: {
 }
 
 export function helpCard(appName: string): AdaptiveCard {
-  return expandCard(helpCardTemplate, { appName, tabs: KOMU_FEATURES });
+  return renderCard(helpCardDefinition, { appName, tabs: [...KOMU_FEATURES] });
 }
 
 export function errorCard(data: { title: string; message: string; detail?: string }): AdaptiveCard {
-  return expandCard(errorCardTemplate, { detail: "", ...data });
+  return renderCard(errorCardDefinition, data);
 }

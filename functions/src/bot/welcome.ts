@@ -16,7 +16,8 @@ export function createWelcomeActions(deps: { conversations: ConversationStore; a
   const acknowledged = (ref: ConversationReference, repeated: boolean) =>
     welcomeAcknowledgedCard({
       appName: deps.appName,
-      ackedByName: ref.userName ?? ref.aadObjectId,
+      // An empty display name (Teams may send one) falls back to the id: the card must name someone.
+      ackedByName: ref.userName || ref.aadObjectId,
       ackedAt: ref.welcomeAcknowledgedAt ?? new Date(0).toISOString(),
       userIds: [],
       repeated,
@@ -29,7 +30,7 @@ export function createWelcomeActions(deps: { conversations: ConversationStore; a
       try {
         const saved = await deps.conversations.put({
           ...ref,
-          userName: ref.userName ?? ctx.user.name,
+          userName: ref.userName || ctx.user.name,
           welcomeAcknowledgedAt: ctx.now.toISOString(),
         });
         const card = acknowledged(saved, false);

@@ -1,8 +1,19 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating / manifest placeholders, not JS templates
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating placeholders, not JS templates
 /**
- * The bot's answer to any chat message: what Kōmu does, with links to its tabs.
- * Data: { appName, userName, tabs: { title: string; description: string }[] }.
+ * The bot's answer to any chat message: what Kōmu does, one fact per feature (`$data` over `tabs`).
  */
+import { z } from "zod";
+import type { CardDefinition, CardTemplate } from "./types.js";
+
+const feature = z.object({ title: z.string().min(1), description: z.string().min(1) });
+
+/** Data of {@link helpCardTemplate}. */
+export const helpCardData = z.object({
+  appName: z.string().min(1),
+  tabs: z.array(feature).min(1),
+});
+export type HelpCardData = z.input<typeof helpCardData>;
+
 export const helpCardTemplate = {
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
   type: "AdaptiveCard",
@@ -21,7 +32,13 @@ export const helpCardTemplate = {
       size: "Small",
     },
   ],
-} as const;
+} as const satisfies CardTemplate;
+
+export const helpCardDefinition = {
+  name: "help",
+  template: helpCardTemplate,
+  data: helpCardData,
+} as const satisfies CardDefinition;
 
 export const KOMU_FEATURES: readonly { title: string; description: string }[] = [
   { title: "承認", description: "起案・回覧・決裁 (approvals)" },

@@ -1,12 +1,25 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating / manifest placeholders, not JS templates
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here are adaptivecards-templating placeholders, not JS templates
 /**
- * Adaptive Card 1.5 templates (adaptivecards-templating syntax, `${...}`) for Kōmu's bot welcome.
- * Pure data: the bot (functions/src/bot/cards.ts) expands them with a data object.
+ * The welcome card, sent once when Kōmu is installed for a user, and its acknowledged state.
  *
- * welcome: sent once when Kōmu is installed for a user. `refresh.userIds` holds the user's Teams id,
- * so Teams asks the bot for that user's current view (acknowledged or not) whenever it is shown.
- * Data: { userId, userName, appName }.
+ * Universal Actions the bot relies on (functions/src/bot/welcome.ts):
+ *  - `welcome.ack` (manual, the card's action) records the acknowledgement;
+ *  - `welcome.view` (automatic, `refresh.action`) answers with the viewer's current state.
+ * `refresh.userIds` lists the Teams user ids (29:…) whose client asks for that refresh (max 60).
  */
+import { z } from "zod";
+import type { CardDefinition, CardTemplate } from "./types.js";
+
+/** Data of {@link welcomeCardTemplate}. */
+export const welcomeCardData = z.object({
+  appName: z.string().min(1),
+  /** The Teams id (29:…) of the user the card is for: refresh.userIds. */
+  userId: z.string().min(1),
+  /** Display name; may be empty when Teams did not send one. */
+  userName: z.string(),
+});
+export type WelcomeCardData = z.input<typeof welcomeCardData>;
+
 export const welcomeCardTemplate = {
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
   type: "AdaptiveCard",
@@ -31,12 +44,30 @@ export const welcomeCardTemplate = {
     },
   ],
   actions: [{ type: "Action.Execute", title: "確認しました", verb: "welcome.ack", data: { card: "welcome" } }],
-} as const;
+} as const satisfies CardTemplate;
+
+export const welcomeCardDefinition = {
+  name: "welcome",
+  template: welcomeCardTemplate,
+  data: welcomeCardData,
+} as const satisfies CardDefinition;
+
+/** Data of {@link welcomeAcknowledgedCardTemplate}. */
+export const welcomeAcknowledgedCardData = z.object({
+  appName: z.string().min(1),
+  ackedByName: z.string().min(1),
+  /** Already formatted for display (Japanese date-time in Japan time). */
+  ackedAtText: z.string().min(1),
+  /** Who still gets an automatic refresh; Teams accepts at most 60. */
+  userIds: z.array(z.string().min(1)).max(60),
+  /** A late or repeated click: adds "already acknowledged". */
+  repeated: z.boolean(),
+});
+export type WelcomeAcknowledgedCardData = z.input<typeof welcomeAcknowledgedCardData>;
 
 /**
  * The welcome card after it was acknowledged. Shown to the user who acknowledged it (invoke
  * response, refresh) and to everyone else (message update). A later click shows the same facts.
- * Data: { appName, ackedByName, ackedAtText, userIds: string[], repeated: boolean }.
  */
 export const welcomeAcknowledgedCardTemplate = {
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -58,4 +89,10 @@ export const welcomeAcknowledgedCardTemplate = {
       size: "Small",
     },
   ],
-} as const;
+} as const satisfies CardTemplate;
+
+export const welcomeAcknowledgedCardDefinition = {
+  name: "welcome.acknowledged",
+  template: welcomeAcknowledgedCardTemplate,
+  data: welcomeAcknowledgedCardData,
+} as const satisfies CardDefinition;
