@@ -252,6 +252,20 @@ describe("bot: proactive sends", () => {
     expect((await conversations.get("aad-user-2"))?.conversationId).toBe("a:new-conversation");
   });
 
+  it("never sends or updates with an invalid card", async () => {
+    const { fake, bot } = await setup();
+    await bot.handle(
+      post(userActivity({ type: "conversationUpdate", membersAdded: [{ id: `28:${BOT_ID}` }] }), await fake.token()),
+    );
+    const before = fake.calls.length;
+    const broken = { type: "AdaptiveCard" as const, version: "1.5", body: [{ type: "Input.Text" }] };
+    await expect(bot.sendCardToUser("aad-user-1", broken)).rejects.toMatchObject({ code: "INTERNAL" });
+    await expect(
+      bot.updateCard({ conversationId: "a:conv-1", activityId: "1001", serviceUrl: SERVICE_URL }, broken),
+    ).rejects.toMatchObject({ code: "INTERNAL" });
+    expect(fake.calls.length).toBe(before);
+  });
+
   it("refuses to send to a user without a conversation when no serviceUrl is configured", async () => {
     const { bot } = await setup();
     await expect(bot.sendCardToUser("unknown", { type: "AdaptiveCard", version: "1.5" })).rejects.toMatchObject({

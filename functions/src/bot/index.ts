@@ -20,7 +20,7 @@ import {
   adaptiveCardActionValueSchema,
 } from "./activity.js";
 import { createActivityAuthenticator } from "./auth.js";
-import { errorCard, helpCard, welcomeCard } from "./cards.js";
+import { assertValidCard, errorCard, helpCard, welcomeCard } from "./cards.js";
 import { type ConnectorClient, createConnectorClient } from "./connector-client.js";
 import { createBotTokenProvider } from "./token-provider.js";
 import type {
@@ -296,6 +296,7 @@ export function createBot(deps: BotDeps): BotHandler {
     },
 
     async sendCardToUser(userAadId, card, opts = {}) {
+      assertValidCard(card);
       let ref = await conversations.get(userAadId);
       if (!ref) {
         const serviceUrl = config.botServiceUrl;
@@ -330,6 +331,7 @@ export function createBot(deps: BotDeps): BotHandler {
     },
 
     async updateCard(ref, card) {
+      assertValidCard(card);
       await connector.updateActivity(ref.serviceUrl, ref.conversationId, ref.activityId, {
         ...cardMessage(card),
         conversation: { id: ref.conversationId },
