@@ -1,8 +1,8 @@
 /**
  * The local Microsoft 365 tenant: one Hono app on one port speaking HTTPS and HTTP.
  * Composes the core (request ids, CORS, stats, errors, identity, limits, faults, admin) with the
- * route modules (graph/directory, graph/batch, graph/sharepoint, bot, teams), loads the seed on
- * first start and persists the store to dataDir.
+ * route modules (graph/directory, graph/batch, graph/sharepoint, graph/calendar, graph/workbook,
+ * graph/teamwork, bot, teams), loads the seed on first start and persists the store to dataDir.
  */
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
@@ -28,6 +28,7 @@ import * as directory from "./graph/directory/index.js";
 import { graphErrorBody } from "./graph/errors.js";
 import * as sharepoint from "./graph/sharepoint/index.js";
 import { ensureSite } from "./graph/sharepoint/model.js";
+import * as teamwork from "./graph/teamwork/index.js";
 import * as workbook from "./graph/workbook/index.js";
 import { registerAdmin } from "./http/admin.js";
 import { tenantCors } from "./http/cors.js";
@@ -186,6 +187,7 @@ export async function buildTenant(options: StartTenantOptions, port: number) {
   sharepoint.register(graph, ctx);
   calendar.register(graph, ctx);
   workbook.register(graph, ctx);
+  teamwork.register(graph, ctx);
   for (const mod of options.graphModules ?? []) mod(graph, ctx);
   app.route("/v1.0", graph);
   // upload session URLs, pre-authenticated download URLs, sharing links: no Authorization header

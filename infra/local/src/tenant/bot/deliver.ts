@@ -93,6 +93,25 @@ export async function openPersonalChat(
   return { conversation: conv, delivered: reply };
 }
 
+/**
+ * Teams tells the bot that the app was added to or removed from the user's personal scope
+ * (`installationUpdate`, action "add" / "remove"), before the conversationUpdate of an install.
+ */
+export async function notifyInstallationUpdate(
+  ctx: TenantContext,
+  oid: string,
+  action: "add" | "remove",
+): Promise<BotReply> {
+  const conv = ensurePersonalConversation(ctx, oid);
+  const activity = {
+    ...envelope(ctx, conv, userAccount(ctx, oid), botAccount(ctx)),
+    type: "installationUpdate",
+    action,
+    channelData: { tenant: { id: conv.tenantId }, source: null },
+  };
+  return deliverToBot(ctx, activity);
+}
+
 /** The user typed a message: stored, shown, and delivered to the bot. */
 export async function sendUserMessage(
   ctx: TenantContext,

@@ -2,6 +2,8 @@
  * Identifiers in Teams' shapes. A user's Teams id ("29:…") is derived reversibly from their
  * Entra object id, the bot's channel account id is "28:<bot app id>", personal conversation ids
  * look like "a:…", activity ids are millisecond timestamps (strictly increasing per tenant).
+ * The same 1:1 chat has a second name in Graph (chat id "19:<bot app id>_<user oid>@unq.gbl.spaces",
+ * what GET …/teamwork/installedApps/{id}/chat answers); the connector accepts it as the conversation id.
  */
 import { createHash } from "node:crypto";
 import type { TenantContext } from "../context.js";
@@ -40,4 +42,18 @@ export function nextActivityId(ctx: TenantContext): string {
   const next = Math.max(ctx.now().getTime(), (lastIds.get(ctx) ?? 0) + 1);
   lastIds.set(ctx, next);
   return String(next);
+}
+
+/** Graph's id of the 1:1 chat between the bot and a user (documented shape: 19:<guid>_<user oid>@unq.gbl.spaces). */
+export function personalChatId(botAppId: string, oid: string): string {
+  return `19:${botAppId}_${oid}@unq.gbl.spaces`;
+}
+
+/** The user of a bot's 1:1 Graph chat id, or undefined when the id is not one. */
+export function oidFromPersonalChatId(botAppId: string, chatId: string): string | undefined {
+  const prefix = `19:${botAppId}_`;
+  const suffix = "@unq.gbl.spaces";
+  if (!chatId.startsWith(prefix) || !chatId.endsWith(suffix)) return undefined;
+  const oid = chatId.slice(prefix.length, chatId.length - suffix.length);
+  return oid || undefined;
 }

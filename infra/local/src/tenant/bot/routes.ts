@@ -30,7 +30,7 @@ import {
   userAccount,
   usersOf,
 } from "./conversations.js";
-import { oidFromTeamsUserId, teamsUserId } from "./ids.js";
+import { oidFromPersonalChatId, oidFromTeamsUserId, personalConversationId, teamsUserId } from "./ids.js";
 
 /** Teams rejects bot messages above about 28 KB (413 MessageSizeTooBig). */
 export const MAX_ACTIVITY_BYTES = 28 * 1024;
@@ -126,7 +126,10 @@ async function readJson<T>(c: C, schema: z.ZodType<T>): Promise<T> {
 }
 
 function conversationOr404(ctx: TenantContext, id: string): BotConversation {
-  const conv = conversationsOf(ctx).get(id);
+  // Teams accepts the Graph chat id ("19:…@unq.gbl.spaces") of a 1:1 chat as its conversation id.
+  const chatOid = oidFromPersonalChatId(ctx.config.bot.appId, id);
+  const canonical = chatOid ? personalConversationId(ctx.config.tenantId, ctx.config.bot.appId, chatOid) : id;
+  const conv = conversationsOf(ctx).get(canonical);
   if (!conv) throw botError(404, "ConversationNotFound", "Conversation not found.");
   return conv;
 }

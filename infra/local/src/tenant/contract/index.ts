@@ -10,3 +10,4 @@ export {
 export { appToken, graphFetch, startTestTenant, userGraphToken } from "./fixture.js";
 export { exampleUrl, type ReplayOptions, type ReplayResult, replayExample } from "./replay.js";
 export { compareShape, jsonType, type ShapeOptions } from "./shape.js";
+export { describeContract, missingExamplesMessage } from "./suite.js";

@@ -25,13 +25,13 @@ import {
   openPersonalChat,
   sendUserMessage,
   teamsUserId,
-  uninstallForUser,
   usersOf,
 } from "../bot/index.js";
 import { KOMU_API_SCOPE } from "../constants.js";
 import { GraphError, type TenantApp, type TenantContext } from "../context.js";
 import { issueUserToken } from "../identity/tokens.js";
 import { clientBundle } from "./bundle.js";
+import { noteKomuOpened, removeKomu } from "./installations.js";
 import { teamsClientPage } from "./page.js";
 import { endSession, passwordMatches, requireUser, startSession } from "./session.js";
 import { LOCAL_TEAMS_APP_ID, loadTabs } from "./tabs.js";
@@ -137,6 +137,7 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
   const chatState = async (c: Context, reinstall: boolean) => {
     const oid = requireUser(c, ctx);
     const { conversation, delivered } = await openPersonalChat(ctx, oid, { reinstall });
+    if (conversation.installedAt && !conversation.blocked) noteKomuOpened(ctx, oid);
     return c.json({
       conversationId: conversation.id,
       viewerTeamsId: conversation.userTeamsId,
@@ -196,9 +197,9 @@ export function registerTeamsClient(app: TenantApp, ctx: TenantContext, options:
     return c.json({ activity, bot: { status: reply.status } }, 201);
   });
 
-  app.post("/teams/api/uninstall", (c) => {
+  app.post("/teams/api/uninstall", async (c) => {
     const oid = requireUser(c, ctx);
-    uninstallForUser(ctx, oid);
+    await removeKomu(ctx, oid);
     return c.body(null, 204);
   });
 
