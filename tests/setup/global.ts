@@ -4,7 +4,7 @@
  *   inherit, so HTTPS to a local tenant started inside a test is trusted by Node and MSAL;
  * - starts one Azurite (blob, queue, table) in memory on random ports and shares its connection
  *   string through KOMU_TEST_STORAGE_CONNECTION_STRING. Tests isolate themselves with a unique
- *   table/queue prefix (see tests/support/isolation.ts).
+ *   table/queue prefix (see tests/support/platform.ts).
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -88,8 +88,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       connectionString = azurite.connectionString;
     }
 
+    // Precedence: what the caller chose here > the process environment > env/.env.local.
     const env = loadEnvFile(join(REPO_ROOT, "env/.env.local"), {
-      ...options.env,
+      ...fromEnv,
       PORT: String(port),
       M365_PORT: String(m365Port),
       AZURE_STORAGE_CONNECTION_STRING: connectionString,

@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { REPO_ROOT, type RunningPlatform, startPlatform } from "../platform.js";
 import { runWithDevCa } from "./dev-ca-process.js";
 
-const dataDir = join(REPO_ROOT, ".data");
+/** KOMU_DATA_DIR moves the state (default .data); KOMU_TAB_BUILD=off skips the tab build (tests). */
+const dataDir = process.env.KOMU_DATA_DIR ?? join(REPO_ROOT, ".data");
 const caDir = join(dataDir, "dev-ca");
 
 async function main(): Promise<void> {
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const platform = await startPlatform({ dataDir, caDir });
-  const tabBuild = buildTabIfStale();
+  const tabBuild = process.env.KOMU_TAB_BUILD === "off" ? undefined : buildTabIfStale();
   printUrls(platform, Date.now() - started);
 
   let stopping = false;
