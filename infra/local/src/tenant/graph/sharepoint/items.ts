@@ -19,6 +19,7 @@ import {
 import { ancestorsOf, childrenOf, type DriveItemRecord, drives, findChild, items } from "./model.js";
 import { assertDeletable, createFolder, deleteItem, requireFolder, resolveConflict, touch } from "./mutate.js";
 import { serializePermission, visiblePermissions } from "./permissions-model.js";
+import { commitSession, isComplete, sessionFromUploadUrl } from "./public.js";
 import { libraryItemView, serializeDriveItem, serializeListItem } from "./serialize.js";
 
 const CHILDREN_PAGE_SIZE = 200;
@@ -119,6 +120,7 @@ export async function handleItemSelf(req: Req, target: ItemTarget, api: string):
     ctx.store.changed();
     return json(c, serializeDriveItem(ctx, item));
   }
+  if (req.method === "PUT") return commitToItem(req, target, api);
   if (req.method === "DELETE") {
     charge(ctx, c, "write", `DELETE ${api}`);
     const item = requireItem(target);
@@ -130,6 +132,59 @@ export async function handleItemSelf(req: Req, target: ItemTarget, api: string):
     return noContent();
   }
   throw methodNotAllowed();
+}
+
+/**
+ * Explicit commit of an upload session (PUT {item address} with `@microsoft.graph.sourceUrl`): the
+ * session's bytes become the file at that address — a folder address takes the file as a child
+ * named `name`, a file address (existing or not) is the file itself. If-Match applies to an
+ * existing file. 201 when created, 200 when an existing file was replaced; 409 on a name conflict
+ * (the session stays, so it can be committed under another name).
+ */
+async function commitToItem(req: Req, target: ItemTarget, api: string): Promise<Response> {
+  const { ctx, c } = req;
+  charge(ctx, c, "write", `PUT ${api}`);
+  const body = await readJson(c);
+  const sourceUrl = body["@microsoft.graph.sourceUrl"];
+  if (typeof sourceUrl !== "string")
+    throw badRequest("PUT on an item needs @microsoft.graph.sourceUrl (an upload session URL) to commit.");
+  const session = sessionFromUploadUrl(ctx, sourceUrl);
+  if (session.driveId !== target.drive.id)
+    throw badRequest("The upload session belongs to another drive; commit it in the drive it was created in.");
+  if (!isComplete(session)) throw badRequest("The upload is not complete yet; upload the remaining byte ranges first.");
+  const behavior = conflictBehavior(
+    body["@microsoft.graph.conflictBehavior"] ?? req.url.searchParams.get("@microsoft.graph.conflictBehavior"),
+    "fail",
+  );
+  const named = body.name === undefined ? undefined : validateName(body.name);
+  let parentId: string;
+  let name: string;
+  const item = target.item;
+  if (item?.isFolder) {
+    if (!named) throw badRequest("name is required when committing an upload session into a folder.");
+    parentId = item.id;
+    name = named;
+  } else if (item) {
+    if (item.parentId === null) throw badRequest("Invalid target.");
+    checkIfMatch(c.req.header("If-Match"), item.uniqueId, item.version, item.contentVersion);
+    parentId = item.parentId;
+    name = named ?? item.name;
+  } else {
+    if (!target.parent?.isFolder || target.leafName === undefined)
+      throw new GraphError(404, "itemNotFound", "The parent folder could not be found.");
+    parentId = target.parent.id;
+    name = named ?? validateName(target.leafName);
+  }
+  // committing onto the addressed existing file replaces it, whatever the conflict behaviour
+  const replacing = item && !item.isFolder && item.name.toLowerCase() === name.toLowerCase();
+  const res = commitSession(ctx, session, { parentId, name, behavior: replacing ? "replace" : behavior });
+  const created = res.status === 201;
+  const out = JSON.parse(await res.text()) as Record<string, unknown>;
+  return json(
+    c,
+    { "@odata.context": metadataUrl(ctx, `drives('${target.drive.id}')/items/$entity`), ...out },
+    created ? 201 : 200,
+  );
 }
 
 export async function handleChildren(req: Req, target: ItemTarget, api: string): Promise<Response> {

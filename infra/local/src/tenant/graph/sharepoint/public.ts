@@ -6,6 +6,7 @@
 import type { Context, Hono } from "hono";
 import { GraphError, type TenantContext } from "../../context.js";
 import { DOWNLOAD_PATH, type DownloadClaims, downloadUrl, verifyPayload } from "./download.js";
+import type { ConflictBehavior } from "./http.js";
 import { type DriveItemRecord, drives, items } from "./model.js";
 import { putFile, readContent, writeContent } from "./mutate.js";
 import { SHARE_PATH } from "./permissions-model.js";
@@ -45,8 +46,10 @@ async function guarded(fn: () => Promise<Response> | Response): Promise<Response
 }
 
 function findSession(ctx: TenantContext, c: Context): UploadSessionRecord {
-  const id = c.req.query("guid") ?? "";
-  const token = c.req.query("tempauth") ?? "";
+  return sessionByCredentials(ctx, c.req.query("guid") ?? "", c.req.query("tempauth") ?? "");
+}
+
+function sessionByCredentials(ctx: TenantContext, id: string, token: string): UploadSessionRecord {
   const session = uploadSessions(ctx).get(id);
   if (!session || session.token !== token)
     throw new GraphError(404, "itemNotFound", "The upload session was not found or has expired.");
@@ -55,6 +58,19 @@ function findSession(ctx: TenantContext, c: Context): UploadSessionRecord {
     throw new GraphError(404, "itemNotFound", "The upload session was not found or has expired.");
   }
   return session;
+}
+
+/** The session behind an uploadUrl of this tenant (for `@microsoft.graph.sourceUrl`); 400 for other URLs. */
+export function sessionFromUploadUrl(ctx: TenantContext, sourceUrl: string): UploadSessionRecord {
+  let url: URL;
+  try {
+    url = new URL(sourceUrl);
+  } catch {
+    throw new GraphError(400, "invalidRequest", "@microsoft.graph.sourceUrl is not a valid URL.");
+  }
+  const ours = [ctx.config.origin, ctx.config.httpOrigin].includes(url.origin) && url.pathname === UPLOAD_PATH;
+  if (!ours) throw new GraphError(400, "invalidRequest", "@microsoft.graph.sourceUrl is not an upload session URL.");
+  return sessionByCredentials(ctx, url.searchParams.get("guid") ?? "", url.searchParams.get("tempauth") ?? "");
 }
 
 function dropSession(ctx: TenantContext, session: UploadSessionRecord): void {
@@ -78,22 +94,57 @@ function assemble(ctx: TenantContext, session: UploadSessionRecord): Uint8Array 
 const CONFLICT_MESSAGE =
   "Another file exists with the same name as the uploaded session. You can redirect the upload session to use a new filename by calling PUT with the new metadata and @microsoft.graph.sourceUrl attribute.";
 
-function complete(ctx: TenantContext, session: UploadSessionRecord): Response {
+/** Where an explicit commit (PUT with @microsoft.graph.sourceUrl) puts the file instead of the session's target. */
+export interface CommitDestination {
+  parentId: string;
+  name: string;
+  behavior: ConflictBehavior;
+}
+
+export function isComplete(session: UploadSessionRecord): boolean {
+  return session.fileSize !== undefined && session.received >= session.fileSize;
+}
+
+/**
+ * Commits a completed upload session: to its own target, or to `destination` (explicit commit).
+ * A name conflict answers 409 and keeps the session, so the client can commit it under another name.
+ */
+export function commitSession(
+  ctx: TenantContext,
+  session: UploadSessionRecord,
+  destination?: CommitDestination,
+): Response {
+  if (!isComplete(session)) {
+    return errorResponse(400, "invalidRequest", "The upload is not complete yet.", sessionStatus(session));
+  }
+  return complete(ctx, session, destination);
+}
+
+function complete(ctx: TenantContext, session: UploadSessionRecord, destination?: CommitDestination): Response {
   const drive = drives(ctx).get(session.driveId);
-  const parent = items(ctx).get(session.parentId);
+  const parent = items(ctx).get(destination?.parentId ?? session.parentId);
   if (!drive || !parent) {
-    dropSession(ctx, session);
+    if (!destination) dropSession(ctx, session);
     throw new GraphError(404, "itemNotFound", "The destination folder no longer exists.");
   }
   const bytes = assemble(ctx, session);
-  const existing = session.itemId ? items(ctx).get(session.itemId) : undefined;
+  const existing = !destination && session.itemId ? items(ctx).get(session.itemId) : undefined;
   let result: { item: DriveItemRecord; created: boolean };
   if (existing) {
     writeContent(ctx, existing, bytes, existing.mimeType ?? "application/octet-stream", session.by);
     result = { item: existing, created: false };
   } else {
     try {
-      result = putFile(ctx, drive, parent, session.name, bytes, session.contentType, session.behavior, session.by);
+      result = putFile(
+        ctx,
+        drive,
+        parent,
+        destination?.name ?? session.name,
+        bytes,
+        session.contentType,
+        destination?.behavior ?? session.behavior,
+        session.by,
+      );
     } catch (err) {
       if (err instanceof GraphError && err.status === 409)
         throw new GraphError(409, "nameAlreadyExists", CONFLICT_MESSAGE);
@@ -276,10 +327,7 @@ export function registerPublic(app: Hono<any>, ctx: TenantContext): void {
     guarded(() => {
       const session = findSession(ctx, c);
       ctx.limits.sharePoint(session.appId, "write", "POST {uploadUrl}");
-      if (session.fileSize === undefined || session.received < session.fileSize) {
-        return errorResponse(400, "invalidRequest", "The upload is not complete yet.", sessionStatus(session));
-      }
-      return complete(ctx, session);
+      return commitSession(ctx, session);
     }),
   );
   app.get(DOWNLOAD_PATH, (c) => guarded(() => download(ctx, c)));

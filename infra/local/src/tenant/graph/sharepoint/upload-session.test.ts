@@ -32,6 +32,7 @@ afterAll(() => tenant?.stop());
 async function createSession(
   name: string,
   behavior = "rename",
+  extra: Record<string, unknown> = {},
 ): Promise<{ uploadUrl: string; expirationDateTime: string; nextExpectedRanges: string[] }> {
   const res = await graphFetch(
     tenant,
@@ -40,7 +41,7 @@ async function createSession(
     {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ item: { "@microsoft.graph.conflictBehavior": behavior } }),
+      body: JSON.stringify({ item: { "@microsoft.graph.conflictBehavior": behavior }, ...extra }),
     },
   );
   expect(res.status).toBe(200);
@@ -143,6 +144,124 @@ describe("upload sessions (real tenant)", () => {
     const del = await fetch(session.uploadUrl, { method: "DELETE" });
     expect(del.status).toBe(204);
     expect((await fetch(session.uploadUrl)).status).toBe(404);
+  });
+
+  it("deferCommit: the last range answers 202 and nothing appears until the zero-length POST commits it (201)", async () => {
+    const total = 400_000;
+    const data = randomBytes(total);
+    const session = await createSession("deferred.bin", "fail", { deferCommit: true });
+    const first = await putRange(session.uploadUrl, data, 0, 327_679, total);
+    expect(first.status).toBe(202);
+    const early = await fetch(session.uploadUrl, { method: "POST", headers: { "Content-Length": "0" } });
+    expect(early.status).toBe(400);
+    expect(await early.json()).toMatchObject({ error: { code: "invalidRequest" }, nextExpectedRanges: ["327680-"] });
+    const last = await putRange(session.uploadUrl, data, 327_680, total - 1, total);
+    expect(last.status).toBe(202);
+    expect(await last.json()).toMatchObject({ nextExpectedRanges: [] });
+    const before = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/root:/deferred.bin`);
+    expect(before.status).toBe(404);
+    const commit = await fetch(session.uploadUrl, { method: "POST", headers: { "Content-Length": "0" } });
+    expect(commit.status).toBe(201);
+    const item = (await commit.json()) as { id: string; name: string; size: number; file: object };
+    expect(item).toMatchObject({ name: "deferred.bin", size: total, file: expect.any(Object) });
+    const content = await client
+      .api(`/drives/${driveId}/items/${item.id}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get();
+    expect(sha(new Uint8Array(content as ArrayBuffer))).toBe(sha(data));
+    expect((await fetch(session.uploadUrl)).status).toBe(404);
+  });
+
+  it("explicit commit with @microsoft.graph.sourceUrl: a 409 on completion is resolved by committing under a new name", async () => {
+    const folder = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/root/children`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "commits", folder: {} }),
+    });
+    expect(folder.status).toBe(201);
+    const taken = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/root:/commits/report.txt:/content`, {
+      method: "PUT",
+      body: "old report",
+    });
+    expect(taken.status).toBe(201);
+    const session = await graphFetch(
+      tenant,
+      token,
+      `/v1.0/drives/${driveId}/root:/commits/report.txt:/createUploadSession`,
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ item: { "@microsoft.graph.conflictBehavior": "fail", name: "report.txt" } }),
+      },
+    );
+    // a path-addressed session with conflictBehavior fail: the existing report.txt makes completion fail
+    const { uploadUrl } = (await session.json()) as { uploadUrl: string };
+    const bytes = new TextEncoder().encode("new report, uploaded in one range");
+    const clash = await putRange(uploadUrl, bytes, 0, bytes.length - 1, bytes.length);
+    expect(clash.status).toBe(409);
+    expect(((await clash.json()) as { error: { code: string } }).error.code).toBe("nameAlreadyExists");
+    const commit = (body: Record<string, unknown>, path = "root:/commits:", headers: Record<string, string> = {}) =>
+      graphFetch(tenant, token, `/v1.0/drives/${driveId}/${path}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
+    // still a conflict with fail; the session survives it
+    expect(
+      (
+        await commit({
+          name: "report.txt",
+          "@microsoft.graph.conflictBehavior": "fail",
+          "@microsoft.graph.sourceUrl": uploadUrl,
+        })
+      ).status,
+    ).toBe(409);
+    expect((await fetch(uploadUrl)).status).toBe(200);
+    const renamed = await commit({
+      name: "report.txt",
+      "@microsoft.graph.conflictBehavior": "rename",
+      "@microsoft.graph.sourceUrl": uploadUrl,
+    });
+    expect(renamed.status).toBe(201);
+    const item = (await renamed.json()) as { name: string; size: number; file: object };
+    expect(item.name).not.toBe("report.txt");
+    expect(item.name).toMatch(/^report.*\.txt$/);
+    expect(item.size).toBe(bytes.length);
+    expect((await fetch(uploadUrl)).status).toBe(404);
+    expect((await commit({ name: "x.txt", "@microsoft.graph.sourceUrl": uploadUrl })).status).toBe(404);
+  });
+
+  it("explicit commit onto an existing file honours If-Match (412 when stale) and replaces it (200)", async () => {
+    const put = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/root:/replace-me.txt:/content`, {
+      method: "PUT",
+      body: "v1",
+    });
+    const existing = (await put.json()) as { id: string; eTag: string };
+    const session = await createSession("replace-me-upload.txt", "fail", { deferCommit: true });
+    const bytes = new TextEncoder().encode("v2 through an upload session");
+    expect((await putRange(session.uploadUrl, bytes, 0, bytes.length - 1, bytes.length)).status).toBe(202);
+    const commit = (ifMatch: string) =>
+      graphFetch(tenant, token, `/v1.0/drives/${driveId}/items/${existing.id}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json", "If-Match": ifMatch },
+        body: JSON.stringify({ "@microsoft.graph.sourceUrl": session.uploadUrl }),
+      });
+    expect((await commit('"{00000000-0000-0000-0000-000000000000},1"')).status).toBe(412);
+    const ok = await commit(existing.eTag);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { id: string; size: number }).id).toBe(existing.id);
+    const text = await client
+      .api(`/drives/${driveId}/items/${existing.id}/content`)
+      .responseType(ResponseType.TEXT)
+      .get();
+    expect(text).toBe("v2 through an upload session");
+    // without a sourceUrl, PUT on an item is not an upload
+    const bare = await graphFetch(tenant, token, `/v1.0/drives/${driveId}/items/${existing.id}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "x" }),
+    });
+    expect(bare.status).toBe(400);
   });
 
   it("Graph routes still require a token (the session URL is the only credential-free path)", async () => {
