@@ -15,7 +15,11 @@ export interface ContractExample {
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "..");
 
 export function contractExamplesDir(): string {
-  return process.env.KOMU_CONTRACT_EXAMPLES_DIR ?? resolve(REPO_ROOT, "..", "shared", "contract-examples");
+  return (
+    process.env.KOMU_CONTRACT_EXAMPLES_DIR ??
+    process.env.KOMU_CONTRACT_EXAMPLES ??
+    resolve(REPO_ROOT, "..", "shared", "contract-examples")
+  );
 }
 
 export function hasContractExamples(): boolean {

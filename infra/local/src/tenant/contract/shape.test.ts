@@ -29,4 +29,11 @@ describe("compareShape", () => {
     expect(compareShape({ a: 1, b: 2 }, { a: 1 }, { ignore: ["$.b"] })).toEqual([]);
     expect(compareShape({ a: 1 }, { a: 1, z: 2 }, { strictKeys: true })).toEqual(["$.z: not documented"]);
   });
+  it("everyElement: each documented element must match one of ours; strictNull: null is not a string", () => {
+    const doc = { list: [{ a: 1 }, { b: "x" }] };
+    expect(compareShape(doc, { list: [{ a: 2 }] })).toEqual([]);
+    expect(compareShape(doc, { list: [{ a: 2 }] }, { everyElement: true })).toEqual(["$.list[1].b: missing"]);
+    expect(compareShape(doc, { list: [{ b: "y" }, { a: 3 }] }, { everyElement: true })).toEqual([]);
+    expect(compareShape({ s: "x" }, { s: null }, { strictNull: true })).toEqual(["$.s: expected string, got null"]);
+  });
 });

@@ -6,12 +6,18 @@
  * - objects: every documented property must be present (ours may have more, unless strictKeys);
  * - arrays: the documented first element is compared with our first element; a documented
  *   non-empty array needs a non-empty array from us.
+ * Stricter options: `everyElement` (every documented element must match one of ours, the best
+ * match is reported) and `strictNull` (our null where the docs show a scalar is a mismatch).
  */
 export interface ShapeOptions {
   /** JSON paths to skip, e.g. "$.value[0].roleTemplateId" or "$['@odata.nextLink']" (written as $.@odata.nextLink). */
   ignore?: readonly string[];
   /** Also report properties we return that the documented body does not have. */
   strictKeys?: boolean;
+  /** Arrays: each documented element must match some element of ours (default: first with first). */
+  everyElement?: boolean;
+  /** Our null where the docs show a string/number/boolean is a mismatch (default: allowed). */
+  strictNull?: boolean;
 }
 
 export type JsonType = "null" | "string" | "number" | "boolean" | "array" | "object";
@@ -27,14 +33,19 @@ export function compareShape(expected: unknown, actual: unknown, options: ShapeO
   const et = jsonType(expected);
   const at = jsonType(actual);
   if (et === "null") return [];
-  if (at === "null") return et === "object" || et === "array" ? [`${path}: expected ${et}, got null`] : [];
+  if (at === "null")
+    return et === "object" || et === "array" || options.strictNull ? [`${path}: expected ${et}, got null`] : [];
   if (et !== at) return [`${path}: expected ${et}, got ${at}`];
   if (et === "array") {
     const e = expected as unknown[];
     const a = actual as unknown[];
     if (e.length === 0) return [];
     if (a.length === 0) return [`${path}: expected a non-empty array`];
-    return compareShape(e[0], a[0], options, `${path}[0]`);
+    if (!options.everyElement) return compareShape(e[0], a[0], options, `${path}[0]`);
+    return e.flatMap((doc, i) => {
+      const attempts = a.map((mine) => compareShape(doc, mine, options, `${path}[${i}]`));
+      return attempts.sort((x, y) => x.length - y.length)[0] ?? [];
+    });
   }
   if (et === "object") {
     const e = expected as Record<string, unknown>;

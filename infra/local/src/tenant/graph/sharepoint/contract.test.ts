@@ -1,49 +1,23 @@
 /**
- * Contract check against Microsoft's documented examples (/work/shared/contract-examples or
- * KOMU_CONTRACT_EXAMPLES): each example's request is replayed (ids substituted) on the real local
- * tenant and the response must have the documented status and every documented property with the
- * same JSON type (documented nulls match anything; extra properties are allowed).
- * The core has no shared replay harness yet, so the comparison lives here.
+ * Contract check against Microsoft's documented examples (the core harness in ../../contract:
+ * ../shared/contract-examples from the repo root, or KOMU_CONTRACT_EXAMPLES_DIR): each example's
+ * request is replayed (ids substituted) on the real local tenant and the response must have the
+ * documented status and every documented property with the same JSON type (documented nulls match
+ * anything; extra properties are allowed; every documented array element must match one of ours;
+ * our null is not a documented string).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { hasContractExamples, loadExample } from "../../contract/examples.js";
 import { appToken, graphFetch, startTestTenant, userGraphToken } from "../../contract/fixture.js";
+import { replayExample } from "../../contract/replay.js";
+import { compareShape } from "../../contract/shape.js";
+import { describeContract } from "../../contract/suite.js";
 import type { RunningTenant } from "../../server.js";
 import { ensureSite } from "./model.js";
 
-const DIR = process.env.KOMU_CONTRACT_EXAMPLES ?? "/work/shared/contract-examples";
-const available = existsSync(DIR);
-
-interface Example {
-  request: { method: string; path: string; body: unknown; headers?: Record<string, string> };
-  response: { status: number; body: unknown };
-}
-const example = (name: string) => JSON.parse(readFileSync(join(DIR, `graph.${name}.json`), "utf8")) as Example;
-
-const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
-
-/** Differences between the documented shape and ours ([] = conforms). */
-export function shapeDiff(doc: unknown, ours: unknown, path = "$"): string[] {
-  if (doc === null) return [];
-  if (typeOf(doc) !== typeOf(ours)) return [`${path}: documented ${typeOf(doc)}, got ${typeOf(ours)}`];
-  if (Array.isArray(doc)) {
-    const list = ours as unknown[];
-    if (doc.length > 0 && list.length === 0) return [`${path}: documented a non-empty array, got []`];
-    return doc.flatMap((d, i) => {
-      const best = list.map((o) => shapeDiff(d, o, `${path}[${i}]`)).sort((a, b) => a.length - b.length)[0];
-      return best ?? [];
-    });
-  }
-  if (typeof doc === "object") {
-    const o = ours as Record<string, unknown>;
-    return Object.entries(doc as Record<string, unknown>).flatMap(([k, v]) =>
-      k in o ? shapeDiff(v, o[k], `${path}.${k}`) : [`${path}.${k}: missing`],
-    );
-  }
-  return [];
-}
+const example = (name: string) => loadExample(`graph.${name}`);
+const STRICT = { everyElement: true, strictNull: true } as const;
 
 let tenant: RunningTenant;
 let token: string;
@@ -77,11 +51,11 @@ function conforms(name: string, got: { status: number; body: unknown }, allowedS
   const ex = example(name);
   expect(allowedStatus ?? [ex.response.status], `${name} status`).toContain(got.status);
   if (ex.response.body && typeof ex.response.body === "object")
-    expect(shapeDiff(ex.response.body, got.body), name).toEqual([]);
+    expect(compareShape(ex.response.body, got.body, STRICT), name).toEqual([]);
 }
 
 beforeAll(async () => {
-  if (!available) return;
+  if (!hasContractExamples()) return;
   tenant = await startTestTenant({ seed: false });
   token = await appToken(tenant);
   ({ siteId, driveId } = ensureSite(tenant.ctx, { key: "contract", displayName: "契約テスト" }));
@@ -101,7 +75,7 @@ beforeAll(async () => {
 });
 afterAll(() => tenant?.stop());
 
-describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, lists, calendar, workbook)", () => {
+describeContract("Graph contract examples (SharePoint, OneDrive, lists, calendar, workbook)", () => {
   it("sites, drives, children, folders, content, versions, downloads", async () => {
     conforms("site-get", await call("GET", `/v1.0/sites/${siteId}`));
     conforms("drive-list", await call("GET", `/v1.0/users/${userId}/drives`));
@@ -227,6 +201,56 @@ describe.skipIf(!available)("Graph contract examples (SharePoint, OneDrive, list
     const conflictBody = await conflict.json();
     conforms("uploadsession-conflict-409", { status: conflict.status, body: conflictBody });
     expect(conflictBody).toEqual(example("uploadsession-conflict-409").response.body);
+  });
+
+  it("upload sessions: deferCommit and the explicit commits (POST {uploadUrl}, PUT with @microsoft.graph.sourceUrl)", async () => {
+    const bytes = new Uint8Array(128).fill(9);
+    const deferred = async (name: string) => {
+      const s = await call("POST", `/v1.0/drives/${driveId}/root:/${name}:/createUploadSession`, {
+        item: { "@microsoft.graph.conflictBehavior": "rename" },
+        deferCommit: true,
+      });
+      expect(s.status).toBe(200);
+      const last = await fetch(s.body.uploadUrl, {
+        method: "PUT",
+        headers: { "Content-Range": "bytes 0-127/128" },
+        body: bytes as unknown as BodyInit,
+      });
+      expect(last.status).toBe(202); // deferCommit: the last range does not create the file
+      return s.body.uploadUrl as string;
+    };
+
+    const commitEx = loadExample("graph.uploadsession-post-commit-201");
+    const committed = await replayExample(tenant, commitEx, { path: await deferred("largefile.vhd"), headers: {} });
+    expect(committed.mismatches).toEqual([]);
+    expect(compareShape(commitEx.response.body, committed.body, STRICT)).toEqual([]);
+    expect(committed.body).toMatchObject({ name: "largefile.vhd", size: 128 });
+
+    const explicitEx = loadExample("graph.driveitem-upload-explicit-commit");
+    const folder = await call("POST", `/v1.0/drives/${driveId}/root/children`, { name: "Uploads", folder: {} });
+    const sourceUrl = await deferred("session-target.vhd");
+    const explicit = await replayExample(tenant, explicitEx, {
+      token: userToken,
+      substitute: {
+        "me/drive/root:/{path_to_parent}": `drives/${driveId}/root:/Uploads:`,
+        "{upload session URL}": sourceUrl,
+      },
+      headers: { "If-Match": folder.body.eTag },
+    });
+    expect(explicit.mismatches).toEqual([]);
+    expect(compareShape(explicitEx.response.body, explicit.body, STRICT)).toEqual([]);
+    expect(explicit.body).toMatchObject({ name: "largefile.vhd", size: 128, parentReference: { id: folder.body.id } });
+    // the documented rename: committing the same name again gets a new name
+    const again = await replayExample(tenant, explicitEx, {
+      token: userToken,
+      substitute: {
+        "me/drive/root:/{path_to_parent}": `drives/${driveId}/root:/Uploads:`,
+        "{upload session URL}": await deferred("session-target-2.vhd"),
+      },
+      headers: { "If-Match": "*" },
+    });
+    expect(again.mismatches).toEqual([]);
+    expect((again.body as { name: string }).name).not.toBe("largefile.vhd");
   });
 
   it("lists and list items", async () => {

@@ -137,8 +137,8 @@ export async function handleItemSelf(req: Req, target: ItemTarget, api: string):
 /**
  * Explicit commit of an upload session (PUT {item address} with `@microsoft.graph.sourceUrl`): the
  * session's bytes become the file at that address — a folder address takes the file as a child
- * named `name`, a file address (existing or not) is the file itself. If-Match applies to an
- * existing file. 201 when created, 200 when an existing file was replaced; 409 on a name conflict
+ * named `name`, a file address (existing or not) is the file itself. If-Match applies to the
+ * addressed item when it exists (the folder or the file). 201 when created, 200 when an existing file was replaced; 409 on a name conflict
  * (the session stays, so it can be committed under another name).
  */
 async function commitToItem(req: Req, target: ItemTarget, api: string): Promise<Response> {
@@ -160,13 +160,13 @@ async function commitToItem(req: Req, target: ItemTarget, api: string): Promise<
   let parentId: string;
   let name: string;
   const item = target.item;
+  if (item) checkIfMatch(c.req.header("If-Match"), item.uniqueId, item.version, item.contentVersion);
   if (item?.isFolder) {
     if (!named) throw badRequest("name is required when committing an upload session into a folder.");
     parentId = item.id;
     name = named;
   } else if (item) {
     if (item.parentId === null) throw badRequest("Invalid target.");
-    checkIfMatch(c.req.header("If-Match"), item.uniqueId, item.version, item.contentVersion);
     parentId = item.parentId;
     name = named ?? item.name;
   } else {
