@@ -5,9 +5,16 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { BOT_APP_ID, BOT_PASSWORD } from "../constants.js";
-import { compareShape, hasContractExamples, loadExample, replayExample, startTestTenant } from "../contract/index.js";
+import {
+  compareShape,
+  describeContract,
+  hasContractExamples,
+  loadExample,
+  replayExample,
+  startTestTenant,
+} from "../contract/index.js";
 import type { RunningTenant } from "../server.js";
 import {
   ensurePersonalConversation,
@@ -68,7 +75,7 @@ afterAll(async () => {
   recorder?.close();
 });
 
-describe.skipIf(!hasContractExamples())("Bot Connector contract replays", () => {
+describeContract("Bot Connector contract replays", () => {
   it("teams.bot-create-conversation-1on1: creates the 1:1 chat and answers { id }", async () => {
     const ex = loadExample("teams.bot-create-conversation-1on1");
     const result = await replayExample(tenant, ex, {
