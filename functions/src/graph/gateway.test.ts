@@ -18,6 +18,7 @@ let server: Server;
 let origin = "";
 const seen: { path: string; auth: string | undefined; at: number }[] = [];
 let throttleOnce = true;
+const roleAssignable = { securityEnabled: true, isAssignableToRole: true, groupTypes: [] };
 
 beforeAll(async () => {
   const caDir = process.env.KOMU_TEST_DEV_CA_DIR;
@@ -51,9 +52,9 @@ beforeAll(async () => {
       res.end(
         JSON.stringify({
           value: [
-            { id: "g1", mailNickname: "komu-aoba-e-staff", displayName: "青葉小学校 教職員" },
-            { id: "g3", mailNickname: "komu-boe-staff", displayName: "青葉町教育委員会 教職員" },
-            { id: "g4", mailNickname: "komu-aoba-e-teacher", displayName: "x" },
+            { id: "g1", mailNickname: "komu-aoba-e-staff", displayName: "青葉小学校 教職員", ...roleAssignable },
+            { id: "g3", mailNickname: "komu-boe-staff", displayName: "青葉町教育委員会 教職員", ...roleAssignable },
+            { id: "g4", mailNickname: "komu-aoba-e-teacher", displayName: "x", ...roleAssignable },
           ],
         }),
       );

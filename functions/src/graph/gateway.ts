@@ -18,6 +18,7 @@ import {
   TelemetryHandler,
 } from "@microsoft/microsoft-graph-client";
 import type { Config } from "../config.js";
+import { GROUP_SELECT } from "../identity/groups.js";
 import { LruCache } from "../identity/lru.js";
 import { CredentialAuthProvider } from "./auth-provider.js";
 import {
@@ -32,6 +33,10 @@ export interface GraphGroupRef {
   id: string;
   mailNickname: string | null;
   displayName: string | null;
+  /** Selected by memberGroupsOf: only role-assignable security groups carry Kōmu roles. */
+  securityEnabled?: boolean | null;
+  isAssignableToRole?: boolean | null;
+  groupTypes?: string[] | null;
 }
 
 export interface GraphGateway {
@@ -39,7 +44,10 @@ export interface GraphGateway {
   readonly app: Client;
   /** A client acting for the signed-in user (on-behalf-of their API token). */
   forUser(userAssertion: string): Client;
-  /** Every group the user is a direct or transitive member of… as Graph's memberOf returns it (all pages). */
+  /**
+   * The groups the user is a direct member of (Graph's memberOf, all pages), with the properties
+   * that say whether a group can be trusted (identity/groups.ts GROUP_SELECT).
+   */
   memberGroupsOf(userId: string): Promise<GraphGroupRef[]>;
   /** Groups whose mailNickname starts with the prefix (all pages), app-only. */
   groupsByNicknamePrefix(prefix: string): Promise<GraphGroupRef[]>;
@@ -143,7 +151,7 @@ export function createGraphGateway(
     memberGroupsOf(userId) {
       return allPages<GraphGroupRef>(
         app,
-        `/users/${encodeURIComponent(userId)}/memberOf/microsoft.graph.group?$select=id,mailNickname,displayName&$top=999`,
+        `/users/${encodeURIComponent(userId)}/memberOf/microsoft.graph.group?$select=${GROUP_SELECT}&$top=999`,
         "memberGroupsOf",
       );
     },

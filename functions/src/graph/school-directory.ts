@@ -1,14 +1,19 @@
 /**
- * The town's schools, read from Entra groups: every `komu-<schoolId>-staff` group is a school
- * (the board of education is `boe`), named by the group's displayName ("青葉小学校 教職員").
+ * The town's schools, read from Entra groups: every `komu-<schoolId>-staff` group that is a
+ * role-assignable security group (identity/groups.ts isTrustedGroup: ordinary users cannot
+ * create those) is a school, named by the group's displayName ("青葉小学校 教職員"). The board
+ * of education is one of them, under `BOARD_SCHOOL_ID` (`boe`). A Microsoft 365 group or team
+ * a user created with such an alias adds no school and renames none.
  * Cached for a few minutes; one Graph listing serves every request meanwhile.
  */
 import type { School, SchoolDirectory } from "../deps.js";
-import { groupMeaning, schoolNameFromGroup } from "../identity/groups.js";
-import type { GraphGateway } from "./gateway.js";
+import { GROUP_SELECT, groupMeaning, isTrustedGroup, schoolNameFromGroup } from "../identity/groups.js";
+import type { GraphGateway, GraphGroupRef } from "./gateway.js";
+
+const PREFIX = "komu-";
 
 export function createGraphSchoolDirectory(
-  graph: Pick<GraphGateway, "groupsByNicknamePrefix">,
+  graph: Pick<GraphGateway, "app" | "allPages">,
   options: { ttlMs?: number; now?: () => number } = {},
 ): SchoolDirectory {
   const ttl = options.ttlMs ?? 5 * 60_000;
@@ -16,9 +21,15 @@ export function createGraphSchoolDirectory(
   let cached: { at: number; schools: Promise<School[]> } | undefined;
 
   async function load(): Promise<School[]> {
-    const groups = await graph.groupsByNicknamePrefix("komu-");
+    const filter = encodeURIComponent(`startswith(mailNickname,'${PREFIX}')`);
+    const groups = await graph.allPages<GraphGroupRef>(
+      graph.app,
+      `/groups?$filter=${filter}&$select=${GROUP_SELECT}&$top=999`,
+      "schoolDirectory",
+    );
     const schools = new Map<string, School>();
     for (const group of groups) {
+      if (!isTrustedGroup(group)) continue;
       const meaning = groupMeaning(group.mailNickname);
       if (meaning?.type !== "staff") continue;
       schools.set(meaning.schoolId, {

@@ -24,10 +24,14 @@ export const USERS = {
   outsider: "00000000-0000-4000-8000-000000000010",
 } as const;
 
+/** Kōmu's groups are role-assignable security groups (identity/groups.ts). */
 const grp = (mailNickname: string, displayName = mailNickname): GraphGroupRef => ({
   id: `g-${mailNickname}`,
   mailNickname,
   displayName,
+  securityEnabled: true,
+  isAssignableToRole: true,
+  groupTypes: [],
 });
 
 export const GROUPS: Record<string, GraphGroupRef[]> = {

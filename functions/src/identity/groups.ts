@@ -1,10 +1,18 @@
 /**
  * The group naming rule (ARCHITECTURE.md): a group's mailNickname says what membership means.
  *   komu-<schoolId>-staff     staff (教職員) of the school
- *   komu-<schoolId>-<role>    holds <role> in the school (校長, 教頭, …; boardStaff in `boe`)
+ *   komu-<schoolId>-<role>    holds <role> in the school (校長, 教頭, …)
+ *   komu-boe-boardStaff       board of education staff (only in the board, `BOARD_SCHOOL_ID`)
  *   komu-<schoolId>-students  student (児童生徒) of the school
  *   komu-admins               system administrator (all schools)
  * Other groups are ignored. Matching is case-insensitive (Entra keeps the case it was given).
+ *
+ * Trust: in Entra ordinary users may create Microsoft 365 groups and teams and choose their
+ * alias (mailNickname), and often security groups too. So a name alone proves nothing: only
+ * groups that ordinary users cannot create count, i.e. security groups that are role-assignable
+ * (`securityEnabled && isAssignableToRole`, settable only at creation, and only by a Privileged
+ * Role Administrator or Global Administrator). Microsoft 365 ("Unified") groups never count,
+ * even role-assignable ones. Every other group is ignored, whatever its name.
  */
 import { BOARD_SCHOOL_ID, type Membership, type PrincipalKind, parseRole, type Role, SchoolId } from "@komu/shared";
 
@@ -12,6 +20,25 @@ export interface GroupRef {
   id: string;
   mailNickname?: string | null;
   displayName?: string | null;
+  securityEnabled?: boolean | null;
+  isAssignableToRole?: boolean | null;
+  groupTypes?: readonly string[] | null;
+}
+
+/** The group properties every query feeding this rule must `$select`. */
+export const GROUP_SELECT = "id,mailNickname,displayName,securityEnabled,isAssignableToRole,groupTypes";
+
+/**
+ * May this group carry Kōmu meaning? Only a role-assignable security group that is not a
+ * Microsoft 365 group. A property missing from Graph's answer counts as "not proven".
+ */
+export function isTrustedGroup(group: GroupRef): boolean {
+  return (
+    group.securityEnabled === true &&
+    group.isAssignableToRole === true &&
+    Array.isArray(group.groupTypes) &&
+    !group.groupTypes.some((t) => t.toLowerCase() === "unified")
+  );
 }
 
 export type GroupMeaning =
@@ -35,6 +62,8 @@ export function groupMeaning(mailNickname: string | null | undefined): GroupMean
   if (suffix === "students") return { type: "students", schoolId };
   const role = parseRole(suffix);
   if (!role || role === "admin" || role === "student") return undefined;
+  // Board staff see every school: the role exists only in the board of education.
+  if (role === "boardStaff" && schoolId !== BOARD_SCHOOL_ID) return undefined;
   return { type: "role", schoolId, role };
 }
 
@@ -47,6 +76,7 @@ export function schoolNameFromGroup(displayName: string | null | undefined): str
 
 export interface MembershipSummary {
   memberships: Membership[];
+  /** From the komu-admins group (plus `extraRoles`); the token's app role is added per request. */
   admin: boolean;
   kind: PrincipalKind;
   /** schoolId → display name, where a staff group told us. */
@@ -69,6 +99,7 @@ export function membershipsFromGroups(
     return e;
   };
   for (const group of groups) {
+    if (!isTrustedGroup(group)) continue;
     const meaning = groupMeaning(group.mailNickname);
     if (!meaning) continue;
     switch (meaning.type) {
@@ -98,11 +129,15 @@ export function membershipsFromGroups(
   const memberships: Membership[] = [...bySchool.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([schoolId, e]) => ({ schoolId, roles: [...e.roles].sort(), staff: e.staff && !e.roles.has("student") }));
+  return { memberships, admin, kind: principalKind(memberships, admin), schoolNames };
+}
+
+/** The principal's kind from its memberships and whether it is an administrator (either way). */
+export function principalKind(memberships: readonly Membership[], admin: boolean): PrincipalKind {
   const roles = new Set(memberships.flatMap((m) => m.roles));
   // A student stays a student whatever else a group says (students never reach staff data).
-  let kind: PrincipalKind = "staff";
-  if (roles.has("student")) kind = "student";
-  else if (admin) kind = "admin";
-  else if (roles.has("boardStaff") || memberships.some((m) => m.schoolId === BOARD_SCHOOL_ID)) kind = "board";
-  return { memberships, admin, kind, schoolNames };
+  if (roles.has("student")) return "student";
+  if (admin) return "admin";
+  if (memberships.some((m) => m.schoolId === BOARD_SCHOOL_ID)) return "board";
+  return "staff";
 }

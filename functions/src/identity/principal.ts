@@ -2,13 +2,22 @@
  * Principal resolution: who the caller is in Kōmu's terms. Identity comes from the validated
  * token (oid, tid, name, preferred_username, app roles); schools and roles come from the user's
  * group memberships read app-only through Graph (`/users/{oid}/memberOf/microsoft.graph.group`,
- * every page) and mapped by the mailNickname rule (groups.ts). Results are cached per oid for a
- * few minutes in a bounded LRU; concurrent look-ups for one user share one Graph call.
- * A user Graph does not know, or one without any Kōmu group, gets 403 FORBIDDEN.
+ * every page) and mapped by the mailNickname rule (groups.ts), counting only role-assignable
+ * security groups (ordinary users cannot create those).
+ *
+ * Direct memberOf, not transitiveMemberOf: a role-assignable group cannot have groups as
+ * members (Entra refuses nesting into it), so every member of a komu-* group is a direct one;
+ * the transitive listing would only add groups that never count, and cost more pages.
+ *
+ * Only what Graph said is cached (per oid, a few minutes, bounded LRU; concurrent look-ups for
+ * one user share one Graph call), including "no Kōmu group". Everything taken from the token
+ * is applied on every request: the name, the UPN, and the `Komu.Admin` app role, so revoking
+ * the role takes effect with the user's next token, never kept from an earlier one.
+ * A user Graph does not know, or one without any Kōmu group nor the admin role, gets 403.
  */
 import { KomuError, type Principal, type Role } from "@komu/shared";
 import type { GraphGateway } from "../graph/gateway.js";
-import { membershipsFromGroups } from "./groups.js";
+import { type MembershipSummary, membershipsFromGroups, principalKind } from "./groups.js";
 import { LruCache } from "./lru.js";
 import type { VerifiedToken } from "./token-validator.js";
 
@@ -33,61 +42,55 @@ export interface PrincipalResolverOptions {
   now?: () => number;
 }
 
+/** What the groups said about one user (cached; never anything from a token). */
+type GroupSummary = Omit<MembershipSummary, "kind">;
+
 export function createPrincipalResolver(options: PrincipalResolverOptions): PrincipalResolver {
-  const cache = new LruCache<ResolvedPrincipal>(options.maxEntries ?? 10_000, options.ttlMs ?? 5 * 60_000, options.now);
-  const inflight = new Map<string, Promise<ResolvedPrincipal>>();
+  const cache = new LruCache<GroupSummary>(options.maxEntries ?? 10_000, options.ttlMs ?? 5 * 60_000, options.now);
+  const inflight = new Map<string, Promise<GroupSummary>>();
   const adminRoles = new Set(options.adminAppRoles ?? ["Komu.Admin"]);
 
-  async function load(token: VerifiedToken): Promise<ResolvedPrincipal> {
+  async function load(oid: string): Promise<GroupSummary> {
     let groups: Awaited<ReturnType<GraphGateway["memberGroupsOf"]>>;
     try {
-      groups = await options.graph.memberGroupsOf(token.oid);
+      groups = await options.graph.memberGroupsOf(oid);
     } catch (error) {
       if (error instanceof KomuError && error.code === "NOT_FOUND") {
         throw new KomuError("FORBIDDEN", { details: { reason: "unknown_user" }, cause: error });
       }
       throw error;
     }
-    const extraRoles: Role[] = token.roles.some((r) => adminRoles.has(r)) ? ["admin"] : [];
-    const summary = membershipsFromGroups(groups, extraRoles);
-    if (summary.memberships.length === 0 && !summary.admin) {
-      throw new KomuError("FORBIDDEN", {
-        message: {
-          ja: "校務の利用者として登録されていません（学校のグループに所属していません）。",
-          en: "You are not registered as a Kōmu user (no school group membership).",
-        },
-        details: { reason: "no_membership" },
-      });
+    const { memberships, admin, schoolNames } = membershipsFromGroups(groups);
+    return { memberships, admin, schoolNames };
+  }
+
+  function groupsOf(oid: string): Promise<GroupSummary> {
+    const cached = cache.get(oid);
+    if (cached) return Promise.resolve(cached);
+    let pending = inflight.get(oid);
+    if (!pending) {
+      const started = load(oid);
+      pending = started;
+      inflight.set(oid, started);
+      // Failures are not cached; neither is an answer invalidated meanwhile (it may predate the change).
+      const settle = (value?: GroupSummary) => {
+        if (inflight.get(oid) !== started) return;
+        inflight.delete(oid);
+        if (value) cache.set(oid, value);
+      };
+      started.then(settle, () => settle());
     }
-    const roles = new Set<Role>(summary.memberships.flatMap((m) => m.roles));
-    if (summary.admin) roles.add("admin");
-    return {
-      principal: {
-        oid: token.oid,
-        tenantId: token.tid,
-        name: token.name,
-        upn: token.preferredUsername,
-        kind: summary.kind,
-        schools: summary.memberships.map((m) => m.schoolId),
-        roles: [...roles].sort(),
-        memberships: summary.memberships,
-      },
-      schoolNames: summary.schoolNames,
-    };
+    return pending;
   }
 
   return {
     async resolve(token) {
-      const key = token.oid; // the validator pins tid to the one configured tenant
-      const cached = cache.get(key);
-      if (cached) return withTokenNames(cached, token);
-      let pending = inflight.get(key);
-      if (!pending) {
-        pending = load(token).finally(() => inflight.delete(key));
-        inflight.set(key, pending);
-        pending.then((r) => cache.set(key, r)).catch(() => {});
-      }
-      return withTokenNames(await pending, token);
+      // The validator pins tid to the one configured tenant, so the oid alone is the key.
+      return principalFrom(
+        await groupsOf(token.oid),
+        token,
+        token.roles.some((r) => adminRoles.has(r)),
+      );
     },
     invalidate(oid) {
       inflight.delete(oid);
@@ -96,8 +99,31 @@ export function createPrincipalResolver(options: PrincipalResolverOptions): Prin
   };
 }
 
-/** The name and UPN always come from the current token, the memberships from the cache. */
-function withTokenNames(resolved: ResolvedPrincipal, token: VerifiedToken): ResolvedPrincipal {
-  if (resolved.principal.name === token.name && resolved.principal.upn === token.preferredUsername) return resolved;
-  return { ...resolved, principal: { ...resolved.principal, name: token.name, upn: token.preferredUsername } };
+/** The principal from cached group facts plus this token's identity and app roles. */
+function principalFrom(groups: GroupSummary, token: VerifiedToken, tokenAdmin: boolean): ResolvedPrincipal {
+  const admin = groups.admin || tokenAdmin;
+  if (groups.memberships.length === 0 && !admin) {
+    throw new KomuError("FORBIDDEN", {
+      message: {
+        ja: "校務の利用者として登録されていません（学校のグループに所属していません）。",
+        en: "You are not registered as a Kōmu user (no school group membership).",
+      },
+      details: { reason: "no_membership" },
+    });
+  }
+  const roles = new Set<Role>(groups.memberships.flatMap((m) => m.roles));
+  if (admin) roles.add("admin");
+  return {
+    principal: {
+      oid: token.oid,
+      tenantId: token.tid,
+      name: token.name,
+      upn: token.preferredUsername,
+      kind: principalKind(groups.memberships, admin),
+      schools: groups.memberships.map((m) => m.schoolId),
+      roles: [...roles].sort(),
+      memberships: groups.memberships,
+    },
+    schoolNames: groups.schoolNames,
+  };
 }

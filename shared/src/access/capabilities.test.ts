@@ -135,6 +135,25 @@ describe("can(): information classification", () => {
   });
 });
 
+describe("can(): board staff only in the board of education", () => {
+  // A principal object claiming boardStaff in a school (never produced by the resolver, but
+  // `can` must not depend on that): no town scope, nothing the role would give.
+  const schoolBoardStaff = person("staff", [staffOf("aoba-e", "boardStaff")]);
+  const both = person("staff", [staffOf("aoba-e", "boardStaff"), staffOf("boe")]);
+
+  it.each([schoolBoardStaff, both])("boardStaff held outside `boe` gives no town scope (%#)", (who) => {
+    expect(hasTownScope(who, "school.read")).toBe(false);
+    expect(can(who, "school.read", { schoolId: "nishi-e" })).toBe(false);
+    expect(can(who, "notice.sendToTown")).toBe(false);
+    expect(can(who, "survey.create", { schoolId: "higashi-e" })).toBe(false);
+  });
+
+  it("boardStaff in `boe` keeps town scope", () => {
+    expect(can(board, "notice.sendToTown")).toBe(true);
+    expect(can(board, "school.read", { schoolId: "nishi-e" })).toBe(true);
+  });
+});
+
 describe("helpers", () => {
   it("ensureCan throws FORBIDDEN with the capability", () => {
     expect(() => ensureCan(teacherA, "audit.verify", { schoolId: "higashi-e" })).toThrow(KomuError);

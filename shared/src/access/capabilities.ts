@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { KomuError, type LocalizedText } from "../errors.js";
-import type { Principal } from "../principal.js";
+import { BOARD_SCHOOL_ID, type Membership, type Principal } from "../principal.js";
 import type { Role } from "../roles.js";
 
 export const Classification = z.enum(["I", "II", "III", "IV"]);
@@ -152,18 +152,32 @@ export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
 
 const isStudent = (p: Principal): boolean => p.roles.includes("student");
 
+/** A membership's roles that count: `boardStaff` only in the board of education (`boe`). */
+function rolesThatCount(membership: Membership): Role[] {
+  return membership.schoolId === BOARD_SCHOOL_ID
+    ? membership.roles
+    : membership.roles.filter((r) => r !== "boardStaff");
+}
+
+/** Roles that count anywhere: from memberships (as above), plus `admin` (no school). */
+function principalRoles(principal: Principal): Role[] {
+  const roles = principal.memberships.flatMap(rolesThatCount);
+  if (principal.roles.includes("admin")) roles.push("admin");
+  return roles;
+}
+
 function holdsIn(principal: Principal, holders: Holders, schoolId: string): boolean {
   const membership = principal.memberships.find((m) => m.schoolId === schoolId);
   if (!membership) return false;
   if (holders === "anyMember") return true;
   if (holders === "anyStaff") return membership.staff;
-  return membership.roles.some((r) => holders.includes(r));
+  return rolesThatCount(membership).some((r) => holders.includes(r));
 }
 
 function holdsAnywhere(principal: Principal, holders: Holders): boolean {
   if (holders === "anyMember") return principal.memberships.length > 0 || principal.roles.length > 0;
   if (holders === "anyStaff") return principal.memberships.some((m) => m.staff);
-  return principal.roles.some((r) => holders.includes(r));
+  return principalRoles(principal).some((r) => holders.includes(r));
 }
 
 function grantAllows(principal: Principal, grant: Grant, resource: Resource): boolean {
