@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { appToken, graphFetch, startTestTenant } from "../contract/fixture.js";
 import type { RunningTenant } from "../server.js";
 
@@ -9,16 +9,22 @@ const random = () => (script.length ? (script.shift() as number) : 0.99);
 let tenant: RunningTenant;
 let token: string;
 let sideEffects = 0;
+/** what the tenant reports as unexpected errors (its onError) */
+const logged: unknown[] = [];
 
 beforeAll(async () => {
   tenant = await startTestTenant({
     seed: false,
     random,
+    onError: (e) => logged.push(e),
     graphModules: [
       (app) => {
         app.post("/test/effect", (c) => {
           sideEffects++;
           return c.json({ n: sideEffects }, 201);
+        });
+        app.get("/test/bug", () => {
+          throw new Error("a real bug");
         });
       },
     ],
@@ -62,6 +68,28 @@ describe("fault injection", () => {
     script = [0.1, 0.8, 0.0, 0.9];
     await expect(post()).rejects.toThrow();
     expect(sideEffects).toBe(before + 1);
+  });
+
+  it("dropped connections are quiet (intended), real errors are still reported", async () => {
+    const consoleError = vi.spyOn(console, "error");
+    try {
+      logged.length = 0;
+      for (const side of [0.1, 0.9]) {
+        script = [0.1, 0.8, 0.0, side];
+        await expect(post()).rejects.toThrow();
+      }
+      // let the server finish the dropped requests
+      await new Promise((r) => setTimeout(r, 100));
+      expect(logged).toEqual([]);
+      expect(consoleError).not.toHaveBeenCalled();
+      script = [0.9];
+      const bug = await graphFetch(tenant, token, "/v1.0/test/bug");
+      expect(bug.status).toBe(500);
+      expect(((await bug.json()) as { error: { code: string } }).error.code).toBe("generalException");
+      expect(logged).toEqual([expect.objectContaining({ message: "a real bug" })]);
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 
   it("slows answers down", async () => {
