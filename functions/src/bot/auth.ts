@@ -3,7 +3,8 @@
  *  - the token is a JWT signed (RS256) by a key listed in the JWKS named by the OpenID metadata
  *    (`BOT_OPENID_METADATA` → `jwks_uri`), fetched and cached; an unknown `kid` triggers one refetch
  *    (at most every 30 s), so key rotation is picked up;
- *  - the key's `endorsements` (when present) include the activity's channelId ("msteams");
+ *  - the key's `endorsements` are present and include the activity's channelId ("msteams"); a key
+ *    without endorsements is refused;
  *  - `iss` = BOT_TOKEN_ISSUER, `aud` = BOT_ID, exp/nbf valid (5 minutes clock skew);
  *  - the `serviceurl` claim equals activity.serviceUrl.
  * Any failure is a KomuError("UNAUTHENTICATED") (→ 401). Auth is never skipped.
@@ -94,7 +95,10 @@ export function createActivityAuthenticator(options: ActivityAuthOptions): Activ
       }
       const jwk = set.keys.find((k) => k.kid === kid);
       if (!jwk) fail("unknown signing key");
-      if (Array.isArray(jwk.endorsements) && !jwk.endorsements.includes(activity.channelId)) {
+      // Bot Framework spec: the key's endorsements must include the activity's channelId. A key
+      // without endorsements is endorsed for nothing.
+      if (!Array.isArray(jwk.endorsements)) fail("signing key has no endorsements");
+      if (!activity.channelId || !jwk.endorsements.includes(activity.channelId)) {
         fail(`signing key is not endorsed for channel ${activity.channelId}`);
       }
       let payload: JWTPayload;

@@ -20,7 +20,7 @@ import {
   userActivity,
 } from "./test-helpers.js";
 
-async function setup() {
+async function setup(tenantId = TENANT) {
   const fake = await createFakeBotFramework();
   const bot = createBot({
     config: {
@@ -29,9 +29,9 @@ async function setup() {
       botOpenIdMetadata: METADATA_URL,
       botTokenIssuer: "https://api.botframework.com",
       botTokenEndpoint: TOKEN_URL,
-      tenantId: TENANT,
+      tenantId,
     },
-    conversations: createMemoryConversationStore(TENANT),
+    conversations: createMemoryConversationStore(tenantId),
     fetch: fake.fetch,
   });
   return { fake, bot, token: await fake.token() };
@@ -39,14 +39,23 @@ async function setup() {
 
 describe.skipIf(!haveContracts)("bot contract (documented Teams examples)", () => {
   it("teams.incoming-message-activity: accepted and answered in the same conversation", async () => {
-    const { fake, bot, token } = await setup();
     const activity = { ...contractExample("teams.incoming-message-activity").request.body, serviceUrl: SERVICE_URL };
+    // The example comes from Microsoft's own tenant: a bot configured for it accepts it.
+    const { fake, bot, token } = await setup(activity.channelData.tenant.id);
     const res = await bot.handle(post(activity, token));
     expect(res.status).toBe(200);
     const reply = fake.calls.find((c) => c.method === "POST");
     expect(reply?.url).toBe(
       `${SERVICE_URL}v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${activity.id}`,
     );
+  });
+
+  it("teams.incoming-message-activity: refused (403) by a bot configured for another tenant", async () => {
+    const activity = { ...contractExample("teams.incoming-message-activity").request.body, serviceUrl: SERVICE_URL };
+    const { fake, bot, token } = await setup(TENANT);
+    const res = await bot.handle(post(activity, token));
+    expect(res.status).toBe(403);
+    expect(fake.calls).toHaveLength(0);
   });
 
   it("teams.invoke-adaptivecard-action-execute: an unknown verb gets a card-friendly error, not a 500", async () => {

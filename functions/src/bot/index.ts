@@ -2,11 +2,16 @@
  * Kōmu's Teams bot. `createBot(deps).handle` serves POST /api/messages:
  *   1. the bearer token is validated (auth.ts) — 401 otherwise, never skipped;
  *   2. the activity is validated with zod — 400 on garbage;
- *   3. dispatch: `message` → a Japanese help reply with a card; `conversationUpdate` /
+ *   3. the activity must come from the configured tenant (tenant.ts) — 403 otherwise, before any
+ *      side effect (nothing stored, nothing sent, no handler called);
+ *   4. dispatch: `message` → a Japanese help reply with a card; `conversationUpdate` /
  *      `installationUpdate` (the app added in personal scope) → save the conversation reference and
  *      send the welcome card once; `invoke` `adaptiveCard/action` → the handler registered for the
  *      verb (onAction) answers with a card ({ statusCode: 200, type: card.adaptive, value }) and, for a
  *      manual action, the original message is updated for everyone (up-to-date card pattern).
+ * Only personal (1:1) conversations are remembered as the user's conversation reference: a message
+ * or card action in a team channel or group chat is answered in place, never stored, so proactive
+ * cards (sendCardToUser) always go to the user's own chat.
  * Outbound calls (sendCardToUser, updateCard) go to the Bot Connector at the conversation's
  * serviceUrl with the bot's client-credentials token (connector-client.ts).
  */
@@ -22,6 +27,7 @@ import {
 import { createActivityAuthenticator } from "./auth.js";
 import { assertValidCard, errorCard, helpCard, welcomeCard } from "./cards.js";
 import { type ConnectorClient, createConnectorClient } from "./connector-client.js";
+import { checkActivityTenant, foreignTenantError, isPersonalConversation } from "./tenant.js";
 import { createBotTokenProvider } from "./token-provider.js";
 import type {
   ActionHandler,
@@ -110,15 +116,19 @@ export function createBot(deps: BotDeps): BotHandler {
     ...(opts.notify ? { channelData: { notification: { alert: true } } } : {}),
   });
 
-  /** The conversation reference for the sender of an incoming personal-scope activity. */
+  /**
+   * The sender's stored 1:1 conversation reference. A personal-scope activity refreshes it (the
+   * activity's tenant was already checked to be ours); a channel or group chat activity never
+   * writes it and only returns what is stored.
+   */
   async function rememberConversation(activity: Activity): Promise<ConversationReference | undefined> {
     const aad = activity.from.aadObjectId;
     if (!aad) return undefined;
     const existing = await conversations.get(aad);
-    const tenantId = activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? config.tenantId;
+    if (!isPersonalConversation(activity)) return existing;
     const fresh: ConversationReference = {
       ...(existing ?? {}),
-      tenantId,
+      tenantId: config.tenantId,
       aadObjectId: aad,
       userId: activity.from.id,
       ...(activity.from.name ? { userName: activity.from.name } : {}),
@@ -141,22 +151,21 @@ export function createBot(deps: BotDeps): BotHandler {
   async function onMessage(activity: Activity): Promise<Response> {
     await rememberConversation(activity);
     const name = activity.from.name ? `${activity.from.name} さん、` : "";
+    const where = isPersonalConversation(activity) ? "このチャット" : `${appName} との個人チャット`;
     await connector.replyToActivity(activity.serviceUrl, activity.conversation.id, activity.id ?? "", {
       type: "message",
       from: { id: botChannelId, name: appName },
       recipient: activity.from,
       conversation: { id: activity.conversation.id },
       locale: "ja-JP",
-      text: `${name}こんにちは。${appName} です。校務の各機能は左のタブから開けます。承認依頼やお知らせはこのチャットにお届けします。`,
+      text: `${name}こんにちは。${appName} です。校務の各機能は左のタブから開けます。承認依頼やお知らせは${where}にお届けします。`,
       attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: helpCard(appName) }],
     });
     return new Response(null, { status: 200 });
   }
 
   async function onInstall(activity: Activity): Promise<Response> {
-    if (activity.conversation.conversationType && activity.conversation.conversationType !== "personal") {
-      return new Response(null, { status: 200 });
-    }
+    if (!isPersonalConversation(activity)) return new Response(null, { status: 200 });
     const ref = await rememberConversation(activity);
     if (!ref || ref.welcomeActivityId) return new Response(null, { status: 200 });
     const card = welcomeCard({ appName, userId: activity.from.id, userName: activity.from.name ?? "" });
@@ -186,7 +195,7 @@ export function createBot(deps: BotDeps): BotHandler {
     }
   }
 
-  async function onAdaptiveCardAction(activity: Activity): Promise<Response> {
+  async function onAdaptiveCardAction(activity: Activity, tenantId: string): Promise<Response> {
     const parsed = adaptiveCardActionValueSchema.safeParse(activity.value);
     if (!parsed.success)
       return invokeError(
@@ -205,15 +214,22 @@ export function createBot(deps: BotDeps): BotHandler {
     }
     const aad = activity.from.aadObjectId;
     if (!aad) return invokeError(401, "Unauthorized", "利用者を特定できません。 / The user is unknown.");
-    const conversation = (await rememberConversation(activity)) as ConversationReference;
+    const conversation = await rememberConversation(activity);
     try {
       const result = await handler({
         verb: action.verb,
         data: action.data ?? {},
         trigger: trigger ?? "manual",
+        tenantId,
         user: { aadObjectId: aad, teamsId: activity.from.id, name: activity.from.name },
         messageId: activity.replyToId,
         conversation,
+        source: {
+          conversationId: activity.conversation.id,
+          conversationType:
+            activity.conversation.conversationType ?? (isPersonalConversation(activity) ? "personal" : "groupChat"),
+          serviceUrl: activity.serviceUrl,
+        },
         now: clock(),
       });
       if ((trigger ?? "manual") === "manual" && result.updateForEveryone && activity.replyToId) {
@@ -240,7 +256,7 @@ export function createBot(deps: BotDeps): BotHandler {
     }
   }
 
-  async function dispatch(activity: Activity): Promise<Response> {
+  async function dispatch(activity: Activity, tenantId: string): Promise<Response> {
     switch (activity.type) {
       case "message":
         return onMessage(activity);
@@ -251,7 +267,7 @@ export function createBot(deps: BotDeps): BotHandler {
         if ((activity as { action?: string }).action?.startsWith("add")) return onInstall(activity);
         return new Response(null, { status: 200 });
       case "invoke":
-        if (activity.name === "adaptiveCard/action") return onAdaptiveCardAction(activity);
+        if (activity.name === "adaptiveCard/action") return onAdaptiveCardAction(activity, tenantId);
         return new Response(null, { status: 501 });
       default:
         return new Response(null, { status: 200 });
@@ -281,7 +297,17 @@ export function createBot(deps: BotDeps): BotHandler {
             details: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
           });
         }
-        return await dispatch(parsed.data);
+        const tenant = checkActivityTenant(parsed.data, config.tenantId);
+        if (!tenant.ok) {
+          logger.warn("bot.tenant.refused", {
+            reason: tenant.reason,
+            claimedTenants: tenant.claimed,
+            type: parsed.data.type,
+            channelId: parsed.data.channelId,
+          });
+          throw foreignTenantError(tenant.reason);
+        }
+        return await dispatch(parsed.data, tenant.tenantId);
       } catch (e) {
         if (isKomuError(e)) {
           if (e.status >= 500) logger.error("bot.handle.failed", { code: e.code, error: String(e.cause ?? e) });

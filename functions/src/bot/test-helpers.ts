@@ -20,13 +20,18 @@ export interface FakeCall {
   auth: string | null;
 }
 
-export async function createFakeBotFramework() {
+/**
+ * `endorsements`: the channels the signing key is endorsed for (default ["msteams"]); `null` publishes
+ * the key without an `endorsements` member.
+ */
+export async function createFakeBotFramework(options: { endorsements?: string[] | null } = {}) {
   const { privateKey, publicKey } = await generateKeyPair("RS256");
+  const endorsements = options.endorsements === undefined ? ["msteams"] : options.endorsements;
   const jwk: JWK & { endorsements?: string[] } = {
     ...(await exportJWK(publicKey)),
     kid: "key-1",
     use: "sig",
-    endorsements: ["msteams"],
+    ...(endorsements ? { endorsements } : {}),
   };
   const other = await generateKeyPair("RS256");
   const calls: FakeCall[] = [];

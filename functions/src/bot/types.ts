@@ -49,14 +49,37 @@ export interface ConversationStore {
   put(ref: ConversationReference): Promise<ConversationReference>;
 }
 
+/**
+ * What an Action.Execute handler (registered with `onAction(verb, …)`) is told about the click.
+ *
+ * SECURITY — a handler MUST authorise before it acts or reveals anything: resolve the clicking
+ * user's Principal from `tenantId` + `user.aadObjectId` (the identity module's principal
+ * resolver) and decide with `can(principal, capability, resource)` (`@komu/shared`), exactly as an
+ * API route does. Seeing a card is not permission: cards are forwarded, shown in shared chats and
+ * their Action.Execute can be sent by any Teams client with any `data`.
+ *  - `tenantId` and `user` come from the verified activity (token checked, tenant checked against
+ *    the configured one, `from.aadObjectId`); they are the only identity to trust.
+ *  - `data` is the card's action data as the client sent it: untrusted input. Validate it with zod
+ *    and never take a user, tenant, school or role from it; re-read the resource it names.
+ */
 export interface ActionContext {
   verb: string;
+  /** The action's data as sent by the Teams client — untrusted, validate with zod. */
   data: Record<string, unknown>;
   trigger: "manual" | "automatic";
+  /** The verified tenant of the activity (always the configured tenant; others are refused). */
+  tenantId: string;
+  /** The user who acted, from the activity's `from` (never from card data). */
   user: { aadObjectId: string; teamsId: string; name: string | undefined };
   /** The message the card is in (activity.replyToId). */
   messageId: string | undefined;
-  conversation: ConversationReference;
+  /**
+   * The user's stored 1:1 conversation reference; undefined when the action came from a team
+   * channel or group chat and the user has never opened a personal chat with Kōmu.
+   */
+  conversation: ConversationReference | undefined;
+  /** Where the card that was acted on lives (a personal chat, a channel, a group chat). */
+  source: { conversationId: string; conversationType: string; serviceUrl: string };
   now: Date;
 }
 
