@@ -1,7 +1,8 @@
 import { isKomuError } from "@komu/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Storage } from "./index.js";
-import { createTestStorage } from "./testing.js";
+import { TABLES } from "./names.js";
+import { createTestStorage, isTableInsert, loseNextReply } from "./testing.js";
 
 const codeOf = async (p: Promise<unknown>) => {
   try {
@@ -119,4 +120,23 @@ describe("IdempotencyStore (Azurite)", () => {
     expect((await storage.idempotency.run("u|POST /ttl", "fresh", "h", fn)).replayed).toBe(true);
     expect((await storage.idempotency.run("u|POST /ttl", "old2", "h", fn)).replayed).toBe(false);
   });
+
+  it("a claim whose reply was lost is still ours: the SDK's retried create gets 409 for our own row", async () => {
+    const table = await storage.resources.table(TABLES.idempotency);
+    const lost = loseNextReply(table, isTableInsert);
+    let runs = 0;
+    const fn = async () => ({ status: 201, body: { n: ++runs } });
+    try {
+      const first = await storage.idempotency.run("u|POST /lost", "k", "h", fn);
+      expect(lost.dropped).toBe(1);
+      expect(first).toEqual({ result: { status: 201, body: { n: 1 } }, replayed: false });
+    } finally {
+      lost.restore();
+    }
+    expect(await storage.idempotency.run("u|POST /lost", "k", "h", fn)).toEqual({
+      result: { status: 201, body: { n: 1 } },
+      replayed: true,
+    });
+    expect(runs).toBe(1);
+  }, 15_000);
 });

@@ -9,10 +9,14 @@
  *     is not run again; a different hash → IDEMPOTENCY_KEY_REUSED; a duplicate arriving while
  *     the first is still pending → CONFLICT with a retry hint (Retry-After seconds).
  * If `fn` throws, the pending row is removed so the client may retry with the same key.
+ * Each claim carries a random `claimId`: when the SDK retries a create (or a takeover) whose
+ * reply was lost, the 409/412 it gets back is our own write, recognised by that id, not a
+ * concurrent duplicate.
  * A pending row whose owner died (lock expired) is taken over with an ETag-guarded update.
  * Rows live 24 h; `sweepExpired` deletes older ones (run by a timer job), and an expired row
  * found by `run` is treated as absent.
  */
+import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { KomuError } from "@komu/shared";
 import { decodeJson, encodeJson, type Props } from "./codec.js";
@@ -79,6 +83,7 @@ export function createIdempotencyStore(
     rk: string,
     requestHash: string,
   ): Promise<{ etag: string } | { stored: Props & { etag: string } }> {
+    const claimId = randomUUID();
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = clock();
       const row = {
@@ -86,6 +91,7 @@ export function createIdempotencyStore(
         rowKey: rk,
         state: "pending",
         requestHash,
+        claimId,
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
         lockedUntil: new Date(now.getTime() + lockMs).toISOString(),
@@ -103,6 +109,8 @@ export function createIdempotencyStore(
         if (isNotFound(e)) continue; // deleted in between: try to create again
         throw e;
       }
+      // Our own write whose reply was lost (the SDK retried and got 409/412): the claim is ours.
+      if (existing.state === "pending" && existing.claimId === claimId) return { etag: existing.etag };
       const nowIso = clock().toISOString();
       if ((existing.expiresAt as string) <= nowIso) {
         // An expired key counts as unused.
@@ -119,7 +127,12 @@ export function createIdempotencyStore(
       // The owner of this pending row is gone: take it over (only one taker wins the ETag).
       try {
         const res = await table.updateEntity(
-          { partitionKey: pk, rowKey: rk, lockedUntil: new Date(clock().getTime() + lockMs).toISOString() },
+          {
+            partitionKey: pk,
+            rowKey: rk,
+            claimId,
+            lockedUntil: new Date(clock().getTime() + lockMs).toISOString(),
+          },
           "Merge",
           { etag: existing.etag },
         );
