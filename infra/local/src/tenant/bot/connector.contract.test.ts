@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { cardProblems } from "@komu/functions/bot/cards/validate";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { BOT_APP_ID, BOT_PASSWORD } from "../constants.js";
 import {
@@ -145,6 +146,26 @@ describeContract("Bot Connector contract replays", () => {
     for (const key of ["text", "summary", "attachments"] as const)
       if (doc[key] !== undefined) expect(stored?.[key]).toEqual(doc[key]);
     if (doc.channelData?.notification) expect(stored?.channelData?.notification).toEqual(doc.channelData.notification);
+  });
+
+  it("botframework.adaptive-card-attachment-content: the documented card is accepted as an attachment, stored as sent, and is a valid card", async () => {
+    const content = loadExample("botframework.adaptive-card-attachment-content").request.body;
+    // the card library Kōmu validates its own cards with (adaptivecards, 1.5): no problems in the documented card
+    expect(cardProblems(content)).toEqual([]);
+    const conv = ensurePersonalConversation(tenant.ctx, oid);
+    const res = await fetch(`${tenant.origin}/v3/conversations/${encodeURIComponent(conv.id)}/activities`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        type: "message",
+        attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content }],
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(findActivity(tenant.ctx, conv.id, id)?.attachments).toEqual([
+      { contentType: "application/vnd.microsoft.card.adaptive", content },
+    ]);
   });
 
   it("teams.bot-send-403-message-writes-blocked: a user who removed the app gets the documented 403", async () => {
