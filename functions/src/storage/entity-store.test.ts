@@ -111,6 +111,30 @@ describe("EntityStore (Azurite)", () => {
     );
   });
 
+  it('"*" and blank ETags are refused: nothing is overwritten or deleted unconditionally', async () => {
+    const c = await notices.create("aoba-e", "star", { title: "残す", status: "draft", body: "", views: 0 });
+    const full = { title: "上書き", status: "sent" as const, body: "", views: 1 };
+    for (const etag of ["*", " * ", "", "  "]) {
+      expect(await codeOf(notices.delete("aoba-e", "star", etag)), `delete ${JSON.stringify(etag)}`).toBe(
+        "PRECONDITION_REQUIRED",
+      );
+      expect(await codeOf(storage.entities.delete("notice", "aoba-e", "star", etag))).toBe("PRECONDITION_REQUIRED");
+      expect(await codeOf(notices.update("aoba-e", "star", full, etag)), `update ${JSON.stringify(etag)}`).toBe(
+        "PRECONDITION_REQUIRED",
+      );
+      expect(await codeOf(notices.update("aoba-e", "star", { views: 5 }, etag, { mode: "merge" }))).toBe(
+        "PRECONDITION_REQUIRED",
+      );
+    }
+    const still = await notices.require("aoba-e", "star");
+    expect(still.etag).toBe(c.etag);
+    expect(still.data.title).toBe("残す");
+    // A stale ETag never deletes either.
+    const moved = await notices.update("aoba-e", "star", { views: 2 }, c.etag, { mode: "merge" });
+    expect(await codeOf(notices.delete("aoba-e", "star", c.etag))).toBe("STALE_ETAG");
+    expect((await notices.require("aoba-e", "star")).etag).toBe(moved.etag);
+  });
+
   it("stores large values across properties and refuses too-large ones before calling the service", async () => {
     const body = "校務🏫".repeat(40_000); // 120 000 UTF-16 units, surrogate pairs across chunk borders
     const c = await notices.create("aoba-e", "big", { title: "big", status: "draft", body, views: 0 });

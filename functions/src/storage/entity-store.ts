@@ -6,7 +6,7 @@
  * The value is zod-validated JSON split over `d0…dN` (see codec.ts); fields named in `indexes`
  * are also copied to native columns `x_<field>` so `list({ where })` can filter on the server.
  *
- * Concurrency: every update and delete carries the ETag the caller read. A 412 from the service
+ * Concurrency: every update and delete carries the ETag the caller read (never "*"). A 412 from the service
  * becomes KomuError("STALE_ETAG") and nothing is written; creating an existing id is CONFLICT.
  * "merge" updates read the row, check the ETag, merge shallowly and replace with the same ETag,
  * so a merge is as safe as a replace.
@@ -109,8 +109,16 @@ export interface EntityStore {
 const DATA = "d";
 const MAX_PAGE = 1000;
 
+/**
+ * The caller's ETag, required on every update and delete. "*" (match anything) would turn the
+ * conditional write into an unconditional one, so it is refused like a missing ETag.
+ */
 function requireEtag(etag: string): string {
-  if (typeof etag !== "string" || etag.length === 0) throw new KomuError("PRECONDITION_REQUIRED");
+  if (typeof etag !== "string" || etag.trim() === "" || etag.trim() === "*") {
+    throw new KomuError("PRECONDITION_REQUIRED", {
+      details: { reason: "an ETag read from the item is required; \"*\" is not accepted" },
+    });
+  }
   return etag;
 }
 
