@@ -1,7 +1,8 @@
 /**
  * Loads the demo town into the tenant store: staff and students as Entra users, guardians in a
  * `guardians` collection (not Entra users), groups following the mailNickname rule
- * (komu-<school>-staff, komu-<school>-<role>, komu-<school>-students, komu-admins), schools, and
+ * (komu-<school>-staff, komu-<school>-<role>, komu-<school>-students, komu-admins; all of them
+ * role-assignable security groups, as an operator must create them in Entra), schools, and
  * one SharePoint site per school/board (through the injected ensureSite).
  */
 import { UPN_DOMAIN } from "../constants.js";
@@ -95,8 +96,10 @@ export function loadSeed(ctx: TenantContext, options: { ensureSite: EnsureSite; 
         description,
         mailNickname,
         mail: null,
+        // Kōmu trusts only role-assignable security groups (ordinary users cannot create them).
         mailEnabled: false,
         securityEnabled: true,
+        isAssignableToRole: true,
         groupTypes: [],
         createdDateTime: CREATED,
         visibility: null,

@@ -130,6 +130,39 @@ describe("memberOf and groups", () => {
     expect(Object.keys(res.body.value[0]).sort()).toEqual(["@odata.type", "displayName", "id", "mailNickname"]);
   });
 
+  it("Kōmu's groups are role-assignable security groups, selectable and filterable as in Graph", async () => {
+    const select = "id,mailNickname,displayName,securityEnabled,isAssignableToRole,groupTypes";
+    const res = await get(`/v1.0/users/${KNOWN_USERS.aobaTeacher.id}/memberOf/microsoft.graph.group?$select=${select}`);
+    expect(res.status).toBe(200);
+    expect(res.body["@odata.context"]).toBe(`${tenant.origin}/v1.0/$metadata#groups(${select})`);
+    expect(res.body.value).toHaveLength(3);
+    for (const g of res.body.value) {
+      expect(Object.keys(g).sort()).toEqual(["@odata.type", ...select.split(",")].sort());
+      expect(g).toMatchObject({ securityEnabled: true, isAssignableToRole: true, groupTypes: [] });
+    }
+    const transitive = await get(
+      `/v1.0/users/${KNOWN_USERS.aobaTeacher.id}/transitiveMemberOf/microsoft.graph.group?$select=mailNickname,isAssignableToRole`,
+    );
+    expect(transitive.body.value.every((g: Json) => g.isAssignableToRole === true)).toBe(true);
+    const admins = await get(
+      `/v1.0/groups/${KNOWN_GROUPS.admins.id}?$select=mailEnabled,securityEnabled,isAssignableToRole,groupTypes`,
+    );
+    expect(admins.body).toMatchObject({
+      mailEnabled: false,
+      securityEnabled: true,
+      isAssignableToRole: true,
+      groupTypes: [],
+    });
+    const filtered = await get(
+      "/v1.0/groups?$filter=isAssignableToRole eq true and securityEnabled eq true&$select=mailNickname&$top=999",
+    );
+    expect(filtered.status).toBe(200);
+    const all = await get("/v1.0/groups?$select=mailNickname&$top=999");
+    expect(filtered.body.value.length).toBe(all.body.value.length);
+    const none = await get("/v1.0/groups?$filter=isAssignableToRole eq false&$select=mailNickname");
+    expect(none.body.value).toEqual([]);
+  });
+
   it("/me/memberOf works with a delegated token", async () => {
     const res = await get("/v1.0/me/memberOf?$select=mailNickname", teacherToken);
     expect(res.body.value).toHaveLength(3);

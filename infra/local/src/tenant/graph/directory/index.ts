@@ -17,6 +17,7 @@ import {
   type StoredGroup,
   type StoredUser,
   USER_PROPERTIES,
+  upgradeLegacyGroups,
   users,
   userView,
 } from "./model.js";
@@ -76,6 +77,7 @@ const listOpts = {
 };
 
 export function register(app: TenantApp, ctx: TenantContext): void {
+  upgradeLegacyGroups(ctx);
   app.get("/users", (c) => c.json(renderCollection(c, [...users(ctx).values()], directoryQuery(c), listOpts.users)));
   // GET /users/$count, /groups/$count: text/plain, an advanced query (ConsistencyLevel: eventual)
   const count = (kind: "users" | "groups") => (c: Context) => {

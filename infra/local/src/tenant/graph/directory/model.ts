@@ -37,6 +37,13 @@ export interface StoredGroup {
   mail: string | null;
   mailEnabled: boolean;
   securityEnabled: boolean;
+  /**
+   * Role-assignable (set at creation only, by privileged administrators). Kōmu trusts only
+   * such security groups. Absent in stores written before the field existed (see
+   * upgradeLegacyGroups); rendered as null when unknown, as Graph does for older groups.
+   */
+  isAssignableToRole?: boolean | null;
+  /** [] for security groups, ["Unified"] for Microsoft 365 groups (teams). */
   groupTypes: string[];
   createdDateTime: string;
   visibility: string | null;
@@ -155,7 +162,7 @@ export function groupView(g: StoredGroup): Record<string, unknown> {
     displayName: g.displayName,
     expirationDateTime: null,
     groupTypes: g.groupTypes,
-    isAssignableToRole: null,
+    isAssignableToRole: g.isAssignableToRole ?? null,
     mail: g.mail,
     mailEnabled: g.mailEnabled,
     mailNickname: g.mailNickname,
@@ -199,6 +206,23 @@ export function findUser(ctx: TenantContext, idOrUpn: string): StoredUser | unde
   const lower = key.toLowerCase();
   for (const u of users(ctx).values()) if (u.userPrincipalName.toLowerCase() === lower) return u;
   return undefined;
+}
+
+/**
+ * Stores persisted (npm start's `.data/`) before `isAssignableToRole` existed hold the seeded
+ * komu-* groups without it; the directory is read-only, so every such group came from the seed,
+ * which now creates them role-assignable. Marks them so (once, at start-up); returns how many.
+ */
+export function upgradeLegacyGroups(ctx: TenantContext): number {
+  let upgraded = 0;
+  for (const g of groups(ctx).values()) {
+    if (g.isAssignableToRole !== undefined || !g.securityEnabled || g.groupTypes.length > 0) continue;
+    if (!g.mailNickname.toLowerCase().startsWith("komu-")) continue;
+    g.isAssignableToRole = true;
+    upgraded++;
+  }
+  if (upgraded > 0) ctx.store.changed();
+  return upgraded;
 }
 
 export function groupsOfUser(ctx: TenantContext, userId: string): StoredGroup[] {
