@@ -1,21 +1,20 @@
 /**
  * Bearer token validation for Kōmu's API (zero trust: every non-public route).
- * RS256 only; signature against the trusted issuer's JWKS (discovered from its OpenID metadata,
- * cached); `iss` in the trusted list (checked BEFORE any key fetch, so an attacker cannot make us
- * fetch arbitrary URLs); `aud` in the accepted audiences; `exp` (required) and `nbf` with at most
+ * RS256 only; signature against the trusted issuer's JWKS (discovered from its OpenID metadata);
+ * `iss` in the trusted list (checked BEFORE any key fetch, so an attacker cannot make us fetch
+ * arbitrary URLs); `aud` in the accepted audiences; `exp` (required) and `nbf` with at most
  * 60 s clock skew; `tid` equal to the configured tenant; `oid` present.
+ *
+ * Keys (issuer-keys.ts): fetched with a timeout; once loaded, a key set is never dropped. After
+ * the refresh period the old set keeps serving while a new one is fetched in the background (a
+ * failed refresh is retried later); an unknown `kid` triggers one refresh per cooldown (key
+ * rollover). When keys cannot be fetched the answer is 503 UPSTREAM_UNAVAILABLE with
+ * Retry-After, never a 401: the caller's token may be fine.
  */
 import { KomuError } from "@komu/shared";
-import {
-  createRemoteJWKSet,
-  customFetch,
-  decodeJwt,
-  decodeProtectedHeader,
-  errors,
-  type JWTPayload,
-  jwtVerify,
-} from "jose";
+import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import { type TokenProblem, unauthenticated } from "./errors.js";
+import { createIssuerKeys } from "./issuer-keys.js";
 
 export interface TokenValidatorOptions {
   issuers: string[];
@@ -27,8 +26,14 @@ export interface TokenValidatorOptions {
   requiredScope?: string;
   clock?: () => Date;
   fetch?: typeof fetch;
-  /** How long discovered metadata (jwks_uri) is kept. Default 24 h. */
+  /** How long metadata and keys are used before a background refresh. Default 24 h. */
   metadataMaxAgeMs?: number;
+  /** After a failed background refresh, wait this long before the next attempt. Default 60 s. */
+  refreshRetryMs?: number;
+  /** Timeout of each metadata/JWKS fetch. Default 5 s. */
+  fetchTimeoutMs?: number;
+  /** Monotonic-ish time for the key cache (tests). Default Date.now. */
+  now?: () => number;
 }
 
 /** The claims Kōmu relies on, after validation. */
@@ -48,8 +53,6 @@ export interface VerifiedToken {
 export interface TokenValidator {
   validate(token: string | undefined): Promise<VerifiedToken>;
 }
-
-type KeySet = ReturnType<typeof createRemoteJWKSet>;
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
 
@@ -77,50 +80,13 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
   const tenantId = options.tenantId.toLowerCase();
   const skew = Math.min(60, Math.max(0, options.clockSkewSeconds ?? 60));
   const clock = options.clock ?? (() => new Date());
-  const doFetch = options.fetch ?? fetch;
-  const metadataMaxAge = options.metadataMaxAgeMs ?? 24 * 3600_000;
-  const keySets = new Map<string, { keys: Promise<KeySet>; at: number }>();
-
-  async function discover(issuer: string): Promise<KeySet> {
-    const url = `${issuer}/.well-known/openid-configuration`;
-    let response: Response;
-    try {
-      response = await doFetch(url, { headers: { accept: "application/json" } });
-    } catch (cause) {
-      throw new KomuError("UPSTREAM_UNAVAILABLE", { details: { issuer, step: "openid-configuration" }, cause });
-    }
-    if (!response.ok) {
-      throw new KomuError("UPSTREAM_UNAVAILABLE", {
-        details: { issuer, step: "openid-configuration", status: response.status },
-      });
-    }
-    const metadata = (await response.json().catch(() => ({}))) as { issuer?: unknown; jwks_uri?: unknown };
-    const jwksUri = str(metadata.jwks_uri);
-    // The key set must be https (http only when the issuer itself is, which config never allows
-    // outside tests) and the metadata must be about the issuer we asked for.
-    const schemeOk =
-      jwksUri?.startsWith("https://") || (issuer.startsWith("http://") && jwksUri?.startsWith("http://"));
-    if (!jwksUri || !schemeOk || str(metadata.issuer)?.replace(/\/+$/, "") !== issuer) {
-      throw new KomuError("CONFIGURATION_INVALID", {
-        details: { issuer, problem: "OpenID metadata does not match the issuer" },
-      });
-    }
-    return createRemoteJWKSet(new URL(jwksUri), {
-      cooldownDuration: 30_000,
-      cacheMaxAge: 10 * 60_000,
-      timeoutDuration: 5_000,
-      ...(options.fetch ? { [customFetch]: options.fetch } : {}),
-    });
-  }
-
-  function keySetFor(issuer: string): Promise<KeySet> {
-    const cached = keySets.get(issuer);
-    if (cached && Date.now() - cached.at < metadataMaxAge) return cached.keys;
-    const keys = discover(issuer);
-    keySets.set(issuer, { keys, at: Date.now() });
-    keys.catch(() => keySets.delete(issuer)); // retry discovery on the next request
-    return keys;
-  }
+  const keys = createIssuerKeys({
+    fetch: options.fetch,
+    refreshAfterMs: options.metadataMaxAgeMs,
+    refreshRetryMs: options.refreshRetryMs,
+    fetchTimeoutMs: options.fetchTimeoutMs,
+    now: options.now,
+  });
 
   return {
     async validate(token) {
@@ -136,10 +102,10 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       }
       if (!issuers.has(issuer)) throw unauthenticated("untrusted_issuer");
 
-      const keys = await keySetFor(issuer);
+      const getKey = await keys.forIssuer(issuer);
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, keys, {
+        ({ payload } = await jwtVerify(token, getKey, {
           algorithms: ["RS256"],
           issuer,
           audience: audiences,
@@ -148,11 +114,10 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
           requiredClaims: ["exp", "tid", "oid"],
         }));
       } catch (error) {
+        // Keys that could not be fetched (or a broken issuer configuration) are not the caller's fault.
+        if (error instanceof KomuError) throw error;
         const problem = problemOf(error);
         if (problem) throw unauthenticated(problem, error);
-        if (error instanceof errors.JWKSTimeout) {
-          throw new KomuError("UPSTREAM_UNAVAILABLE", { details: { issuer, step: "jwks" }, cause: error });
-        }
         throw unauthenticated("invalid_signature", error);
       }
 
