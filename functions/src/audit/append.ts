@@ -2,8 +2,10 @@
  * Appends one event to a school's chain without ever forking it:
  * read the head hint (seq, hash) → create the row for seq+1 (an atomic create). If that seq is
  * taken (a concurrent append, or a head left behind by a crash), read the row that holds it,
- * step forward and try the next seq. The head is updated afterwards with its ETag, only ever
- * forwards; if that update is lost, the next append walks forward from the stale head.
+ * step forward and try the next seq; if the row holding it is our own event (a create whose reply
+ * was lost and that the SDK retried), the append is done. The head is updated afterwards with its
+ * ETag, only ever forwards; if that update is lost, the next append walks forward from the stale
+ * head.
  */
 import { randomUUID } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
@@ -88,9 +90,14 @@ export async function appendEvent(
     } catch (e) {
       if (!isConflict(e)) throw e;
     }
-    // Taken: move past it.
+    // Taken: move past it — unless it is our own event, written by a create whose reply was
+    // lost (the SDK retried and got 409): then the append has happened and must not be repeated.
     try {
       const taken = await table.getEntity<Props>(schoolId, eventRowKey(next));
+      if (taken.id === event.id && taken.hash === nextHash) {
+        await advanceHead(table, schoolId, next, nextHash).catch(() => undefined);
+        return { seq: next, prevHash: hash, hash: nextHash, event };
+      }
       seq = next;
       hash = taken.hash as string;
     } catch (e) {

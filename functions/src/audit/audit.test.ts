@@ -1,7 +1,7 @@
 import type { AuditEventInput } from "@komu/shared/audit/events";
 import { describe, expect, it } from "vitest";
 import { TABLES } from "../storage/names.js";
-import { createTestStorage } from "../storage/testing.js";
+import { createTestStorage, isTableInsert, loseNextReply } from "../storage/testing.js";
 import { eventRowKey, HEAD_KEY } from "./chain.js";
 
 const actor = { oid: "11111111-2222-3333-4444-555555555555", name: "青葉 花子" };
@@ -116,4 +116,26 @@ describe("AuditLog (Azurite)", () => {
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     await expect(storage.audit.append("bad school", updated(1))).rejects.toMatchObject({ code: "INVALID_ID" });
   });
+
+  it("an append whose reply was lost is not appended again (the SDK's retry gets 409 for our own event)", async () => {
+    const { storage, table } = await seeded(2);
+    const lost = loseNextReply(table, (req) => isTableInsert(req) && /RowKey|e0000/.test(String(req.body)));
+    let appended: Awaited<ReturnType<typeof storage.audit.append>>;
+    try {
+      appended = await storage.audit.append("aoba-e", updated(3));
+    } finally {
+      lost.restore();
+    }
+    expect(lost.dropped).toBe(1);
+    expect(appended.seq).toBe(3);
+    const items = (await storage.audit.list("aoba-e")).items;
+    expect(items.map((r) => [r.seq, r.event.target.id])).toEqual([
+      [1, "n1"],
+      [2, "n2"],
+      [3, "n3"],
+    ]);
+    expect(await storage.audit.verify("aoba-e")).toEqual({ ok: true, checked: 3, lastSeq: 3 });
+    // The chain carries on after it.
+    expect((await storage.audit.append("aoba-e", updated(4))).seq).toBe(4);
+  }, 15_000);
 });

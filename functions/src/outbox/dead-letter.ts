@@ -22,6 +22,7 @@ export async function deadLetter(
   row: StoredRow,
   etag: string,
   lastError: string,
+  opts: { leaseUntil?: string } = {},
 ): Promise<"deadLettered" | "lostLease"> {
   const now = ctx.clock().toISOString();
   const dead = await ctx.deadLetters();
@@ -50,7 +51,8 @@ export async function deadLetter(
         partitionKey: row.partitionKey,
         rowKey: row.rowKey,
         status: "dead",
-        leaseUntil: "",
+        // Kept after a timeout: the handler may still be running, and replay waits for it.
+        leaseUntil: opts.leaseUntil ?? "",
         lastError: lastError.slice(0, 4000),
         updatedAt: now,
       },
@@ -138,7 +140,8 @@ async function findDeadLetter(
 
 /**
  * Puts a dead-lettered effect back in the queue with its attempts reset. Order: outbox row →
- * pending (ETag-guarded), dead-letter row deleted, message sent. A crash before the send leaves a
+ * pending (ETag-guarded), dead-letter row deleted, message sent. An effect whose row is leased
+ * by a worker right now is CONFLICT (with Retry-After): its lease is never taken away. A crash before the send leaves a
  * pending row that the sweeper re-enqueues; calling replay again is safe.
  */
 export async function replay(
@@ -160,6 +163,19 @@ export async function replay(
       current = await rows.getEntity<Props>(schoolId, id);
     } catch (e) {
       if (!isNotFound(e)) throw e;
+    }
+    if (current && current.status !== "done" && typeof current.leaseUntil === "string" && current.leaseUntil > now) {
+      // A worker holds the effect right now (a crash left a stale dead letter behind, or a
+      // timed-out handler may still be running): resetting it would let a second worker run it.
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(current.leaseUntil) - Date.parse(now)) / 1000));
+      throw new KomuError("CONFLICT", {
+        retryAfter,
+        details: { kind: "outboxEffect", id, reason: "effect is being delivered", leaseUntil: current.leaseUntil },
+        message: {
+          ja: "この処理は現在実行中です。しばらく待ってからやり直してください。",
+          en: "This effect is being delivered right now. Retry after a moment.",
+        },
+      });
     }
     try {
       if (!current) {

@@ -13,6 +13,10 @@
  *     Failure → dead-letter when not retryable or out of attempts; else record the error and
  *     the next attempt time (backoff with jitter, never sooner than Retry-After) and ask the
  *     caller to make the message visible again after that delay.
+ *  6. Timeout: the handler gets `info.signal`, aborted when it runs longer than 80 % of the
+ *     lease. A promise cannot be cancelled, so a handler that ignores the signal may still be
+ *     running: the row keeps its lease (extended by a full lease from now) and the next attempt
+ *     is never before that lease ends, so no other worker runs the same effect concurrently.
  */
 import type { TableClient } from "@azure/data-tables";
 import { decodeJson } from "../storage/codec.js";
@@ -40,15 +44,30 @@ async function load(rows: TableClient, msg: OutboxMessage): Promise<StoredRow | 
 const secondsUntil = (iso: string, now: Date): number =>
   Math.max(1, Math.ceil((Date.parse(iso) - now.getTime()) / 1000));
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+/** Races `run(signal)` against `ms`; on timeout the signal is aborted and the race rejects. */
+async function withTimeout(
+  run: (signal: AbortSignal) => Promise<void>,
+  ms: number,
+): Promise<{ ok: true } | { ok: false; error: unknown; timedOut: boolean }> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error(`handler timed out after ${ms} ms`), { name: "TimeoutError" })),
-      ms,
-    );
+    timer = setTimeout(() => {
+      timedOut = true;
+      const error = Object.assign(new Error(`handler timed out after ${ms} ms`), { name: "TimeoutError" });
+      controller.abort(error);
+      reject(error);
+    }, ms);
   });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+  try {
+    await Promise.race([Promise.resolve().then(() => run(controller.signal)), timeout]);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error, timedOut };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: EffectHandlers): Promise<Decision> {
@@ -107,29 +126,22 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
     };
 
     // Run.
-    let failure: unknown;
-    let ok = false;
-    try {
-      const handler = handlers[row.kind];
+    const handler = handlers[row.kind];
+    const outcome = await withTimeout(async (signal) => {
       if (!handler) throw new NonRetryableError(`no handler for effect kind "${row.kind}"`);
       const payload = decodeJson(PAYLOAD, row);
-      await withTimeout(
-        handler(payload, attempt, {
-          id: row.rowKey,
-          kind: row.kind,
-          schoolId: row.partitionKey,
-          dedupeKey: row.dedupeKey,
-          attempt,
-        }),
-        Math.max(1000, ctx.opts.leaseSeconds * 800),
-      );
-      ok = true;
-    } catch (e) {
-      failure = e;
-    }
+      await handler(payload, attempt, {
+        id: row.rowKey,
+        kind: row.kind,
+        schoolId: row.partitionKey,
+        dedupeKey: row.dedupeKey,
+        attempt,
+        signal,
+      });
+    }, Math.max(1000, ctx.opts.leaseSeconds * 800));
 
     const after = ctx.clock();
-    if (ok) {
+    if (outcome.ok) {
       try {
         await rows.updateEntity(
           {
@@ -154,17 +166,26 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
       return { action: "delete", outcome: "delivered" };
     }
 
-    const judged = classifyError(failure, after);
+    const judged = classifyError(outcome.error, after);
+    // A timed-out handler may still be running: hold the row for another full lease from now.
+    const heldUntil = outcome.timedOut
+      ? new Date(Math.max(Date.parse(leaseUntil), after.getTime() + ctx.opts.leaseSeconds * 1000))
+      : undefined;
     if (!judged.retryable || attempt >= ctx.opts.maxAttempts) {
       const why = judged.retryable ? judged.message : `not retryable: ${judged.message}`;
-      const r = await deadLetter(ctx, { ...claimed, lastAttemptAt: after.toISOString() }, claimEtag, why);
+      const r = await deadLetter(ctx, { ...claimed, lastAttemptAt: after.toISOString() }, claimEtag, why, {
+        ...(heldUntil ? { leaseUntil: heldUntil.toISOString() } : {}),
+      });
       return { action: "delete", outcome: r };
     }
-    const delayMs = backoffMs(
-      attempt,
-      { baseMs: ctx.opts.baseDelayMs, maxMs: ctx.opts.maxDelayMs },
-      judged.retryAfterSeconds,
-      ctx.opts.random,
+    const delayMs = Math.max(
+      backoffMs(
+        attempt,
+        { baseMs: ctx.opts.baseDelayMs, maxMs: ctx.opts.maxDelayMs },
+        judged.retryAfterSeconds,
+        ctx.opts.random,
+      ),
+      heldUntil ? heldUntil.getTime() - after.getTime() : 0,
     );
     // Queue visibility has whole seconds: round up so we are never early.
     const delaySeconds = Math.max(1, Math.ceil(delayMs / 1000));
@@ -174,7 +195,7 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
         {
           partitionKey: row.partitionKey,
           rowKey: row.rowKey,
-          leaseUntil: "",
+          leaseUntil: heldUntil ? heldUntil.toISOString() : "",
           nextAttemptAt,
           lastError: judged.message.slice(0, 4000),
           updatedAt: after.toISOString(),

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Storage } from "../storage/index.js";
 import { QUEUES, TABLES } from "../storage/names.js";
-import { createTestStorage } from "../storage/testing.js";
+import { createTestStorage, isTableInsert, loseNextReply } from "../storage/testing.js";
 import { NonRetryableError, RetryableError } from "./errors.js";
 import { type EffectHandlers, encodeMessage } from "./types.js";
 
@@ -264,4 +264,105 @@ describe("Outbox (Azurite)", () => {
     expect(attempts).toEqual([2]);
     expect(await storage.outbox.stats()).toMatchObject({ pending: 0, done: 1 });
   }, 20_000);
+
+  it("a timed-out handler keeps the lease: its signal is aborted and no other worker runs the effect meanwhile", async () => {
+    // lease 4 s → the attempt times out after 3.2 s; the first handler ignores that and runs 5 s.
+    const storage = await createTestStorage({ outbox: { leaseSeconds: 4, baseDelayMs: 200 } });
+    const { id } = await storage.outbox.enqueue({ kind: "slow", schoolId: "aoba-e", payload: {}, dedupeKey: "slow" });
+    let running = 0;
+    let maxRunning = 0;
+    const attempts: number[] = [];
+    const abortedAtEnd: unknown[] = [];
+    const handlers: EffectHandlers = {
+      async slow(_p, attempt, info) {
+        attempts.push(attempt);
+        running += 1;
+        maxRunning = Math.max(maxRunning, running);
+        try {
+          if (attempt === 1) {
+            expect(info.signal.aborted).toBe(false);
+            await sleep(5000);
+            abortedAtEnd.push(info.signal.aborted && (info.signal.reason as Error).name);
+          }
+        } finally {
+          running -= 1;
+        }
+      },
+    };
+    const rows = await storage.resources.table(TABLES.outbox);
+    const firstRound = storage.outbox.processOnce({ handlers });
+    const r1 = await firstRound; // returns at the timeout, the handler still runs
+    expect(r1.retried).toBe(1);
+    const row = await rows.getEntity<Record<string, string>>("aoba-e", id);
+    const claimedAt = Date.parse(row.lastAttemptAt as string);
+    expect(row.leaseUntil).not.toBe(""); // still held
+    expect(Date.parse(row.nextAttemptAt as string)).toBeGreaterThanOrEqual(claimedAt + 4000); // ≥ the original lease
+    expect(Date.parse(row.nextAttemptAt as string)).toBeGreaterThanOrEqual(Date.parse(row.leaseUntil as string));
+    expect(row.lastError).toContain("timed out");
+    await drain(storage, handlers, { workers: 2, deadlineMs: 15_000 });
+    expect(attempts).toEqual([1, 2]);
+    expect(maxRunning).toBe(1);
+    expect(abortedAtEnd).toEqual(["TimeoutError"]);
+    expect(await storage.outbox.stats()).toMatchObject({ pending: 0, done: 1 });
+  }, 25_000);
+
+  it("replaying a dead letter whose effect a worker holds right now is CONFLICT and leaves the lease alone", async () => {
+    const storage = await createTestStorage();
+    const { id } = await storage.outbox.enqueue({ kind: "post", schoolId: "aoba-e", payload: { a: 1 }, dedupeKey: "held" });
+    await drain(storage, {
+      post: async () => {
+        throw new NonRetryableError("list does not exist");
+      },
+    });
+    expect((await storage.outbox.listDeadLetters("aoba-e")).map((d) => d.id)).toEqual([id]);
+    // As after a crash between the dead-letter write and the row update: the row came back and a
+    // worker holds it.
+    const rows = await storage.resources.table(TABLES.outbox);
+    const row = await rows.getEntity("aoba-e", id);
+    const leaseUntil = new Date(Date.now() + 60_000).toISOString();
+    await rows.updateEntity({ partitionKey: "aoba-e", rowKey: id, status: "pending", attempts: 2, leaseUntil }, "Merge", {
+      etag: row.etag,
+    });
+    await expect(storage.outbox.replay(id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      retryAfter: expect.any(Number),
+    });
+    const after = await rows.getEntity<Record<string, unknown>>("aoba-e", id);
+    expect(after).toMatchObject({ status: "pending", attempts: 2, leaseUntil });
+    expect((await storage.outbox.listDeadLetters("aoba-e")).map((d) => d.id)).toEqual([id]);
+  });
+
+  it("an enqueue whose reply was lost is still created and signalled (the SDK's retry got 409 for our own row)", async () => {
+    const storage = await createTestStorage();
+    const rows = await storage.resources.table(TABLES.outbox);
+    const lost = loseNextReply(rows, isTableInsert);
+    let result: Awaited<ReturnType<Storage["outbox"]["enqueue"]>>;
+    try {
+      result = await storage.outbox.enqueue({ kind: "notify", schoolId: "aoba-e", payload: { n: 1 }, dedupeKey: "lost-reply" });
+    } finally {
+      lost.restore();
+    }
+    expect(lost.dropped).toBe(1);
+    expect(result.created).toBe(true);
+    let runs = 0;
+    const r = await storage.outbox.processOnce({ handlers: { notify: async () => void (runs += 1) } });
+    expect(r.delivered).toBe(1); // the message was sent: no waiting for the sweeper
+    expect(runs).toBe(1);
+  }, 15_000);
+
+  it("a duplicate enqueue re-sends the message of a pending effect whose creator never sent it", async () => {
+    let now = new Date();
+    const storage = await createTestStorage({ clock: () => now });
+    const input = { kind: "notify", schoolId: "aoba-e", payload: { n: 1 }, dedupeKey: "unsent" };
+    await storage.outbox.enqueue(input);
+    const queue = await storage.resources.queue(QUEUES.outbox);
+    await queue.clearMessages(); // the creator died between the row and the send
+    expect(await storage.outbox.enqueue(input)).toMatchObject({ created: false }); // too recent to tell
+    expect((await queue.peekMessages()).peekedMessageItems).toHaveLength(0);
+    now = new Date(now.getTime() + 31_000);
+    expect(await storage.outbox.enqueue(input)).toMatchObject({ created: false });
+    expect((await queue.peekMessages({ numberOfMessages: 5 })).peekedMessageItems).toHaveLength(1);
+    expect(await storage.outbox.enqueue(input)).toMatchObject({ created: false }); // re-sent just now: not again
+    expect((await queue.peekMessages({ numberOfMessages: 5 })).peekedMessageItems).toHaveLength(1);
+  });
 });

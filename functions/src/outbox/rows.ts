@@ -24,6 +24,10 @@ export interface OutboxRow {
   lastAttemptAt?: string;
   doneAt?: string;
   replays?: number;
+  /** Random id of the enqueue that created the row (recognises our own create after a lost reply). */
+  enqueueId?: string;
+  /** When the sweeper (or a duplicate enqueue) last re-sent the queue message. */
+  sweptAt?: string;
   [chunk: string]: unknown;
 }
 

@@ -8,6 +8,12 @@ export interface EffectInfo {
   dedupeKey: string;
   /** 1 for the first try. */
   attempt: number;
+  /**
+   * Aborted when the attempt runs out of time (80 % of the lease): pass it to fetch / the Graph
+   * client and stop. The row stays leased until a full lease after the timeout, so a handler that
+   * ignores it is not run twice at once, but it must still finish or give up within that lease.
+   */
+  signal: AbortSignal;
 }
 
 /** Handlers must be idempotent: a crash after the effect but before "done" runs it again. */
