@@ -2,8 +2,9 @@
  * Renders every failure as Kōmu's error body with a stable code. KomuError → its status (plus
  * Retry-After and, for 401, WWW-Authenticate); Hono's HTTPException → the matching code; anything
  * else is a bug: logged with the request id and answered 500 INTERNAL without internals.
+ * Every 5xx is logged with its details, and answered without them.
  */
-import { isKomuError, KomuError } from "@komu/shared";
+import { type ErrorBody, isKomuError, KomuError } from "@komu/shared";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "../deps.js";
@@ -81,8 +82,19 @@ export function createErrorHandler(logger: Logger, challenge: ChallengeOptions, 
     if (error.status === 401) headers["WWW-Authenticate"] = bearerChallenge(challenge, error);
     // The rest of an oversized body was never read: the connection cannot be reused.
     if (error.status === 413) headers.Connection = "close";
-    // Internal errors never echo internals.
-    const body = error.code === "INTERNAL" ? new KomuError("INTERNAL").toBody(requestId) : error.toBody(requestId);
+    // Server-side failures never echo internals (issuer URLs, Graph codes, …): those went to the
+    // log above. INTERNAL also loses any custom message; other 5xx keep theirs (written for users).
+    const body =
+      error.code === "INTERNAL"
+        ? new KomuError("INTERNAL").toBody(requestId)
+        : error.status >= 500
+          ? withoutDetails(error.toBody(requestId))
+          : error.toBody(requestId);
     return c.json(body, error.status as 400, headers);
   };
+}
+
+function withoutDetails(body: ErrorBody): ErrorBody {
+  const { details: _details, ...error } = body.error;
+  return { error };
 }
