@@ -47,7 +47,10 @@ beforeAll(async () => {
   const connectionString = process.env.KOMU_TEST_STORAGE_CONNECTION_STRING;
   if (!connectionString) throw new Error("KOMU_TEST_STORAGE_CONNECTION_STRING is not set: run through vitest");
   storage = await createStorage({ connectionString, tablePrefix: `t${randomBytes(5).toString("hex")}` });
-  t = await startTestApp({ endpoints: [...coreEndpoints, noteEndpoint], storage: { idempotency: storage.idempotency } });
+  t = await startTestApp({
+    endpoints: [...coreEndpoints, noteEndpoint],
+    storage: { idempotency: storage.idempotency },
+  });
   token = await t.tokenFor(USERS.teacherA);
 });
 afterAll(async () => {

@@ -127,18 +127,21 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
 
     // Run.
     const handler = handlers[row.kind];
-    const outcome = await withTimeout(async (signal) => {
-      if (!handler) throw new NonRetryableError(`no handler for effect kind "${row.kind}"`);
-      const payload = decodeJson(PAYLOAD, row);
-      await handler(payload, attempt, {
-        id: row.rowKey,
-        kind: row.kind,
-        schoolId: row.partitionKey,
-        dedupeKey: row.dedupeKey,
-        attempt,
-        signal,
-      });
-    }, Math.max(1000, ctx.opts.leaseSeconds * 800));
+    const outcome = await withTimeout(
+      async (signal) => {
+        if (!handler) throw new NonRetryableError(`no handler for effect kind "${row.kind}"`);
+        const payload = decodeJson(PAYLOAD, row);
+        await handler(payload, attempt, {
+          id: row.rowKey,
+          kind: row.kind,
+          schoolId: row.partitionKey,
+          dedupeKey: row.dedupeKey,
+          attempt,
+          signal,
+        });
+      },
+      Math.max(1000, ctx.opts.leaseSeconds * 800),
+    );
 
     const after = ctx.clock();
     if (outcome.ok) {

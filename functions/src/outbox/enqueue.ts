@@ -52,10 +52,7 @@ async function resendIfUnsignalled(ctx: OutboxContext, rows: TableClient, row: S
   if (row.status !== "pending") return false;
   if (row.leaseUntil && row.leaseUntil > nowIso) return false; // a worker has it
   if (row.nextAttemptAt > nowIso) return false; // a retry is scheduled: its message is waiting
-  const lastSend = [row.createdAt, row.sweptAt ?? "", row.updatedAt]
-    .filter(Boolean)
-    .sort()
-    .at(-1);
+  const lastSend = [row.createdAt, row.sweptAt ?? "", row.updatedAt].filter(Boolean).sort().at(-1);
   if (lastSend && Date.parse(lastSend) > now.getTime() - RECENT_SEND_MS) return false;
   try {
     await rows.updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, sweptAt: nowIso }, "Merge", {

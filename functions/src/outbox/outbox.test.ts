@@ -308,7 +308,12 @@ describe("Outbox (Azurite)", () => {
 
   it("replaying a dead letter whose effect a worker holds right now is CONFLICT and leaves the lease alone", async () => {
     const storage = await createTestStorage();
-    const { id } = await storage.outbox.enqueue({ kind: "post", schoolId: "aoba-e", payload: { a: 1 }, dedupeKey: "held" });
+    const { id } = await storage.outbox.enqueue({
+      kind: "post",
+      schoolId: "aoba-e",
+      payload: { a: 1 },
+      dedupeKey: "held",
+    });
     await drain(storage, {
       post: async () => {
         throw new NonRetryableError("list does not exist");
@@ -320,9 +325,13 @@ describe("Outbox (Azurite)", () => {
     const rows = await storage.resources.table(TABLES.outbox);
     const row = await rows.getEntity("aoba-e", id);
     const leaseUntil = new Date(Date.now() + 60_000).toISOString();
-    await rows.updateEntity({ partitionKey: "aoba-e", rowKey: id, status: "pending", attempts: 2, leaseUntil }, "Merge", {
-      etag: row.etag,
-    });
+    await rows.updateEntity(
+      { partitionKey: "aoba-e", rowKey: id, status: "pending", attempts: 2, leaseUntil },
+      "Merge",
+      {
+        etag: row.etag,
+      },
+    );
     await expect(storage.outbox.replay(id)).rejects.toMatchObject({
       code: "CONFLICT",
       retryAfter: expect.any(Number),
@@ -338,14 +347,25 @@ describe("Outbox (Azurite)", () => {
     const lost = loseNextReply(rows, isTableInsert);
     let result: Awaited<ReturnType<Storage["outbox"]["enqueue"]>>;
     try {
-      result = await storage.outbox.enqueue({ kind: "notify", schoolId: "aoba-e", payload: { n: 1 }, dedupeKey: "lost-reply" });
+      result = await storage.outbox.enqueue({
+        kind: "notify",
+        schoolId: "aoba-e",
+        payload: { n: 1 },
+        dedupeKey: "lost-reply",
+      });
     } finally {
       lost.restore();
     }
     expect(lost.dropped).toBe(1);
     expect(result.created).toBe(true);
     let runs = 0;
-    const r = await storage.outbox.processOnce({ handlers: { notify: async () => void (runs += 1) } });
+    const r = await storage.outbox.processOnce({
+      handlers: {
+        notify: async () => {
+          runs += 1;
+        },
+      },
+    });
     expect(r.delivered).toBe(1); // the message was sent: no waiting for the sweeper
     expect(runs).toBe(1);
   }, 15_000);

@@ -116,7 +116,7 @@ const MAX_PAGE = 1000;
 function requireEtag(etag: string): string {
   if (typeof etag !== "string" || etag.trim() === "" || etag.trim() === "*") {
     throw new KomuError("PRECONDITION_REQUIRED", {
-      details: { reason: "an ETag read from the item is required; \"*\" is not accepted" },
+      details: { reason: 'an ETag read from the item is required; "*" is not accepted' },
     });
   }
   return etag;
