@@ -31,11 +31,15 @@ describe("npm start", () => {
   it("serves /api/health within a minute, keeps state under the data folder, and Ctrl-C stops every child", async () => {
     const started = Date.now();
     const { NODE_EXTRA_CA_CERTS: _ignored, ...env } = process.env;
-    child = spawn(process.execPath, [join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "infra/local/src/dev/start.ts"], {
-      cwd: REPO_ROOT,
-      env: { ...env, PORT: "0", M365_PORT: "0", KOMU_DATA_DIR: dataDir, KOMU_TAB_BUILD: "off" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "infra/local/src/dev/start.ts"],
+      {
+        cwd: REPO_ROOT,
+        env: { ...env, PORT: "0", M365_PORT: "0", KOMU_DATA_DIR: dataDir, KOMU_TAB_BUILD: "off" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     child.stdout?.on("data", (d) => (out += String(d)));
     child.stderr?.on("data", (d) => (out += String(d)));
@@ -43,8 +47,8 @@ describe("npm start", () => {
     const api = await new Promise<string>((resolve, reject) => {
       const timer = setInterval(() => {
         const m = /API health\s+(http:\/\/localhost:\d+)\/api\/health/.exec(out);
-        if (m?.[1]) (clearInterval(timer), resolve(m[1]));
-        else if (Date.now() - started > 60_000) (clearInterval(timer), reject(new Error(`no URL after 60 s:\n${out}`)));
+        if (m?.[1]) clearInterval(timer), resolve(m[1]);
+        else if (Date.now() - started > 60_000) clearInterval(timer), reject(new Error(`no URL after 60 s:\n${out}`));
       }, 100);
       child?.once("exit", (code) => (clearInterval(timer), reject(new Error(`exited ${code}:\n${out}`))));
     });
