@@ -7,6 +7,8 @@
  *    and claims check against the tenant's JWKS, principal resolution (Graph memberOf, cached).
  * 2. Graph calls and SharePoint resource units spent, read from the Graph call counter and the
  *    local tenant's /_emulator/stats.
+ * 3. Outbox delivery (outbox.ts): side effects that each create a SharePoint list item, with the
+ *    tenant healthy and failing 30% of calls: effects/s, Graph calls and RU per effect, retries.
  */
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -15,6 +17,7 @@ import { REPO_ROOT, startPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { signIn } from "../support/sign-in.js";
 import { runLoad } from "./load.js";
+import { benchOutbox } from "./outbox.js";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -53,6 +56,7 @@ GET /api/me (token validated with jose against the JWKS, principal from Graph me
   Graph calls     first request (cold principal): ${coldCalls}; during the run: ${graph.total()} (${JSON.stringify(graph.snapshot())})
   local tenant    ${JSON.stringify(stats.totals ?? {})} (all requests since start, incl. token grants)
 `);
+    await benchOutbox(platform);
   } finally {
     await platform.stop();
   }

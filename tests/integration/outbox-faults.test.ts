@@ -11,35 +11,22 @@
  */
 import { randomBytes } from "node:crypto";
 import { createGraphGateway, type GraphGateway } from "@komu/functions/graph/gateway";
-import { NonRetryableError } from "@komu/functions/outbox/errors";
-import type { EffectHandlers } from "@komu/functions/outbox/types";
 import { createStorage, type Storage } from "@komu/functions/storage/index";
 import { ensureDevCa } from "@komu/local/devca";
 import { ensureSite } from "@komu/local/tenant/graph/sharepoint/model";
 import { KOMU_CLIENT_ID, KOMU_CLIENT_SECRET, type RunningTenant, startTenant } from "@komu/local/tenant/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import {
+  type EffectCounters,
+  ensureEffectsList,
+  itemsPerEffect,
+  LIST_ITEM_EFFECT,
+  listItemEffectHandlers,
+} from "../support/list-item-effect.js";
 
 const EFFECTS = 60;
 const FAULT_RATE = 0.3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface ListItem {
-  id: string;
-  fields: { Title?: string; KomuEffectId?: string };
-}
-
-/** Setup calls also meet the faults: retry them (they are idempotent or checked). */
-async function retrying<T>(what: string, fn: () => Promise<T>, tries = 15): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (i >= tries) throw new Error(`${what} failed ${tries} times: ${String(e)}`);
-      await sleep(300);
-    }
-  }
-}
 
 describe("outbox under a 30% faulty Microsoft 365", () => {
   let tenant: RunningTenant;
@@ -62,20 +49,7 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
       publicCloud: false,
       graphBaseUrl: `${tenant.origin}/v1.0`,
     });
-    const listName = `Kōmu effects ${randomBytes(3).toString("hex")}`;
-    listId = await retrying("create list", async () => {
-      const found = (await graph.app.api(`/sites/${siteId}/lists`).get()) as {
-        value: { id: string; displayName: string }[];
-      };
-      const existing = found.value.find((l) => l.displayName === listName);
-      if (existing) return existing.id;
-      const created = (await graph.app.api(`/sites/${siteId}/lists`).post({
-        displayName: listName,
-        columns: [{ name: "KomuEffectId", text: {}, indexed: true }],
-        list: { template: "genericList" },
-      })) as { id: string };
-      return created.id;
-    });
+    listId = await ensureEffectsList(graph, siteId, `Kōmu effects ${randomBytes(3).toString("hex")}`);
     storage = await createStorage({
       connectionString,
       tablePrefix: `t${randomBytes(6).toString("hex")}`,
@@ -90,44 +64,14 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
     await tenant?.stop();
   });
 
-  const itemsWith = async (effectId: string): Promise<ListItem[]> => {
-    const res = (await graph.app
-      .api(`/sites/${siteId}/lists/${listId}/items`)
-      .expand("fields(select=Title,KomuEffectId)")
-      .filter(`fields/KomuEffectId eq '${effectId}'`)
-      .get()) as { value: ListItem[] };
-    return res.value;
-  };
-
   it("delivers every effect exactly once", async () => {
-    const payloadSchema = z.object({ title: z.string() });
-    let calls = 0;
-    let failedAttempts = 0;
-    let recovered = 0;
-    const handlers: EffectHandlers = {
-      "sharepoint.createItem": async (payload, _attempt, info) => {
-        calls += 1;
-        const parsed = payloadSchema.safeParse(payload);
-        if (!parsed.success) throw new NonRetryableError("bad payload");
-        try {
-          if ((await itemsWith(info.id)).length > 0) {
-            recovered += 1; // done before, the answer was lost
-            return;
-          }
-          await graph.app
-            .api(`/sites/${siteId}/lists/${listId}/items`)
-            .post({ fields: { Title: parsed.data.title, KomuEffectId: info.id } });
-        } catch (e) {
-          failedAttempts += 1;
-          throw e; // the outbox judges it (429/503 + Retry-After, network drops → retry)
-        }
-      },
-    };
+    const counters: EffectCounters = { calls: 0, failedAttempts: 0, recovered: 0 };
+    const handlers = listItemEffectHandlers(graph, siteId, listId, counters);
 
     const ids: string[] = [];
     for (let i = 0; i < EFFECTS; i++) {
       const r = await storage.outbox.enqueue({
-        kind: "sharepoint.createItem",
+        kind: LIST_ITEM_EFFECT,
         schoolId: "aoba-e",
         payload: { title: `お知らせ ${i + 1}` },
         dedupeKey: `notice-${i}`,
@@ -145,6 +89,7 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
     await worker.stop();
 
     expect(stats).toMatchObject({ pending: 0, done: EFFECTS, dead: 0, deadLetters: 0 });
+    const { calls, failedAttempts, recovered } = counters;
     expect(failedAttempts).toBeGreaterThan(0); // the faults really happened
     console.info(
       `outbox-faults: ${EFFECTS} effects, ${calls} handler runs, ${failedAttempts} failed attempts, ${recovered} found already created`,
@@ -153,20 +98,8 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
 
     // Count with faults off, so the check itself cannot be disturbed.
     tenant.ctx.config.faultRate = 0;
-    const all: ListItem[] = [];
-    let next: string | undefined =
-      `/sites/${siteId}/lists/${listId}/items?expand=fields(select=Title,KomuEffectId)&$top=200`;
-    while (next) {
-      const page = (await graph.app.api(next).get()) as { value: ListItem[]; "@odata.nextLink"?: string };
-      all.push(...page.value);
-      next = page["@odata.nextLink"];
-    }
-    const perEffect = new Map<string, number>();
-    for (const item of all) {
-      const id = item.fields.KomuEffectId ?? "(none)";
-      perEffect.set(id, (perEffect.get(id) ?? 0) + 1);
-    }
+    const { perEffect, total } = await itemsPerEffect(graph, siteId, listId);
     for (const id of ids) expect(perEffect.get(id), `items for effect ${id}`).toBe(1);
-    expect(all).toHaveLength(EFFECTS);
+    expect(total).toBe(EFFECTS);
   }, 120_000);
 });
