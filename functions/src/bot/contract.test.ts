@@ -10,27 +10,19 @@ import {
   cardIn,
   contractExample,
   createFakeBotFramework,
+  fakeBotConfig,
   haveContracts,
-  METADATA_URL,
   post,
   SERVICE_URL,
   shapeDiff,
   TENANT,
-  TOKEN_URL,
   userActivity,
 } from "./test-helpers.js";
 
 async function setup(tenantId = TENANT) {
   const fake = await createFakeBotFramework();
   const bot = createBot({
-    config: {
-      botId: BOT_ID,
-      botPassword: "s",
-      botOpenIdMetadata: METADATA_URL,
-      botTokenIssuer: "https://api.botframework.com",
-      botTokenEndpoint: TOKEN_URL,
-      tenantId,
-    },
+    config: fakeBotConfig({ botPassword: "s", tenantId }),
     conversations: createMemoryConversationStore(tenantId),
     fetch: fake.fetch,
   });

@@ -5,11 +5,10 @@ import {
   BOT_ID,
   cardIn,
   createFakeBotFramework,
-  METADATA_URL,
+  fakeBotConfig,
   post,
   SERVICE_URL,
   TENANT,
-  TOKEN_URL,
   userActivity,
 } from "./test-helpers.js";
 
@@ -17,14 +16,7 @@ async function setup() {
   const fake = await createFakeBotFramework();
   const conversations = createMemoryConversationStore(TENANT);
   const bot = createBot({
-    config: {
-      botId: BOT_ID,
-      botPassword: "secret",
-      botOpenIdMetadata: METADATA_URL,
-      botTokenIssuer: "https://api.botframework.com",
-      botTokenEndpoint: TOKEN_URL,
-      tenantId: TENANT,
-    },
+    config: fakeBotConfig(),
     conversations,
     fetch: fake.fetch,
     sleep: async () => {},
@@ -231,15 +223,7 @@ describe("bot: proactive sends", () => {
     const fake = await createFakeBotFramework();
     const conversations = createMemoryConversationStore(TENANT);
     const bot = createBot({
-      config: {
-        botId: BOT_ID,
-        botPassword: "s",
-        botOpenIdMetadata: METADATA_URL,
-        botTokenIssuer: "https://api.botframework.com",
-        botTokenEndpoint: TOKEN_URL,
-        tenantId: TENANT,
-        botServiceUrl: SERVICE_URL,
-      },
+      config: fakeBotConfig({ botPassword: "s", botServiceUrl: SERVICE_URL }),
       conversations,
       fetch: fake.fetch,
     });

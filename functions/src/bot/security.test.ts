@@ -9,11 +9,10 @@ import { createBot } from "./index.js";
 import {
   BOT_ID,
   createFakeBotFramework,
-  METADATA_URL,
+  fakeBotConfig,
   post,
   SERVICE_URL,
   TENANT,
-  TOKEN_URL,
   userActivity,
 } from "./test-helpers.js";
 import type { ActionContext } from "./types.js";
@@ -25,14 +24,7 @@ async function setup(fakeOptions: Parameters<typeof createFakeBotFramework>[0] =
   const conversations = createMemoryConversationStore(TENANT);
   const warnings: string[] = [];
   const bot = createBot({
-    config: {
-      botId: BOT_ID,
-      botPassword: "secret",
-      botOpenIdMetadata: METADATA_URL,
-      botTokenIssuer: "https://api.botframework.com",
-      botTokenEndpoint: TOKEN_URL,
-      tenantId: TENANT,
-    },
+    config: fakeBotConfig(),
     conversations,
     fetch: fake.fetch,
     sleep: async () => {},

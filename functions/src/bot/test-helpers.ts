@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import type { BotConfig } from "./types.js";
 
 export const BOT_ID = "0f9c8b7a-1111-4222-8333-944455556666";
 export const TENANT = "5f3c2a9e-8b7d-4c1a-9e2f-0a6b4d8c7e31";
@@ -12,6 +13,19 @@ export const SERVICE_URL = "https://connector.test/";
 export const METADATA_URL = "https://login.test/v1/.well-known/openidconfiguration";
 export const TOKEN_URL = "https://login.test/botframework.com/oauth2/v2.0/token";
 export const ISSUER = "https://api.botframework.com";
+
+/** The bot's configuration against the fake Bot Framework below; `overrides` replace or add members. */
+export function fakeBotConfig(overrides: Partial<BotConfig> = {}): BotConfig {
+  return {
+    botId: BOT_ID,
+    botPassword: "secret",
+    botOpenIdMetadata: METADATA_URL,
+    botTokenIssuer: ISSUER,
+    botTokenEndpoint: TOKEN_URL,
+    tenantId: TENANT,
+    ...overrides,
+  };
+}
 
 export interface FakeCall {
   method: string;

@@ -3,29 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryConversationStore } from "../conversation-store.js";
 import { createBot } from "../index.js";
-import {
-  BOT_ID,
-  createFakeBotFramework,
-  METADATA_URL,
-  post,
-  TENANT,
-  TOKEN_URL,
-  userActivity,
-} from "../test-helpers.js";
+import { createFakeBotFramework, fakeBotConfig, post, TENANT, userActivity } from "../test-helpers.js";
 
 async function setup(appName: string) {
   const fake = await createFakeBotFramework();
   const errors: { event: string; data: unknown }[] = [];
   const bot = createBot({
-    config: {
-      botId: BOT_ID,
-      botPassword: "secret",
-      botOpenIdMetadata: METADATA_URL,
-      botTokenIssuer: "https://api.botframework.com",
-      botTokenEndpoint: TOKEN_URL,
-      tenantId: TENANT,
-      appName,
-    },
+    config: fakeBotConfig({ appName }),
     conversations: createMemoryConversationStore(TENANT),
     fetch: fake.fetch,
     sleep: async () => {},
