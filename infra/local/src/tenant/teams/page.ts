@@ -19,6 +19,7 @@ button, select, input, textarea { font: inherit; color: inherit; }
 .topbar .spacer { flex:1; }
 .topbar select, .topbar button { background:transparent; border:1px solid currentColor; border-radius:4px; padding:2px 8px; color:inherit; }
 .topbar select option { color:#000; }
+[hidden] { display:none !important; }
 .main { flex:1; display:flex; min-height:0; }
 .rail { width:200px; background:var(--rail); border-right:1px solid var(--border); display:flex; flex-direction:column; padding:8px 0; overflow:auto; flex:none; }
 .rail .app { font-weight:600; padding:8px 16px; }
