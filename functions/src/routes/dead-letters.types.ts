@@ -59,11 +59,11 @@ export const replayDeadLetterRoute = createRoute({
   tags: ["admin"],
   summary: "処理の再実行 / Replay a dead letter",
   description:
-    "試行回数を戻してもう一度キューに入れます。繰り返し呼んでも安全です。管理者のみ。 Queues it again with its attempts reset; safe to repeat. Administrators only.",
+    "試行回数を戻してもう一度キューに入れます。繰り返し呼んでも安全です。処理中の場合は 409。管理者のみ。 Queues it again with its attempts reset; safe to repeat. 409 while an attempt still holds the effect. Administrators only.",
   security: BEARER_SECURITY,
   request: { params: DeadLetterIdParam },
   responses: {
     202: { description: "Queued", content: { "application/json": { schema: ReplayResponse } } },
-    ...errorResponses(400, 404, ...AUTHENTICATED_ERRORS),
+    ...errorResponses(400, 404, 409, ...AUTHENTICATED_ERRORS),
   },
 });
