@@ -70,6 +70,27 @@ async function withTimeout(
   }
 }
 
+/**
+ * Merges `fields` into the claimed row under the claim's ETag. false: the lease is lost (412: another
+ * worker re-claimed the row after our lease expired; 404: the row is gone).
+ */
+async function mergeUnderClaim(
+  rows: TableClient,
+  row: StoredRow,
+  claimEtag: string,
+  fields: Partial<Pick<OutboxRow, "status" | "leaseUntil" | "nextAttemptAt" | "lastError" | "doneAt" | "updatedAt">>,
+): Promise<boolean> {
+  try {
+    await rows.updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, ...fields }, "Merge", {
+      etag: claimEtag,
+    });
+    return true;
+  } catch (e) {
+    if (isPreconditionFailed(e) || isNotFound(e)) return false;
+    throw e;
+  }
+}
+
 export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: EffectHandlers): Promise<Decision> {
   const rows = await ctx.rows();
   for (let round = 0; round < 5; round++) {
@@ -145,25 +166,15 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
 
     const after = ctx.clock();
     if (outcome.ok) {
-      try {
-        await rows.updateEntity(
-          {
-            partitionKey: row.partitionKey,
-            rowKey: row.rowKey,
-            status: "done",
-            leaseUntil: "",
-            doneAt: after.toISOString(),
-            updatedAt: after.toISOString(),
-          },
-          "Merge",
-          { etag: claimEtag },
-        );
-      } catch (e) {
-        if (isPreconditionFailed(e) || isNotFound(e)) {
-          ctx.counters.lostLease += 1;
-          return { action: "delete", outcome: "lostLease" };
-        }
-        throw e;
+      const done = await mergeUnderClaim(rows, row, claimEtag, {
+        status: "done",
+        leaseUntil: "",
+        doneAt: after.toISOString(),
+        updatedAt: after.toISOString(),
+      });
+      if (!done) {
+        ctx.counters.lostLease += 1;
+        return { action: "delete", outcome: "lostLease" };
       }
       ctx.counters.delivered += 1;
       return { action: "delete", outcome: "delivered" };
@@ -193,25 +204,15 @@ export async function deliver(ctx: OutboxContext, msg: OutboxMessage, handlers: 
     // Queue visibility has whole seconds: round up so we are never early.
     const delaySeconds = Math.max(1, Math.ceil(delayMs / 1000));
     const nextAttemptAt = new Date(after.getTime() + delaySeconds * 1000).toISOString();
-    try {
-      await rows.updateEntity(
-        {
-          partitionKey: row.partitionKey,
-          rowKey: row.rowKey,
-          leaseUntil: heldUntil ? heldUntil.toISOString() : "",
-          nextAttemptAt,
-          lastError: judged.message.slice(0, 4000),
-          updatedAt: after.toISOString(),
-        },
-        "Merge",
-        { etag: claimEtag },
-      );
-    } catch (e) {
-      if (isPreconditionFailed(e) || isNotFound(e)) {
-        ctx.counters.lostLease += 1;
-        return { action: "delete", outcome: "lostLease" };
-      }
-      throw e;
+    const rescheduled = await mergeUnderClaim(rows, row, claimEtag, {
+      leaseUntil: heldUntil ? heldUntil.toISOString() : "",
+      nextAttemptAt,
+      lastError: judged.message.slice(0, 4000),
+      updatedAt: after.toISOString(),
+    });
+    if (!rescheduled) {
+      ctx.counters.lostLease += 1;
+      return { action: "delete", outcome: "lostLease" };
     }
     ctx.counters.retried += 1;
     return { action: "retryLater", delaySeconds, outcome: "retried" };
