@@ -1,10 +1,9 @@
-import { isKomuError } from "@komu/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineEntity, type EntityRepo } from "./entity-store.js";
 import type { Storage } from "./index.js";
 import { TABLES } from "./names.js";
-import { createTestStorage } from "./testing.js";
+import { codeOf, createTestStorage } from "./testing.js";
 
 const Notice = defineEntity({
   kind: "notice",
@@ -16,16 +15,6 @@ const Notice = defineEntity({
   }),
   indexes: ["status"],
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isKomuError(e)) return e.code;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("EntityStore (Azurite)", () => {
   let storage: Storage;

@@ -1,18 +1,7 @@
-import { isKomuError } from "@komu/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Storage } from "./index.js";
 import { TABLES } from "./names.js";
-import { createTestStorage, isTableInsert, loseNextReply } from "./testing.js";
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (isKomuError(e)) return e.code;
-    throw e;
-  }
-  return "no error";
-};
+import { codeOf, createTestStorage, isTableInsert, loseNextReply } from "./testing.js";
 
 describe("IdempotencyStore (Azurite)", () => {
   let now = new Date("2026-11-25T00:00:00.000Z");

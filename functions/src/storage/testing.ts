@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { type Pipeline, type PipelinePolicy, type PipelineRequest, RestError } from "@azure/core-rest-pipeline";
+import { isKomuError } from "@komu/shared";
 import { type CreateStorageOptions, createStorage, type Storage } from "./index.js";
 
 export function testConnectionString(): string {
@@ -19,6 +20,17 @@ export const randomPrefix = (): string => `t${randomBytes(6).toString("hex")}`;
 
 export function createTestStorage(opts: Partial<CreateStorageOptions> = {}): Promise<Storage> {
   return createStorage({ connectionString: testConnectionString(), tablePrefix: randomPrefix(), ...opts });
+}
+
+/** The KomuError code `p` rejects with, or "no error" when it resolves (any other error is rethrown). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (isKomuError(e)) return e.code;
+    throw e;
+  }
+  return "no error";
 }
 
 /**
