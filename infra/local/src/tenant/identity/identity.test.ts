@@ -325,6 +325,14 @@ describe("sign-in page (authorization code + PKCE)", () => {
       code_challenge: challenge,
       code_challenge_method: "S256",
     });
+    /** Posts the sign-in form for the teacher with `password` (the redirect is not followed). */
+    const signIn = (password: string) =>
+      fetch(`${tenant.httpOrigin}/${tenant.tenantId}/oauth2/v2.0/authorize`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...Object.fromEntries(params), username: teacher.upn, password }),
+        redirect: "manual",
+      });
     const page = await fetch(`${tenant.httpOrigin}/${tenant.tenantId}/oauth2/v2.0/authorize?${params}`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -332,25 +340,11 @@ describe("sign-in page (authorization code + PKCE)", () => {
     expect(html).toContain('<optgroup label="青葉小学校（教職員）">');
     expect(html).toContain(teacher.upn);
 
-    const wrong = await fetch(`${tenant.httpOrigin}/${tenant.tenantId}/oauth2/v2.0/authorize`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ ...Object.fromEntries(params), username: teacher.upn, password: "nope" }),
-      redirect: "manual",
-    });
+    const wrong = await signIn("nope");
     expect(wrong.status).toBe(200);
     expect(await wrong.text()).toContain("パスワードが正しくありません");
 
-    const post = await fetch(`${tenant.httpOrigin}/${tenant.tenantId}/oauth2/v2.0/authorize`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        ...Object.fromEntries(params),
-        username: teacher.upn,
-        password: tenant.ctx.config.devPassword,
-      }),
-      redirect: "manual",
-    });
+    const post = await signIn(tenant.ctx.config.devPassword);
     expect(post.status).toBe(302);
     const location = new URL(post.headers.get("location") as string);
     expect(`${location.origin}${location.pathname}`).toBe(redirect);
@@ -366,16 +360,7 @@ describe("sign-in page (authorization code + PKCE)", () => {
     });
     expect(badVerifier.body.error).toBe("invalid_grant");
     // the code is single-use even after a failed attempt; get a fresh one
-    const again = await fetch(`${tenant.httpOrigin}/${tenant.tenantId}/oauth2/v2.0/authorize`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        ...Object.fromEntries(params),
-        username: teacher.upn,
-        password: tenant.ctx.config.devPassword,
-      }),
-      redirect: "manual",
-    });
+    const again = await signIn(tenant.ctx.config.devPassword);
     const code2 = new URL(again.headers.get("location") as string).searchParams.get("code") as string;
     const res = await fetch(tokenUrl(), {
       method: "POST",
