@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cardProblems } from "@komu/functions/bot/cards/validate";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { BOT_APP_ID, BOT_PASSWORD } from "../constants.js";
+import { BOT_APP_ID } from "../constants.js";
 import {
   compareShape,
   describeContract,
@@ -26,6 +26,7 @@ import {
   teamsUserId,
   uninstallForUser,
 } from "./index.js";
+import { requestBotToken } from "./test-host.js";
 
 let tenant: RunningTenant;
 let recorder: Server;
@@ -59,15 +60,7 @@ beforeAll(async () => {
   const users = [...tenant.ctx.store.collection<{ id: string }>("users").keys()];
   oid = users[0] as string;
   otherOid = users[1] as string;
-  const res = await fetch(`${tenant.origin}/botframework.com/oauth2/v2.0/token`, {
-    method: "POST",
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: BOT_APP_ID,
-      client_secret: BOT_PASSWORD,
-      scope: "https://api.botframework.com/.default",
-    }),
-  });
+  const res = await requestBotToken(tenant);
   token = ((await res.json()) as { access_token: string }).access_token;
 });
 

@@ -1,55 +1,26 @@
 /**
- * The Bot Connector and the Teams client against Kōmu's real bot: a local tenant (startTenant)
- * and a tiny Hono app hosting createBot(...).handle on a random port.
+ * The Bot Connector and the Teams client against Kōmu's real bot: a local tenant and a tiny Hono
+ * app hosting createBot(...).handle on a random port (startTenantWithKomuBot).
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { serve } from "@hono/node-server";
-import { createBot, createMemoryConversationStore } from "@komu/functions/bot/index";
-import { Hono } from "hono";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDevCa } from "../../devca.js";
-import { BOT_APP_ID, BOT_PASSWORD, KOMU_CLIENT_ID } from "../constants.js";
-import type { TenantContext } from "../context.js";
-import { startTenant } from "../server.js";
+import { BOT_APP_ID, KOMU_CLIENT_ID } from "../constants.js";
+import type { RunningTenant } from "../server.js";
 import { ACTIVITY_EVENT, type ActivityEvent, listActivities, type StoredActivity, teamsUserId } from "./index.js";
+import { requestBotToken, startTenantWithKomuBot, type TenantWithBot } from "./test-host.js";
 
-interface Running {
-  ctx: TenantContext;
-  origin: string;
-  httpOrigin: string;
-  tenantId: string;
-  stop(): Promise<void>;
-}
-
-let tenant: Running;
-let botServer: { close(): void };
-let conversations: ReturnType<typeof createMemoryConversationStore>;
-let komuBot: ReturnType<typeof createBot>;
+let host: TenantWithBot;
+let tenant: RunningTenant;
+let conversations: TenantWithBot["conversations"];
+let komuBot: TenantWithBot["bot"];
 let userId: string;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 beforeAll(async () => {
-  const tls = await ensureDevCa(process.env.KOMU_TEST_DEV_CA_DIR ?? join(tmpdir(), "komu-test-dev-ca"));
-  const botPort = await freePort();
-  tenant = (await startTenant({
-    port: 0,
-    tls,
-    komuOrigin: "http://localhost:7071",
-    botMessagingEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
-    throttle: "documented",
-    faultRate: 0,
-  })) as unknown as Running;
+  host = await startTenantWithKomuBot({
+    tenant: { komuOrigin: "http://localhost:7071", throttle: "documented", faultRate: 0 },
+    bot: (t) => ({ botServiceUrl: `${t.origin}/` }),
+  });
+  ({ tenant, conversations, bot: komuBot } = host);
   const users = tenant.ctx.store.collection<{ id: string; displayName?: string; userPrincipalName?: string }>("users");
   let first = [...users.values()][0];
   if (!first) {
@@ -61,28 +32,10 @@ beforeAll(async () => {
     users.set(first.id, first);
   }
   userId = first.id;
-  conversations = createMemoryConversationStore(tenant.tenantId);
-  const bot = createBot({
-    config: {
-      botId: BOT_APP_ID,
-      botPassword: BOT_PASSWORD,
-      botOpenIdMetadata: `${tenant.origin}/botframework/v1/.well-known/openidconfiguration`,
-      botTokenIssuer: "https://api.botframework.com",
-      botTokenEndpoint: `${tenant.origin}/botframework.com/oauth2/v2.0/token`,
-      tenantId: tenant.tenantId,
-      botServiceUrl: `${tenant.origin}/`,
-    },
-    conversations,
-  });
-  komuBot = bot;
-  const app = new Hono();
-  app.post("/api/messages", (c) => bot.handle(c.req.raw));
-  botServer = serve({ fetch: app.fetch, port: botPort, hostname: "127.0.0.1" });
 });
 
 afterAll(async () => {
-  botServer?.close();
-  await tenant?.stop();
+  await host?.stop();
 });
 
 /** A cookie-keeping client of the Teams client page's API. */
@@ -106,15 +59,7 @@ const findActivityIn = (conversationId: string, id: string) =>
 const cardOf = (a: StoredActivity | undefined) => a?.attachments?.[0]?.content as Record<string, any> | undefined;
 
 async function botToken(): Promise<string> {
-  const res = await fetch(`${tenant.origin}/botframework.com/oauth2/v2.0/token`, {
-    method: "POST",
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: BOT_APP_ID,
-      client_secret: BOT_PASSWORD,
-      scope: "https://api.botframework.com/.default",
-    }),
-  });
+  const res = await requestBotToken(tenant);
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
 }

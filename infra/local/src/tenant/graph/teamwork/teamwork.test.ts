@@ -5,14 +5,12 @@
  * chat names the bot's conversation, and uninstalling blocks the bot's writes — what Kōmu relies on
  * to reach users proactively in a real tenant. Plus the documented examples (contract replays).
  */
-import { serve } from "@hono/node-server";
-import { createBot, createMemoryConversationStore } from "@komu/functions/bot/index";
-import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listActivities } from "../../bot/index.js";
-import { BOT_APP_ID, BOT_PASSWORD, GRAPH_AUDIENCE, KOMU_CLIENT_ID } from "../../constants.js";
+import { startTenantWithKomuBot, type TenantWithBot } from "../../bot/test-host.js";
+import { BOT_APP_ID, GRAPH_AUDIENCE, KOMU_CLIENT_ID } from "../../constants.js";
 import { loadExample } from "../../contract/examples.js";
-import { appToken, graphFetch, startTestTenant, userGraphToken } from "../../contract/fixture.js";
+import { appToken, graphFetch, userGraphToken } from "../../contract/fixture.js";
 import { replayExample } from "../../contract/replay.js";
 import { describeContract } from "../../contract/suite.js";
 import { botFrameworkIssuer, issueAppToken } from "../../identity/tokens.js";
@@ -20,10 +18,10 @@ import { KNOWN_USERS } from "../../seed/known.js";
 import type { RunningTenant } from "../../server.js";
 import { LOCAL_TEAMS_APP_ID } from "../../teams/tabs.js";
 
+let host: TenantWithBot;
 let tenant: RunningTenant;
-let botServer: ReturnType<typeof serve>;
-let komuBot: ReturnType<typeof createBot>;
-let conversations: ReturnType<typeof createMemoryConversationStore>;
+let komuBot: TenantWithBot["bot"];
+let conversations: TenantWithBot["conversations"];
 let token: string;
 const received: { type: string; action?: string; conversation: { id: string }; membersAdded?: unknown[] }[] = [];
 
@@ -35,35 +33,15 @@ const bind = (id = LOCAL_TEAMS_APP_ID) => ({
 const card = { type: "AdaptiveCard" as const, version: "1.5", body: [{ type: "TextBlock", text: "お知らせ" }] };
 
 beforeAll(async () => {
-  const app = new Hono();
-  let handle: ((r: Request) => Promise<Response>) | undefined;
-  app.post("/api/messages", async (c) => {
-    const copy = c.req.raw.clone();
-    received.push(await copy.json());
-    return handle ? handle(c.req.raw) : c.body(null, 503);
+  host = await startTenantWithKomuBot({
+    tenant: { throttle: "off" },
+    onActivity: (activity) => received.push(activity as (typeof received)[number]),
   });
-  botServer = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((r) => botServer.once("listening", () => r()));
-  const botPort = (botServer.address() as { port: number }).port;
-  tenant = await startTestTenant({ botMessagingEndpoint: `http://127.0.0.1:${botPort}/api/messages`, throttle: "off" });
-  conversations = createMemoryConversationStore(tenant.tenantId);
-  komuBot = createBot({
-    config: {
-      botId: BOT_APP_ID,
-      botPassword: BOT_PASSWORD,
-      botOpenIdMetadata: `${tenant.origin}/botframework/v1/.well-known/openidconfiguration`,
-      botTokenIssuer: "https://api.botframework.com",
-      botTokenEndpoint: `${tenant.origin}/botframework.com/oauth2/v2.0/token`,
-      tenantId: tenant.tenantId,
-    },
-    conversations,
-  });
-  handle = (r) => komuBot.handle(r);
+  ({ tenant, bot: komuBot, conversations } = host);
   token = await appToken(tenant);
 });
 afterAll(async () => {
-  botServer?.close();
-  await tenant?.stop();
+  await host?.stop();
 });
 
 const post = (userId: string, body: unknown = bind(), tok = token) =>
