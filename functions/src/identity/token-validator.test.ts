@@ -2,7 +2,7 @@ import { KomuError } from "@komu/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tokenProblemOf } from "./errors.js";
 import { startTestIssuer, TEST_AUDIENCE, TEST_TENANT, type TestIssuer } from "./test-issuer.js";
-import { createTokenValidator, type TokenValidator } from "./token-validator.js";
+import { createTokenValidator, type TokenValidator, type TokenValidatorOptions } from "./token-validator.js";
 
 let issuer: TestIssuer;
 let validator: TokenValidator;
@@ -18,6 +18,16 @@ beforeAll(async () => {
   });
 });
 afterAll(() => issuer.stop());
+
+/** A validator for the test issuer and TEST_AUDIENCE; `options` add or replace members. */
+function validatorFor(options: Partial<TokenValidatorOptions> = {}): TokenValidator {
+  return createTokenValidator({
+    issuers: [issuer.issuer],
+    audiences: [TEST_AUDIENCE],
+    tenantId: TEST_TENANT,
+    ...options,
+  });
+}
 
 async function problem(token: string | undefined): Promise<string | undefined> {
   try {
@@ -84,12 +94,7 @@ describe("createTokenValidator", () => {
     expect(await problem(await issuer.token({}, { expiresInSeconds: -90 }))).toBe("token_expired");
     expect(await problem(await issuer.token({}, { notBeforeSeconds: 30 }))).toBeUndefined();
     expect(await problem(await issuer.token({}, { notBeforeSeconds: 120 }))).toBe("token_not_yet_valid");
-    const strict = createTokenValidator({
-      issuers: [issuer.issuer],
-      audiences: [TEST_AUDIENCE],
-      tenantId: TEST_TENANT,
-      clockSkewSeconds: 600,
-    });
+    const strict = validatorFor({ clockSkewSeconds: 600 });
     await expect(strict.validate(await issuer.token({}, { expiresInSeconds: -90 }))).rejects.toThrow(KomuError);
   });
 
@@ -101,7 +106,7 @@ describe("createTokenValidator", () => {
 
   it("never fetches keys for an untrusted issuer and caches discovery", async () => {
     // Its own validator: the result must not depend on what earlier tests warmed.
-    const fresh = createTokenValidator({ issuers: [issuer.issuer], audiences: [TEST_AUDIENCE], tenantId: TEST_TENANT });
+    const fresh = validatorFor();
     issuer.hits.clear();
     const tokens = await issuer.badTokens("oid-2");
     await expect(fresh.validate(tokens.wrongIssuer)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
@@ -115,10 +120,7 @@ describe("createTokenValidator", () => {
   });
 
   it("answers 503 when the issuer cannot be reached", async () => {
-    const offline = createTokenValidator({
-      issuers: [issuer.issuer],
-      audiences: [TEST_AUDIENCE],
-      tenantId: TEST_TENANT,
+    const offline = validatorFor({
       fetch: async () => {
         throw new TypeError("fetch failed");
       },
@@ -166,13 +168,7 @@ describe("createTokenValidator: key set resilience", () => {
     for (const step of ["metadata", "keys"] as const) {
       const ctl = controllableFetch();
       ctl.state[step] = "hang";
-      const v = createTokenValidator({
-        issuers: [issuer.issuer],
-        audiences: [TEST_AUDIENCE],
-        tenantId: TEST_TENANT,
-        fetch: ctl.fetch,
-        fetchTimeoutMs: 100,
-      });
+      const v = validatorFor({ fetch: ctl.fetch, fetchTimeoutMs: 100 });
       const started = Date.now();
       const error = await v.validate(await issuer.token()).catch((e: unknown) => e);
       expect(error, step).toBeInstanceOf(KomuError);
@@ -185,12 +181,7 @@ describe("createTokenValidator: key set resilience", () => {
 
   it("the default fetch timeout is 5 s", async () => {
     const ctl = controllableFetch();
-    const v = createTokenValidator({
-      issuers: [issuer.issuer],
-      audiences: [TEST_AUDIENCE],
-      tenantId: TEST_TENANT,
-      fetch: ctl.fetch,
-    });
+    const v = validatorFor({ fetch: ctl.fetch });
     const timeout = vi.spyOn(AbortSignal, "timeout");
     try {
       await v.validate(await issuer.token());
@@ -206,12 +197,7 @@ describe("createTokenValidator: key set resilience", () => {
     async (mode) => {
       const ctl = controllableFetch();
       ctl.state.keys = mode;
-      const v = createTokenValidator({
-        issuers: [issuer.issuer],
-        audiences: [TEST_AUDIENCE],
-        tenantId: TEST_TENANT,
-        fetch: ctl.fetch,
-      });
+      const v = validatorFor({ fetch: ctl.fetch });
       const error = await v.validate(await issuer.token()).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", status: 503 });
       expect((error as KomuError).retryAfter).toBeGreaterThan(0);
@@ -222,15 +208,7 @@ describe("createTokenValidator: key set resilience", () => {
   it("after the refresh period keeps serving the old keys while refreshing in the background; on failure retries later", async () => {
     let now = 1_000_000;
     const ctl = controllableFetch();
-    const v = createTokenValidator({
-      issuers: [issuer.issuer],
-      audiences: [TEST_AUDIENCE],
-      tenantId: TEST_TENANT,
-      fetch: ctl.fetch,
-      metadataMaxAgeMs: 60_000,
-      refreshRetryMs: 10_000,
-      now: () => now,
-    });
+    const v = validatorFor({ fetch: ctl.fetch, metadataMaxAgeMs: 60_000, refreshRetryMs: 10_000, now: () => now });
     await v.validate(await issuer.token());
     expect([ctl.count("metadata"), ctl.count("keys")]).toEqual([1, 1]);
 
@@ -268,13 +246,7 @@ describe("createTokenValidator: key set resilience", () => {
   it("concurrent first requests share one load; after a failed load, retries wait a few seconds", async () => {
     let now = 0;
     const ctl = controllableFetch();
-    const v = createTokenValidator({
-      issuers: [issuer.issuer],
-      audiences: [TEST_AUDIENCE],
-      tenantId: TEST_TENANT,
-      fetch: ctl.fetch,
-      now: () => now,
-    });
+    const v = validatorFor({ fetch: ctl.fetch, now: () => now });
     ctl.state.metadata = "network";
     const token = await issuer.token();
     const results = await Promise.allSettled([1, 2, 3].map(() => v.validate(token)));
@@ -292,15 +264,7 @@ describe("createTokenValidator: key set resilience", () => {
   it("a slow refresh does not hold requests up", async () => {
     let now = 0;
     const ctl = controllableFetch();
-    const v = createTokenValidator({
-      issuers: [issuer.issuer],
-      audiences: [TEST_AUDIENCE],
-      tenantId: TEST_TENANT,
-      fetch: ctl.fetch,
-      metadataMaxAgeMs: 1_000,
-      fetchTimeoutMs: 3_000,
-      now: () => now,
-    });
+    const v = validatorFor({ fetch: ctl.fetch, metadataMaxAgeMs: 1_000, fetchTimeoutMs: 3_000, now: () => now });
     await v.validate(await issuer.token());
     now += 2_000;
     ctl.state.metadata = "hang";
@@ -312,13 +276,7 @@ describe("createTokenValidator: key set resilience", () => {
   it("an unknown kid refreshes the key set once per cooldown; if that fails it is 503", async () => {
     let now = 0;
     const ctl = controllableFetch();
-    const v = createTokenValidator({
-      issuers: [issuer.issuer],
-      audiences: [TEST_AUDIENCE],
-      tenantId: TEST_TENANT,
-      fetch: ctl.fetch,
-      now: () => now,
-    });
+    const v = validatorFor({ fetch: ctl.fetch, now: () => now });
     await v.validate(await issuer.token());
     const stranger = await issuer.token({}, { unknownKey: true });
     now += 60_000;
