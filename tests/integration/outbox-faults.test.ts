@@ -13,8 +13,9 @@ import { randomBytes } from "node:crypto";
 import { createGraphGateway, type GraphGateway } from "@komu/functions/graph/gateway";
 import { createStorage, type Storage } from "@komu/functions/storage/index";
 import { ensureDevCa } from "@komu/local/devca";
+import { komuGraphConfig } from "@komu/local/tenant/contract/fixture";
 import { ensureSite } from "@komu/local/tenant/graph/sharepoint/model";
-import { KOMU_CLIENT_ID, KOMU_CLIENT_SECRET, type RunningTenant, startTenant } from "@komu/local/tenant/index";
+import { type RunningTenant, startTenant } from "@komu/local/tenant/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type EffectCounters,
@@ -41,14 +42,7 @@ describe("outbox under a 30% faulty Microsoft 365", () => {
     if (!caDir || !connectionString) throw new Error("run through the root Vitest config (tests/setup/global.ts)");
     tenant = await startTenant({ port: 0, tls: await ensureDevCa(caDir), faultRate: FAULT_RATE, seed: false });
     ({ siteId } = ensureSite(tenant.ctx, { key: "aoba-e", displayName: "青葉小学校" }));
-    graph = createGraphGateway({
-      tenantId: tenant.tenantId,
-      clientId: KOMU_CLIENT_ID,
-      clientSecret: KOMU_CLIENT_SECRET,
-      authorityHost: tenant.origin,
-      publicCloud: false,
-      graphBaseUrl: `${tenant.origin}/v1.0`,
-    });
+    graph = createGraphGateway(komuGraphConfig(tenant));
     listId = await ensureEffectsList(graph, siteId, `Kōmu effects ${randomBytes(3).toString("hex")}`);
     storage = await createStorage({
       connectionString,

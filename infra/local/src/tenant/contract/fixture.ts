@@ -4,6 +4,7 @@
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Config } from "@komu/functions/config";
 import { ensureDevCa } from "../../devca.js";
 import { GRAPH_AUDIENCE, KOMU_CLIENT_ID, KOMU_CLIENT_SECRET } from "../constants.js";
 import { issueUserToken } from "../identity/tokens.js";
@@ -12,6 +13,20 @@ import { type RunningTenant, type StartTenantOptions, startTenant } from "../ser
 export async function startTestTenant(options: Partial<StartTenantOptions> = {}): Promise<RunningTenant> {
   const tls = await ensureDevCa(process.env.KOMU_TEST_DEV_CA_DIR ?? join(tmpdir(), "komu-test-dev-ca"));
   return startTenant({ port: 0, tls, ...options });
+}
+
+/** Kōmu's app registration on the tenant as createGraphGateway's config (client secret, no instance discovery). */
+export function komuGraphConfig(
+  tenant: Pick<RunningTenant, "origin" | "tenantId">,
+): Pick<Config, "tenantId" | "clientId" | "clientSecret" | "authorityHost" | "publicCloud" | "graphBaseUrl"> {
+  return {
+    tenantId: tenant.tenantId,
+    clientId: KOMU_CLIENT_ID,
+    clientSecret: KOMU_CLIENT_SECRET,
+    authorityHost: tenant.origin,
+    publicCloud: false,
+    graphBaseUrl: `${tenant.origin}/v1.0`,
+  };
 }
 
 /** A Graph app token for Kōmu through the real token endpoint (client credentials). */

@@ -9,8 +9,8 @@ import { createGraphSchoolDirectory } from "@komu/functions/graph/school-directo
 import { createPrincipalResolver } from "@komu/functions/identity/principal";
 import type { VerifiedToken } from "@komu/functions/identity/token-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KOMU_CLIENT_ID, KOMU_CLIENT_SECRET } from "../../constants.js";
-import { startTestTenant } from "../../contract/fixture.js";
+import { KOMU_CLIENT_ID } from "../../constants.js";
+import { komuGraphConfig, startTestTenant } from "../../contract/fixture.js";
 import { KNOWN_USERS } from "../../seed/known.js";
 import type { RunningTenant } from "../../server.js";
 import { groups, type StoredGroup } from "./model.js";
@@ -75,17 +75,7 @@ beforeAll(async () => {
   }
   // …and a role-assignable group under the wrong school: boardStaff exists only in boe.
   addGroup("0a000000-0000-4000-8000-000000000004", "komu-aoba-e-boardStaff", { isAssignableToRole: true }, [teacher]);
-  graph = createGraphGateway(
-    {
-      tenantId: tenant.tenantId,
-      clientId: KOMU_CLIENT_ID,
-      clientSecret: KOMU_CLIENT_SECRET,
-      authorityHost: tenant.origin,
-      publicCloud: false,
-      graphBaseUrl: `${tenant.origin}/v1.0`,
-    },
-    { maxRetries: 0 },
-  );
+  graph = createGraphGateway(komuGraphConfig(tenant), { maxRetries: 0 });
 });
 afterAll(async () => {
   await tenant?.stop();
