@@ -198,25 +198,31 @@ export function registerConnectorRoutes(app: TenantApp, ctx: TenantContext): voi
     return c.json({ id: conv.id, activityId: activity.id }, 201);
   });
 
-  app.post("/v3/conversations/:conversationId/activities", async (c) => {
+  /** sendToConversation / replyToActivity: the reply target is the body's replyToId or the path's activity id. */
+  const postActivity = async (
+    c: C,
+    conversationId: string,
+    operation: string,
+    replyToId: (body: z.infer<typeof outgoingActivitySchema>) => string | undefined,
+  ) => {
     await authenticate(c, ctx);
-    const conv = conversationOr404(ctx, c.req.param("conversationId"));
-    ctx.limits.bot(conv.id, "POST /v3/conversations/{id}/activities");
+    const conv = conversationOr404(ctx, conversationId);
+    ctx.limits.bot(conv.id, operation);
     const body = await readJson(c, outgoingActivitySchema);
     if (conv.blocked) return writesBlocked(c);
-    const activity = storeBotMessage(ctx, conv, body, body.replyToId);
+    const activity = storeBotMessage(ctx, conv, body, replyToId(body));
     return c.json({ id: activity.id }, 201);
-  });
+  };
 
-  app.post("/v3/conversations/:conversationId/activities/:activityId", async (c) => {
-    await authenticate(c, ctx);
-    const conv = conversationOr404(ctx, c.req.param("conversationId"));
-    ctx.limits.bot(conv.id, "POST /v3/conversations/{id}/activities/{activityId}");
-    const body = await readJson(c, outgoingActivitySchema);
-    if (conv.blocked) return writesBlocked(c);
-    const activity = storeBotMessage(ctx, conv, body, c.req.param("activityId"));
-    return c.json({ id: activity.id }, 201);
-  });
+  app.post("/v3/conversations/:conversationId/activities", (c) =>
+    postActivity(c, c.req.param("conversationId"), "POST /v3/conversations/{id}/activities", (body) => body.replyToId),
+  );
+
+  app.post("/v3/conversations/:conversationId/activities/:activityId", (c) =>
+    postActivity(c, c.req.param("conversationId"), "POST /v3/conversations/{id}/activities/{activityId}", () =>
+      c.req.param("activityId"),
+    ),
+  );
 
   app.put("/v3/conversations/:conversationId/activities/:activityId", async (c) => {
     await authenticate(c, ctx);
