@@ -51,6 +51,10 @@ button, select, input, textarea { font: inherit; color: inherit; }
 .signin input { padding:6px; border:1px solid var(--border); border-radius:4px; }
 .error-text { color:var(--danger); }
 .ac-pushButton { cursor:pointer; }
+[data-theme="dark"] .ac-pushButton { background-color:#2b2b40; color:#ffffff; border-color:#7f85f5; }
+[data-theme="dark"] .ac-pushButton:hover { background-color:#3d3e66; }
+[data-theme="contrast"] .ac-pushButton { background-color:#000000; color:#ffff00; border:2px solid #ffff00; }
+[data-theme="contrast"] .ac-pushButton:hover, [data-theme="contrast"] .ac-pushButton:focus-visible { background-color:#1aebff; color:#000000; }
 </style>
 </head>
 <body>
