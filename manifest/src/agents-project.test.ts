@@ -40,6 +40,7 @@ describe("Agents Toolkit project files", () => {
       "teamsApp/update",
       "cli/runNpmCommand",
       "cli/runNpmCommand",
+      "cli/runNpmCommand",
       "azureFunctions/zipDeploy",
     ]);
     expect(yml).toMatch(/^version: v1\.\d+$/m);
