@@ -52,6 +52,72 @@ export const ERROR_CODES = {
     ja: "送信形式（Content-Type）が正しくありません。JSON で送信してください。",
     en: "Unsupported content type. Send JSON.",
   },
+  FILE_TOO_LARGE: {
+    status: 413,
+    ja: "ファイルが大きすぎます（上限 100 MB）。分割するか圧縮してください。",
+    en: "The file is too large (limit 100 MB). Split or compress it.",
+  },
+  FILE_EMPTY: { status: 400, ja: "ファイルが空です。", en: "The file is empty." },
+  FILE_NAME_INVALID: {
+    status: 400,
+    ja: "このファイル名は使えません。",
+    en: "This file name cannot be used.",
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    ja: "この種類のファイルは登録できません（PDF、Word、Excel、PowerPoint、画像、テキストが登録できます）。",
+    en: "This kind of file cannot be filed (PDF, Word, Excel, PowerPoint, images and text can).",
+  },
+  FILE_TYPE_MISMATCH: {
+    status: 415,
+    ja: "ファイルの中身が拡張子と一致しません。元のファイルを確認してください。",
+    en: "The file's content does not match its extension. Check the original file.",
+  },
+  UPLOAD_NOT_FOUND: {
+    status: 404,
+    ja: "アップロードしたファイルが見つかりません（24 時間で期限切れになります）。もう一度アップロードしてください。",
+    en: "The uploaded file was not found (uploads expire after 24 hours). Upload it again.",
+  },
+  CATEGORY_UNKNOWN: {
+    status: 422,
+    ja: "文書分類表にない分類です。分類を選び直してください。",
+    en: "The category is not in the file plan. Choose another category.",
+  },
+  FISCAL_YEAR_IN_FUTURE: {
+    status: 422,
+    ja: "まだ始まっていない年度には登録できません。",
+    en: "Records cannot be filed in a fiscal year that has not started.",
+  },
+  CLASSIFICATION_TOO_LOW: {
+    status: 422,
+    ja: "重要性分類は分類表の既定より低くできません。",
+    en: "The classification cannot be lower than the category's default.",
+  },
+  RECORDS_NOT_PROVISIONED: {
+    status: 409,
+    ja: "この学校の学校文書ライブラリがまだ準備されていません。管理者に連絡してください。",
+    en: "This school's records library has not been provisioned yet. Contact your administrator.",
+  },
+  RECORD_NOT_READY: {
+    status: 409,
+    ja: "この文書はまだ保存処理中か、保存に失敗しています。",
+    en: "This record is still being filed, or filing failed.",
+  },
+  REGISTER_ENTRY_FINAL: {
+    status: 409,
+    ja: "この番号はすでに確定（または取消）しています。",
+    en: "This number is already final (filed or voided).",
+  },
+  DISPOSAL_ALREADY_DECIDED: {
+    status: 409,
+    ja: "この廃棄予定一覧はすでに決定済みです。",
+    en: "This disposal list has already been decided.",
+  },
+  NOTHING_TO_DISPOSE: {
+    status: 422,
+    ja: "保存期間が満了する文書はありません。",
+    en: "No records reach the end of their retention period.",
+  },
   RATE_LIMITED: {
     status: 429,
     ja: "混み合っています。しばらくしてからやり直してください。",

@@ -5,3 +5,4 @@ export * from "./principal.js";
 export * from "./roles.js";
 export * from "./tasks.js";
 export * from "./time/index.js";
+export * from "./records/index.js";

@@ -80,6 +80,41 @@ export const CAPABILITIES = {
     classified: true,
     grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
   },
+  "records.file": {
+    description: { ja: "学校文書を登録（保存）する", en: "File records in the school library" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }],
+  },
+  "records.register.read": {
+    description: { ja: "収受簿・発送簿を見る", en: "See the receipt and dispatch registers" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
+  },
+  "records.register.write": {
+    description: { ja: "文書を収受・発送し番号を取る", en: "Register incoming and outgoing documents (numbers)" },
+    staffOnly: true,
+    grants: [{ holders: ["clerk", ...SCHOOL_LEADERS, "headTeacher"], scope: "ownSchool" }],
+  },
+  "records.disposal.propose": {
+    description: { ja: "廃棄予定一覧を作成する", en: "Prepare the list of records due for disposal" },
+    staffOnly: true,
+    grants: [{ holders: ["clerk", ...SCHOOL_LEADERS], scope: "ownSchool" }],
+  },
+  "records.disposal.approve": {
+    description: { ja: "文書の廃棄を承認する", en: "Approve the disposal of records" },
+    staffOnly: true,
+    grants: [{ holders: ["principal"], scope: "ownSchool" }],
+  },
+  "records.filePlan.edit": {
+    description: { ja: "文書分類表・番号書式を編集する", en: "Edit the file plan and number formats" },
+    staffOnly: true,
+    grants: [{ holders: ["principal"], scope: "ownSchool" }, TOWN_ADMIN],
+  },
+  "records.provision": {
+    description: { ja: "学校文書ライブラリを準備する", en: "Provision the school records libraries" },
+    staffOnly: true,
+    grants: [TOWN_ADMIN],
+  },
   "document.draft": {
     description: { ja: "文書を起案する", en: "Draft a document for decision" },
     staffOnly: true,

@@ -10,6 +10,15 @@ describe("audit events", () => {
       "entity.deleted",
       "outbox.deadLettered",
       "outbox.replayed",
+      "records.filed",
+      "records.filingFailed",
+      "records.viewed",
+      "records.numberAssigned",
+      "records.numberVoided",
+      "records.disposalProposed",
+      "records.disposalDecided",
+      "records.disposed",
+      "records.configChanged",
       "admin.auditVerified",
     ]);
     const base = {

@@ -80,6 +80,83 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     ...base,
+    kind: z.literal("records.filed"),
+    data: z.object({
+      title: z.string(),
+      fileName: z.string(),
+      sha256: z.string(),
+      size: z.number().int().nonnegative(),
+      fiscalYear: z.number().int(),
+      categoryCode: z.string(),
+      classification: z.string(),
+      retentionUntil: z.string(),
+      number: z.string().optional(),
+      version: z.number().int().positive().optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.filingFailed"),
+    data: z.object({ reason: z.string(), number: z.string().optional() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.viewed"),
+    data: z.object({ classification: z.string(), how: z.enum(["metadata", "content", "versions"]) }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.numberAssigned"),
+    data: z.object({
+      register: z.string(),
+      fiscalYear: z.number().int(),
+      serial: z.number().int(),
+      number: z.string(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.numberVoided"),
+    data: z.object({
+      register: z.string(),
+      fiscalYear: z.number().int(),
+      serial: z.number().int(),
+      reason: z.string(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.disposalProposed"),
+    data: z.object({ fiscalYear: z.number().int(), count: z.number().int().nonnegative() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.disposalDecided"),
+    data: z.object({
+      decision: z.enum(["approve", "reject"]),
+      count: z.number().int().nonnegative(),
+      comment: z.string().optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.disposed"),
+    data: z.object({
+      disposalId: z.string(),
+      title: z.string(),
+      sha256: z.string(),
+      approvedBy: z.object({ oid: z.string(), name: z.string() }),
+      approvedAt: z.string(),
+      retentionUntil: z.string(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("records.configChanged"),
+    data: z.object({ what: z.enum(["filePlan", "settings", "provisioned"]), changes: changesSchema.optional() }),
+  }),
+  z.object({
+    ...base,
     kind: z.literal("admin.auditVerified"),
     data: z.object({
       ok: z.boolean(),
