@@ -42,24 +42,26 @@ describe("default file plans", () => {
 
   it("refuses duplicate codes, unknown parents, cycles and unsafe names", () => {
     const base = defaultFilePlan("elementary");
-    const dup = { ...base, categories: [...base.categories, { ...base.categories[1]! }] };
+    const leaf = findCategory(base, "A-03");
+    if (!leaf) throw new Error("A-03 missing from the default plan");
+    const dup = { ...base, categories: [...base.categories, { ...leaf }] };
     expect(FilePlan.safeParse(dup).success).toBe(false);
     const orphan = {
       ...base,
-      categories: [...base.categories, { ...base.categories[1]!, code: "Z-01", parentCode: "Z" }],
+      categories: [...base.categories, { ...leaf, code: "Z-01", parentCode: "Z" }],
     };
     expect(FilePlan.safeParse(orphan).success).toBe(false);
     const cycle = {
       ...base,
       categories: [
-        { ...base.categories[1]!, code: "X-01", parentCode: "X-02" },
-        { ...base.categories[1]!, code: "X-02", parentCode: "X-01" },
+        { ...leaf, code: "X-01", parentCode: "X-02" },
+        { ...leaf, code: "X-02", parentCode: "X-01" },
       ],
     };
     expect(FilePlan.safeParse(cycle).success).toBe(false);
     const unsafe = {
       ...base,
-      categories: [...base.categories, { ...base.categories[1]!, code: "A-99", name: "出席簿/旧" }],
+      categories: [...base.categories, { ...leaf, code: "A-99", name: "出席簿/旧" }],
     };
     expect(FilePlan.safeParse(unsafe).success).toBe(false);
   });
