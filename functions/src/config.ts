@@ -4,7 +4,7 @@
  * (`AAD_APP_*`, `SECRET_*`); see ARCHITECTURE.md for their meaning.
  */
 import { readFileSync } from "node:fs";
-import { KomuError } from "@komu/shared";
+import { KomuError, RETENTION_PERIODS, type RetentionPeriod } from "@komu/shared";
 import { z } from "zod";
 
 const PUBLIC_AUTHORITY = "https://login.microsoftonline.com";
@@ -51,6 +51,25 @@ const EnvSchema = z.object({
   M365_DEV_PASSWORD: z.string().optional(),
   M365_THROTTLE: z.enum(["documented", "off"]).default("documented"),
   M365_FAULTS: z.coerce.number().min(0).max(1).default(0),
+  // Records library (学校文書), functions/src/records/README.md.
+  SHAREPOINT_HOSTNAME: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, "a host name such as contoso.sharepoint.com")
+    .optional(),
+  KOMU_SCHOOL_SITE_PATH: z
+    .string()
+    .regex(/^\/[^?#]*\{schoolId\}[^?#]*$/, "a server-relative path containing {schoolId}, e.g. /sites/{schoolId}")
+    .default("/sites/{schoolId}"),
+  KOMU_RECORDS_LIBRARY: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine((v) => !/["*:<>?/\\|#%]/.test(v), 'no " * : < > ? / \\ | # %')
+    .default("学校文書"),
+  KOMU_RECORDS_MAX_FILE_MB: z.coerce.number().int("must be an integer").min(1).max(250).default(100),
+  KOMU_RETENTION_LABELS: z.string().optional(),
+  KOMU_SHAREPOINT_RU_PER_MINUTE: z.coerce.number().int("must be an integer").min(10).max(100_000).default(1200),
 });
 
 export interface Config {
@@ -81,6 +100,42 @@ export interface Config {
   storage: { connectionString: string; tablePrefix: string | undefined };
   /** Local tenant knobs (only read by the local dev host and tests). */
   m365: { devPassword: string | undefined; throttle: "documented" | "off"; faultRate: number };
+  /** The records library (学校文書): where it lives, limits, retention labels. */
+  records: RecordsConfig;
+  /** Client-side SharePoint resource-unit budget per minute (graph/sharepoint-budget.ts). */
+  sharePointRuPerMinute: number;
+}
+
+export interface RecordsConfig {
+  /** SharePoint host name (contoso.sharepoint.com; the local tenant's host locally); undefined = not configured. */
+  sharePointHostname: string | undefined;
+  /** Server-relative path of a school's site, with {schoolId}: "/sites/{schoolId}". */
+  siteTemplate: string;
+  /** Display name of the records document library. */
+  libraryName: string;
+  /** Largest file a record may have, in bytes. */
+  maxFileBytes: number;
+  /** 保存期間 → Purview retention label name, for the periods the tenant maps. */
+  retentionLabels: Partial<Record<RetentionPeriod, string>>;
+}
+
+/** "5=学校文書 5年,20=学校文書 20年,permanent=学校文書 永年" → { "5": …, "20": …, permanent: … }. */
+export function parseRetentionLabels(text: string | undefined): Partial<Record<RetentionPeriod, string>> | string {
+  const out: Partial<Record<RetentionPeriod, string>> = {};
+  if (!text) return out;
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = part.indexOf("=");
+    const key = (eq > 0 ? part.slice(0, eq).trim() : "") as RetentionPeriod;
+    const label = eq > 0 ? part.slice(eq + 1).trim() : "";
+    if (!(RETENTION_PERIODS as readonly string[]).includes(key))
+      return `"${part}": the period must be one of ${RETENTION_PERIODS.join(", ")}`;
+    if (!label || label.length > 64) return `"${part}": the label name must be 1–64 characters`;
+    out[key] = label;
+  }
+  return out;
 }
 
 function describeIssues(error: z.ZodError): string[] {
@@ -96,8 +151,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings count as unset, as in dotenv files with `NAME=`.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const problems = describeIssues(parsed.error);
+  const labels = parseRetentionLabels(cleaned.KOMU_RETENTION_LABELS);
+  if (!parsed.success || typeof labels === "string") {
+    const problems = [
+      ...(parsed.success ? [] : describeIssues(parsed.error)),
+      ...(typeof labels === "string" ? [`KOMU_RETENTION_LABELS: ${labels}`] : []),
+    ];
     throw new KomuError("CONFIGURATION_INVALID", {
       message: {
         en: `Configuration is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`,
@@ -130,6 +189,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     storage: { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.KOMU_TABLE_PREFIX },
     m365: { devPassword: e.M365_DEV_PASSWORD, throttle: e.M365_THROTTLE, faultRate: e.M365_FAULTS },
+    records: {
+      // Locally the tenant's SharePoint host is the host of its Graph endpoint.
+      sharePointHostname:
+        e.SHAREPOINT_HOSTNAME?.toLowerCase() ??
+        (e.KOMU_ENV === "local" ? new URL(e.GRAPH_BASE_URL).hostname : undefined),
+      siteTemplate: e.KOMU_SCHOOL_SITE_PATH,
+      libraryName: e.KOMU_RECORDS_LIBRARY,
+      maxFileBytes: e.KOMU_RECORDS_MAX_FILE_MB * 1024 * 1024,
+      retentionLabels: labels,
+    },
+    sharePointRuPerMinute: e.KOMU_SHAREPOINT_RU_PER_MINUTE,
   };
 }
 

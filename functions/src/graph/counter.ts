@@ -9,15 +9,30 @@ export interface GraphCallCounter {
   total(): number;
   reset(): void;
   record(operation: string): void;
+  /** SharePoint resource units estimated for a call (graph/sharepoint-budget.ts). */
+  recordUnits?(operation: string, ru: number): void;
+  /** Estimated SharePoint RU per operation since the last reset. */
+  unitsSnapshot?(): Record<string, number>;
+  /** Estimated SharePoint RU since the last reset. */
+  totalUnits?(): number;
 }
 
 export function createGraphCallCounter(): GraphCallCounter {
   const counts = new Map<string, number>();
+  const units = new Map<string, number>();
+  const sorted = (m: Map<string, number>) =>
+    Object.fromEntries([...m.entries()].sort(([a], [b]) => a.localeCompare(b)));
   return {
-    snapshot: () => Object.fromEntries([...counts.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    snapshot: () => sorted(counts),
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
-    reset: () => counts.clear(),
+    reset: () => {
+      counts.clear();
+      units.clear();
+    },
     record: (operation) => counts.set(operation, (counts.get(operation) ?? 0) + 1),
+    recordUnits: (operation, ru) => units.set(operation, (units.get(operation) ?? 0) + ru),
+    unitsSnapshot: () => sorted(units),
+    totalUnits: () => [...units.values()].reduce((a, b) => a + b, 0),
   };
 }
 

@@ -28,6 +28,7 @@ import {
   NetworkRetryMiddleware,
 } from "./counter.js";
 import { graphFailure } from "./errors.js";
+import { createSharePointBudget, type SharePointBudget, SharePointBudgetMiddleware } from "./sharepoint-budget.js";
 
 export interface GraphGroupRef {
   id: string;
@@ -54,6 +55,8 @@ export interface GraphGateway {
   /** Follows @odata.nextLink from `path` and returns every `value` item. */
   allPages<T>(client: Client, path: string, operation: string): Promise<T[]>;
   readonly calls: GraphCallCounter;
+  /** The client-side SharePoint RU budget every client of this gateway waits on (also for upload URLs). */
+  readonly sharePointBudget: SharePointBudget;
 }
 
 export interface GraphGatewayOptions {
@@ -64,6 +67,9 @@ export interface GraphGatewayOptions {
   maxRetries?: number;
   /** Hard cap on pages followed by allPages. Default 50. */
   maxPages?: number;
+  /** SharePoint RU per minute this gateway allows itself (default config / 1,200). */
+  sharePointRuPerMinute?: number;
+  sharePointBudget?: SharePointBudget;
 }
 
 const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
@@ -75,11 +81,15 @@ function splitBaseUrl(graphBaseUrl: string): { baseUrl: string; version: string;
 }
 
 export function createGraphGateway(
-  config: Pick<Config, "tenantId" | "clientId" | "clientSecret" | "authorityHost" | "publicCloud" | "graphBaseUrl">,
+  config: Pick<Config, "tenantId" | "clientId" | "clientSecret" | "authorityHost" | "publicCloud" | "graphBaseUrl"> &
+    Partial<Pick<Config, "sharePointRuPerMinute">>,
   options: GraphGatewayOptions = {},
 ): GraphGateway {
   const { baseUrl, version, host } = splitBaseUrl(config.graphBaseUrl);
   const calls = options.counter ?? createGraphCallCounter();
+  const sharePointBudget =
+    options.sharePointBudget ??
+    createSharePointBudget({ perMinute: options.sharePointRuPerMinute ?? config.sharePointRuPerMinute ?? 1200 });
   const maxPages = options.maxPages ?? 50;
   const credentialOptions = {
     authorityHost: config.authorityHost,
@@ -93,6 +103,8 @@ export function createGraphGateway(
       new RedirectHandler(),
       new TelemetryHandler(),
       new NetworkRetryMiddleware(),
+      // After the retry handlers: every attempt waits for SharePoint budget and is counted.
+      new SharePointBudgetMiddleware(sharePointBudget, calls),
       new CountingMiddleware(calls),
       new HTTPMessageHandler(),
     ];
@@ -130,6 +142,7 @@ export function createGraphGateway(
   return {
     app,
     calls,
+    sharePointBudget,
     allPages,
     forUser(userAssertion) {
       let client = userClients.get(userAssertion);
