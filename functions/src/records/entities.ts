@@ -159,6 +159,8 @@ export const disposalEntity = defineEntity({
         sha256: z.string(),
         status: DisposalItemStatus,
         deletedAt: z.string().nullable(),
+        /** Why the deletion failed (status "failed"). */
+        failure: z.object({ code: z.string(), message: localized }).nullable().optional(),
       }),
     ),
     proposedBy: person,

@@ -188,6 +188,11 @@ export const DisposalItemView = z.object({
   sha256: z.string(),
   status: DisposalItemStatus,
   deletedAt: isoDateTime.nullable(),
+  /** Why SharePoint did not delete it (status "failed"), e.g. a retention label that blocks deletion. */
+  failure: z
+    .object({ code: z.string(), message: z.object({ ja: z.string(), en: z.string() }) })
+    .nullable()
+    .optional(),
 });
 export type DisposalItemView = z.infer<typeof DisposalItemView>;
 
