@@ -103,6 +103,11 @@ export const ERROR_CODES = {
     ja: "この文書はまだ保存処理中か、保存に失敗しています。",
     en: "This record is still being filed, or filing failed.",
   },
+  RECORD_FILING_FAILED: {
+    status: 502,
+    ja: "文書を SharePoint に保存できませんでした。内容を確認して、もう一度登録してください。",
+    en: "The record could not be stored in SharePoint. Check it and file it again.",
+  },
   REGISTER_ENTRY_FINAL: {
     status: 409,
     ja: "この番号はすでに確定（または取消）しています。",

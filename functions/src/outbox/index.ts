@@ -10,6 +10,7 @@ import type { QueueClient } from "@azure/storage-queue";
 import { type AuditSink, type OutboxContext, type OutboxLogger, resolveOptions } from "./context.js";
 import { listDeadLetters, replay } from "./dead-letter.js";
 import type { Decision } from "./deliver.js";
+import { deliverNow } from "./deliver-now.js";
 import { enqueue } from "./enqueue.js";
 import { stats } from "./stats.js";
 import { type SweepResult, sweep } from "./sweep.js";
@@ -37,6 +38,11 @@ export interface Outbox {
   enqueue(input: EnqueueInput): Promise<EnqueueResult>;
   processOnce(opts: { handlers: EffectHandlers; maxMessages?: number }): Promise<ProcessResult>;
   startWorker(opts: { handlers: EffectHandlers; maxMessages?: number; pollIntervalMs?: number }): Worker;
+  /**
+   * Run one enqueued effect now, in this request (same claim protocol as the worker). "delivered"
+   * when it ran and is done; otherwise the worker delivers (or retries) it later.
+   */
+  deliverNow(id: string, schoolId: string, handlers: EffectHandlers): Promise<Decision>;
   /** Drive one message delivered by the Azure Functions queue trigger. */
   handleQueueItem(item: unknown, handlers: EffectHandlers): Promise<Decision | null>;
   sweep(now?: Date): Promise<SweepResult>;
@@ -78,6 +84,7 @@ export function createOutbox(deps: CreateOutboxDeps): Outbox {
     processOnce: (opts) => processOnce(ctx, opts),
     startWorker: (opts) => startWorker(ctx, opts),
     handleQueueItem: (item, handlers) => handleQueueItem(ctx, item, handlers),
+    deliverNow: (id, schoolId, handlers) => deliverNow(ctx, id, schoolId, handlers),
     sweep: (now) => sweep(ctx, now),
     listDeadLetters: (schoolId, limit) => listDeadLetters(ctx, schoolId, limit),
     replay: (id, opts) => replay(ctx, id, opts),

@@ -99,6 +99,10 @@ export const recordEntity = defineEntity({
     /** Lower-cased words for index search (title, file name, note, author, number). */
     searchText: z.string(),
     disposalId: z.string().nullable(),
+    /** The file's name in SharePoint when it had to differ from fileName (a clash in its folder). */
+    storedName: z.string().optional(),
+    /** The highest version whose records.filed audit event has been appended. */
+    auditedVersion: z.number().int().nonnegative().optional(),
   }),
   indexes: ["fiscalYear", "categoryCode", "status", "retentionUntil"],
 });
