@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AuthRequiredError } from "../auth/types.js";
-import { createApiClient } from "./client.js";
+import { createApiClient, fileNameOf } from "./client.js";
 import { ApiError } from "./errors.js";
 
 type Answer = { status: number; body?: unknown };
@@ -96,5 +96,52 @@ describe("API client", () => {
     const t = setup([{ status: 200, body: { ok: true } }]);
     await t.client.send("POST", "/api/things", { a: 1 }, Ok, { "Idempotency-Key": "k1" });
     expect(t.seen[0]?.method).toBe("POST");
+  });
+});
+
+describe("binary answers", () => {
+  it("returns the bytes and the file name, retrying a 401 like JSON requests", async () => {
+    const seen: (string | null)[] = [];
+    const answers = [
+      new Response(null, { status: 401 }),
+      new Response(new Uint8Array([37, 80, 68, 70]), {
+        status: 200,
+        headers: { "Content-Disposition": "attachment; filename=\"a.pdf\"; filename*=UTF-8''%E5%8F%8E%E5%8F%97.pdf" },
+      }),
+    ];
+    const client = createApiClient({
+      tokens: { getToken: async (o) => (o?.forceRefresh ? "fresh" : "cached") },
+      onUnauthorized: () => {},
+      lang: () => "ja",
+      fetch: async (_input, init) => {
+        seen.push(new Headers(init?.headers).get("Authorization"));
+        return answers.shift() ?? new Response(null, { status: 500 });
+      },
+    });
+    const answer = await client.blob("/api/x/content");
+    expect(seen).toEqual(["Bearer cached", "Bearer fresh"]);
+    expect(answer.fileName).toBe("収受.pdf");
+    expect(new Uint8Array(await answer.blob.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
+  });
+
+  it("turns an error answer into ApiError", async () => {
+    const client = createApiClient({
+      tokens: { getToken: async () => "t" },
+      onUnauthorized: () => {},
+      lang: () => "ja",
+      fetch: async () =>
+        new Response(JSON.stringify({ error: { code: "FORBIDDEN", message: { ja: "権限なし", en: "no" } } }), {
+          status: 403,
+        }),
+    });
+    await expect(client.blob("/api/x/content")).rejects.toMatchObject({ status: 403, code: "FORBIDDEN" });
+  });
+
+  it("reads file names from Content-Disposition", () => {
+    expect(fileNameOf(null)).toBeNull();
+    expect(fileNameOf('attachment; filename="plain.xlsx"')).toBe("plain.xlsx");
+    expect(fileNameOf("attachment; filename=bare.pdf")).toBe("bare.pdf");
+    expect(fileNameOf("attachment; filename*=UTF-8''%E5%8F%8E%E5%8F%97%E7%B0%BF.xlsx")).toBe("収受簿.xlsx");
+    expect(fileNameOf("inline")).toBeNull();
   });
 });

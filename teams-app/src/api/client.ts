@@ -21,6 +21,14 @@ export interface ApiClient {
     schema: T,
     headers?: Record<string, string>,
   ): Promise<z.infer<T>>;
+  /** A binary answer (a file to open or download), with the file name from Content-Disposition. */
+  blob(path: string): Promise<BlobAnswer>;
+}
+
+export interface BlobAnswer {
+  blob: Blob;
+  /** From Content-Disposition (filename* preferred), or null. */
+  fileName: string | null;
 }
 
 async function readJson(res: Response): Promise<unknown> {
@@ -52,7 +60,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const headers = new Headers(init.headers);
     headers.set("Authorization", `Bearer ${token}`);
-    headers.set("Accept", "application/json");
+    if (!headers.has("Accept")) headers.set("Accept", "application/json");
     headers.set("Accept-Language", options.lang());
     try {
       return await fetchImpl(`${base}${path}`, { ...init, headers });
@@ -61,13 +69,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  async function respond(init: RequestInit, path: string): Promise<Response> {
+    const res = await attempt(init, path, false);
+    if (res.status !== 401) return res;
+    await res.body?.cancel();
+    const again = await attempt(init, path, true); // the cached token may have just expired or keys rotated
+    if (again.status === 401) throw unauthenticated(await readJson(again));
+    return again;
+  }
+
   async function request<T extends z.ZodType>(init: RequestInit, path: string, schema: T): Promise<z.infer<T>> {
-    let res = await attempt(init, path, false);
-    if (res.status === 401) {
-      await res.body?.cancel();
-      res = await attempt(init, path, true); // the cached token may have just expired or keys rotated
-      if (res.status === 401) throw unauthenticated(await readJson(res));
-    }
+    const res = await respond(init, path);
     const body = await readJson(res);
     if (!res.ok) throw errorFromBody(res.status, body);
     const parsed = schema.safeParse(body);
@@ -83,7 +95,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         path,
         schema,
       ),
+    blob: async (path) => {
+      const res = await respond({ method: "GET", headers: { Accept: "*/*" } }, path);
+      if (!res.ok) throw errorFromBody(res.status, await readJson(res));
+      return { blob: await res.blob(), fileName: fileNameOf(res.headers.get("Content-Disposition")) };
+    },
   };
+}
+
+/** The file name of a Content-Disposition header: RFC 5987 `filename*=UTF-8''…` first, else `filename="…"`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(disposition);
+  const value = plain?.[1] ?? plain?.[2];
+  return value ? value.trim() : null;
 }
 
 const UNAUTHENTICATED = {

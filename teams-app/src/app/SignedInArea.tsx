@@ -72,7 +72,7 @@ export function SignedInArea(props: {
     );
   }
   return (
-    <SessionProvider value={{ config, host, auth, api, me, reloadMe }}>
+    <SessionProvider value={{ config, host, auth, api, me, reloadMe, signedOut: () => setState("signedOut") }}>
       <AppShell />
     </SessionProvider>
   );

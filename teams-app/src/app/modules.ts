@@ -2,15 +2,15 @@
 export interface ModuleInfo {
   key: "approvals" | "meetings" | "surveys" | "documents" | "notices" | "grading" | "dashboard";
   path: `/${string}`;
-  /** The issue that will build it; absent when no issue plans it yet. */
-  issue?: 4 | 5 | 6 | 7;
+  /** The issue that will build it (absent once the module is built, or while no issue plans it). */
+  issue?: 5 | 6 | 7;
 }
 
 export const MODULES: readonly ModuleInfo[] = [
   { key: "approvals", path: "/approvals", issue: 5 },
   { key: "meetings", path: "/meetings", issue: 6 },
   { key: "surveys", path: "/surveys", issue: 7 },
-  { key: "documents", path: "/documents", issue: 4 },
+  { key: "documents", path: "/documents" },
   { key: "notices", path: "/notices" },
   { key: "grading", path: "/grading" },
   { key: "dashboard", path: "/dashboard" },

@@ -14,6 +14,8 @@ export interface Session {
   /** GET /api/me, loaded once for the header and the home page. */
   me: LoadState<Me>;
   reloadMe: () => void;
+  /** Ask the user to sign in again (for requests made outside `api`, e.g. upload with progress). */
+  signedOut: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);

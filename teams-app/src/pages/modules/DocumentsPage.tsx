@@ -1,6 +1,2 @@
-import { ComingSoon } from "../ComingSoon.js";
-
-/** Route /documents. Replaced by the real module page when its issue lands. */
-export default function DocumentsPage() {
-  return <ComingSoon moduleKey="documents" />;
-}
+/** Route /documents: the school records library (学校文書, issue 4), its own lazy chunk. */
+export { default } from "../../records/RecordsPage.js";
