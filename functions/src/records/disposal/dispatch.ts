@@ -11,6 +11,7 @@ import { retentionExpired } from "@komu/shared";
 import type { Storage } from "../../storage/index.js";
 import { disposalEntity, recordEntity } from "../entities.js";
 import { mutate } from "./mutate.js";
+import { forEachLimit } from "./repos.js";
 import { isOpenItem, itemRetentionEnd } from "./retention-of.js";
 
 export const DISPOSE_EFFECT = "records.dispose";
@@ -64,15 +65,4 @@ export async function dispatchDisposal(
     });
   });
   return { enqueued: pending.length, awaiting: open.length - pending.length };
-}
-
-export async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

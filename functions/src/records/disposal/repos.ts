@@ -1,4 +1,4 @@
-/** Paged reads of the records module's rows, all pages (a school's partition). */
+/** Small helpers of the registers and the disposal: every page of a list, bounded parallel work. */
 import type { EntityRepo, ListOptions, StoredEntity } from "../../storage/index.js";
 
 export async function listAll<T>(repo: EntityRepo<T>, schoolId: string, where: ListOptions["where"]) {
@@ -14,4 +14,16 @@ export async function listAll<T>(repo: EntityRepo<T>, schoolId: string, where: L
     continuationToken = page.continuationToken;
   } while (continuationToken);
   return out;
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+export async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -45,6 +45,8 @@ export interface AssignNumberInput {
   categoryCode: string;
   classification: Classification;
   note?: string | null;
+  /** The record this line's document will be filed as (chosen before filing, so the line names it from the start). */
+  recordId?: string | null;
   actor: { oid: string; name: string };
   /** Already loaded settings (default: read from the school's recordsSettings). */
   settings?: NumberSettings;
@@ -85,7 +87,7 @@ export async function assignNumber(deps: AssignNumberDeps, input: AssignNumberIn
     categoryCode: input.categoryCode,
     classification: input.classification,
     status: "reserved",
-    recordId: null,
+    recordId: input.recordId ?? null,
     voidReason: null,
     note: input.note ?? null,
     createdBy: { oid: input.actor.oid, name: input.actor.name },
