@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   panel: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
   scroll: { overflowX: "auto" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  failure: { color: tokens.colorPaletteRedForeground1 },
   hash: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
 });
 
@@ -104,7 +105,10 @@ export function DisposalDetail({ id, onChanged }: { id: string; onChanged: () =>
                   <ClassificationBadge value={i.classification} />
                 </TableCell>
                 <TableCell>{retentionUntilText(i.retentionUntil, lang)}</TableCell>
-                <TableCell>{t(`records.disposal.itemStatusValue.${i.status}`)}</TableCell>
+                <TableCell>
+                  {t(`records.disposal.itemStatusValue.${i.status}`)}
+                  {i.failure && <div className={styles.failure}>{i.failure.message[lang] || i.failure.message.ja}</div>}
+                </TableCell>
                 <TableCell className={styles.hash} title={i.sha256}>
                   {i.sha256.slice(0, 12)}…
                 </TableCell>
