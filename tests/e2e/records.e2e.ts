@@ -176,7 +176,7 @@ describe("records tab (学校文書)", () => {
             await teacher.getByTestId("search-mode").waitFor({ timeout: 10_000 });
             return teacher.getByTestId("records-row-number").allTextContents();
           },
-          { timeout: 30_000, intervals: [500, 1000, 2000] },
+          { timeout: 30_000, interval: 1000 },
         )
         .toEqual([number]);
       const row = teacher.getByTestId("records-row");
