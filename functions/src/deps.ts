@@ -12,6 +12,7 @@ import { readVersion } from "./http/version.js";
 import { createPrincipalResolver, type PrincipalResolver } from "./identity/principal.js";
 import { createTokenValidator, type TokenValidator } from "./identity/token-validator.js";
 import type { EffectHandlers } from "./outbox/types.js";
+import { disposalEffectHandlers } from "./records/disposal/effects.js";
 import { coreTaskSources } from "./routes/index.js";
 import { createStorage, type Storage } from "./storage/index.js";
 
@@ -135,7 +136,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     schools: options.overrides?.schools ?? createGraphSchoolDirectory(graph),
     taskSources: coreTaskSources(),
     version: readVersion(),
-    effectHandlers: {},
+    effectHandlers: { ...disposalEffectHandlers({ storage, graph, clock }) },
     dispose: () => storage.dispose(),
   };
 }

@@ -24,7 +24,7 @@ registerAzureFunctions<JobDeps>(functions.app, {
   jobs: jobDefinitions,
   getJobDeps: async () => {
     const d = await getDeps();
-    return { storage: d.storage, effectHandlers: d.effectHandlers, logger: d.logger };
+    return { storage: d.storage, effectHandlers: d.effectHandlers, logger: d.logger, schools: d.schools };
   },
   queueName: (base) => queueName(config.storage.tablePrefix ?? "", base as never),
   connection: "AZURE_STORAGE_CONNECTION_STRING",

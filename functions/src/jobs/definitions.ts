@@ -6,8 +6,11 @@
  *    new delayed message, so the Functions host's own retry/poison handling is only a backstop.
  *  - outbox-sweeper (every 5 min): re-sends effects whose message was lost; purges old done rows.
  *  - idempotency-sweep (hourly): deletes idempotency keys older than 24 h.
+ *  - records-disposal (daily 00:30 JST): approved 廃棄予定一覧 whose records' retention has passed
+ *    are queued for deletion (records/disposal/job.ts).
  */
 import { outboxMessageSchema } from "../outbox/types.js";
+import { disposalJob } from "../records/disposal/job.js";
 import { QUEUES } from "../storage/names.js";
 import type { JobDefinition, JobDeps, QueueJobDefinition, TimerJobDefinition } from "./types.js";
 
@@ -48,4 +51,5 @@ export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [
   outboxWorkerJob,
   outboxSweeperJob,
   idempotencySweepJob,
+  disposalJob,
 ];

@@ -20,6 +20,8 @@ export interface JobDeps {
   /** What the outbox worker runs for each effect kind. */
   effectHandlers: EffectHandlers;
   logger: JobLogger;
+  /** The town's schools, for jobs that visit every school's partition (absent: those jobs skip). */
+  schools?: { list(): Promise<{ id: string }[]> };
 }
 
 export interface TimerJobDefinition<D = JobDeps> {

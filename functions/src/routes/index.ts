@@ -1,5 +1,8 @@
 import type { TaskSource } from "../deps.js";
 import type { Endpoint } from "../http/types.js";
+import { disposalEndpoints } from "../records/disposal/http/index.js";
+import { disposalTaskSource } from "../records/disposal/task-source.js";
+import { registerEndpoints } from "../records/registers/http/index.js";
 import { auditVerifyEndpoint } from "./audit-verify.js";
 import { replayDeadLetterEndpoint } from "./dead-letter-replay.js";
 import { deadLetterTaskSource } from "./dead-letter-tasks.js";
@@ -22,9 +25,11 @@ export const coreEndpoints: readonly Endpoint[] = [
   listDeadLettersEndpoint,
   replayDeadLetterEndpoint,
   messagesEndpoint,
+  ...registerEndpoints,
+  ...disposalEndpoints,
 ];
 
 /** Task sources of the foundation (modules add approvals, surveys, …). */
 export function coreTaskSources(): TaskSource[] {
-  return [deadLetterTaskSource()];
+  return [deadLetterTaskSource(), disposalTaskSource()];
 }

@@ -14,10 +14,12 @@ export function disposalTaskSource(): TaskSource {
   return {
     id: "records.disposal",
     async list({ principal, deps }) {
+      const schools = schoolsWhere(principal, "records.disposal.approve");
+      if (schools.length === 0) return [];
       const repo = deps.storage.entities.repo(disposalEntity);
       const tasks: Task[] = [];
       const since = deps.clock().getTime() - FAILED_TASK_DAYS * 86_400_000;
-      for (const schoolId of schoolsWhere(principal, "records.disposal.approve")) {
+      for (const schoolId of schools) {
         const [proposed, approved, completed] = await Promise.all([
           listAll(repo, schoolId, { status: "proposed" }),
           listAll(repo, schoolId, { status: "approved" }),

@@ -32,7 +32,7 @@ export const IfMatchHeader = z.object({
     .string()
     .max(200)
     .optional()
-    .openapi({ param: { name: "If-Match", in: "header" } }),
+    .openapi({ param: { name: "if-match", in: "header" }, description: "ETag of the item (RFC 9110 If-Match)" }),
 });
 
 export const DisposalCandidates = z
