@@ -12,7 +12,9 @@ import { readVersion } from "./http/version.js";
 import { createPrincipalResolver, type PrincipalResolver } from "./identity/principal.js";
 import { createTokenValidator, type TokenValidator } from "./identity/token-validator.js";
 import type { EffectHandlers } from "./outbox/types.js";
+import type { RecordsDeps } from "./records/deps.js";
 import { disposalEffectHandlers } from "./records/disposal/effects.js";
+import { createRecordsDeps, recordsEffectHandlers } from "./records/index.js";
 import { coreTaskSources } from "./routes/index.js";
 import { createStorage, type Storage } from "./storage/index.js";
 
@@ -67,6 +69,8 @@ export interface AppDeps {
   taskSources: TaskSource[];
   /** Reported by GET /api/health. */
   version: string;
+  /** The records library module (学校文書); absent in hosts built without it (some tests). */
+  records?: RecordsDeps;
 }
 
 export const consoleLogger: Logger = {
@@ -104,6 +108,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     logger,
   });
   const graph = options.overrides?.graph ?? createGraphGateway(config);
+  const records = createRecordsDeps({ config, storage, graph, clock, logger });
   const botApp = createBot({
     config: botConfigFrom(config),
     conversations: createTableConversationStore({
@@ -136,7 +141,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     schools: options.overrides?.schools ?? createGraphSchoolDirectory(graph),
     taskSources: coreTaskSources(),
     version: readVersion(),
-    effectHandlers: { ...disposalEffectHandlers({ storage, graph, clock }) },
+    records,
+    effectHandlers: { ...disposalEffectHandlers({ storage, graph, clock }), ...recordsEffectHandlers(records) },
     dispose: () => storage.dispose(),
   };
 }

@@ -24,7 +24,13 @@ registerAzureFunctions<JobDeps>(functions.app, {
   jobs: jobDefinitions,
   getJobDeps: async () => {
     const d = await getDeps();
-    return { storage: d.storage, effectHandlers: d.effectHandlers, logger: d.logger, schools: d.schools };
+    return {
+      storage: d.storage,
+      effectHandlers: d.effectHandlers,
+      logger: d.logger,
+      schools: d.schools,
+      ...(d.records ? { records: d.records } : {}),
+    };
   },
   queueName: (base) => queueName(config.storage.tablePrefix ?? "", base as never),
   connection: "AZURE_STORAGE_CONNECTION_STRING",

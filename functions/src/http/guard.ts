@@ -3,7 +3,8 @@
  *   unknown path → 404 NOT_FOUND; known path, other method → 405 METHOD_NOT_ALLOWED (+ Allow);
  *   non-public route → bearer token validated and principal resolved (401 / 403), never skipped;
  *   body policy → size limit (413, hono/body-limit), JSON content type (415), well-formed JSON
- *   (400 MALFORMED_JSON), required body present (400 VALIDATION_FAILED).
+ *   (400 MALFORMED_JSON), required body present (400 VALIDATION_FAILED); binary bodies (uploads)
+ *   are only size-limited here (their route checks the content).
  * Route handlers run only after all of this passed.
  */
 import { KomuError } from "@komu/shared";
@@ -22,8 +23,19 @@ export function bearerToken(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
-async function enforceBody(c: Parameters<MiddlewareHandler<KomuEnv>>[0], policy: BodyPolicy): Promise<void> {
-  const maxBytes = policy.kind === "json" ? policy.maxBytes : (policy.maxBytes ?? DEFAULT_NO_BODY_LIMIT);
+async function enforceBody(
+  c: Parameters<MiddlewareHandler<KomuEnv>>[0],
+  policy: BodyPolicy,
+  deps: AppDeps,
+): Promise<void> {
+  const maxBytes =
+    policy.kind === "json"
+      ? policy.maxBytes
+      : policy.kind === "binary"
+        ? typeof policy.maxBytes === "function"
+          ? policy.maxBytes(deps)
+          : policy.maxBytes
+        : (policy.maxBytes ?? DEFAULT_NO_BODY_LIMIT);
   let tooLarge = false;
   await bodyLimit({
     maxSize: maxBytes,
@@ -32,7 +44,10 @@ async function enforceBody(c: Parameters<MiddlewareHandler<KomuEnv>>[0], policy:
       return new Response(null, { status: 413 });
     },
   })(c, async () => {});
-  if (tooLarge) throw new KomuError("PAYLOAD_TOO_LARGE", { details: { maxBytes } });
+  if (tooLarge) {
+    if (policy.kind === "binary" && policy.tooLarge) throw policy.tooLarge(maxBytes);
+    throw new KomuError("PAYLOAD_TOO_LARGE", { details: { maxBytes } });
+  }
   if (policy.kind !== "json") return;
 
   const text = await c.req.text();
@@ -78,7 +93,7 @@ export function createGuard(deps: AppDeps, table: ReturnType<typeof createRouteT
     }
 
     if (entry.endpoint && BODY_METHODS.has(c.req.method.toUpperCase())) {
-      await enforceBody(c, entry.endpoint.body);
+      await enforceBody(c, entry.endpoint.body, deps);
     }
     await next();
   };

@@ -1,5 +1,5 @@
 import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
-import type { Principal } from "@komu/shared";
+import type { KomuError, Principal } from "@komu/shared";
 import type { AppDeps } from "../deps.js";
 import type { VerifiedToken } from "../identity/token-validator.js";
 
@@ -25,7 +25,16 @@ export type BodyPolicy =
   /** No body expected; anything sent is ignored (but still size-limited). */
   | { kind: "none"; maxBytes?: number }
   /** A JSON body, validated by the route's zod schema. */
-  | { kind: "json"; maxBytes: number; required: boolean };
+  | { kind: "json"; maxBytes: number; required: boolean }
+  /**
+   * Raw bytes (a file upload), any Content-Type, required. `maxBytes` may depend on configuration;
+   * a bigger body is refused before it is read whole, with `tooLarge` (default PAYLOAD_TOO_LARGE).
+   */
+  | {
+      kind: "binary";
+      maxBytes: number | ((deps: AppDeps) => number);
+      tooLarge?: (maxBytes: number) => KomuError;
+    };
 
 /**
  * One API operation: its OpenAPI route (with zod schemas), whether it needs a bearer token,

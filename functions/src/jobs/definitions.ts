@@ -8,9 +8,11 @@
  *  - idempotency-sweep (hourly): deletes idempotency keys older than 24 h.
  *  - records-disposal (daily 00:30 JST): approved 廃棄予定一覧 whose records' retention has passed
  *    are queued for deletion (records/disposal/job.ts).
+ *  - records-upload-sweep (hourly): staged record uploads older than 24 h are deleted (blob + row).
  */
 import { outboxMessageSchema } from "../outbox/types.js";
 import { disposalJob } from "../records/disposal/job.js";
+import { sweepUploads } from "../records/staging/sweep-uploads.js";
 import { QUEUES } from "../storage/names.js";
 import type { JobDefinition, JobDeps, QueueJobDefinition, TimerJobDefinition } from "./types.js";
 
@@ -47,9 +49,20 @@ export const idempotencySweepJob: TimerJobDefinition<JobDeps> = {
   },
 };
 
+export const recordsUploadSweepJob: TimerJobDefinition<JobDeps> = {
+  id: "records-upload-sweep",
+  schedule: "0 41 * * * *",
+  async handler(deps, { now }) {
+    if (!deps.records) return;
+    const r = await sweepUploads(deps.records, now);
+    if (r.deleted || r.kept) deps.logger.info("records upload sweep", { ...r });
+  },
+};
+
 export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [
   outboxWorkerJob,
   outboxSweeperJob,
   idempotencySweepJob,
   disposalJob,
+  recordsUploadSweepJob,
 ];

@@ -6,6 +6,7 @@
  */
 import type { ZodType } from "zod";
 import type { EffectHandlers } from "../outbox/types.js";
+import type { RecordsDeps } from "../records/deps.js";
 import type { Storage } from "../storage/index.js";
 import type { QueueBase } from "../storage/names.js";
 
@@ -22,6 +23,8 @@ export interface JobDeps {
   logger: JobLogger;
   /** The town's schools, for jobs that visit every school's partition (absent: those jobs skip). */
   schools?: { list(): Promise<{ id: string }[]> };
+  /** The records module (staged-upload sweep); absent where the host runs without it. */
+  records?: RecordsDeps;
 }
 
 export interface TimerJobDefinition<D = JobDeps> {

@@ -2,6 +2,7 @@ import type { TaskSource } from "../deps.js";
 import type { Endpoint } from "../http/types.js";
 import { disposalEndpoints } from "../records/disposal/http/index.js";
 import { disposalTaskSource } from "../records/disposal/task-source.js";
+import { recordsEndpoints } from "../records/index.js";
 import { registerEndpoints } from "../records/registers/http/index.js";
 import { auditVerifyEndpoint } from "./audit-verify.js";
 import { replayDeadLetterEndpoint } from "./dead-letter-replay.js";
@@ -27,6 +28,8 @@ export const coreEndpoints: readonly Endpoint[] = [
   messagesEndpoint,
   ...registerEndpoints,
   ...disposalEndpoints,
+  // Last: its GET /records/{recordId} must not shadow the registers' and disposal's static paths.
+  ...recordsEndpoints,
 ];
 
 /** Task sources of the foundation (modules add approvals, surveys, …). */
