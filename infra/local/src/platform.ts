@@ -14,9 +14,11 @@ import { jobDefinitions } from "@komu/functions/jobs/definitions";
 import { type LocalJobs, startLocalJobs } from "@komu/functions/jobs/local-runner";
 import { createLocalDeps } from "@komu/functions/local/deps";
 import { type RunningApi, startApi } from "@komu/functions/local/server";
+import { type ProvisionReport, provisionSchools } from "@komu/functions/records/index";
 import { type AzuriteHandle, startAzurite } from "./azurite.js";
 import { ensureDevCa } from "./devca.js";
 import { freePort } from "./ports.js";
+import type { SchoolRecord } from "./tenant/seed/load.js";
 import { type RunningTenant, startTenant } from "./tenant/server.js";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
@@ -42,6 +44,11 @@ export interface PlatformOptions {
   jobs?: boolean;
   /** Extra environment values (win over env/.env.local). */
   env?: Record<string, string | undefined>;
+  /**
+   * Provision every seeded school's records library (学校文書) in the background (default true);
+   * `recordsReady` settles when done. A second start finds everything in place and only reads.
+   */
+  provisionRecords?: boolean;
   quiet?: boolean;
 }
 
@@ -53,6 +60,8 @@ export interface RunningPlatform {
   api: RunningApi;
   deps: RuntimeDeps;
   azurite: AzuriteHandle | undefined;
+  /** Settles when the seeded schools' records libraries are provisioned (empty when switched off). */
+  recordsReady: Promise<ProvisionReport[]>;
   stop(): Promise<void>;
 }
 
@@ -129,11 +138,29 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       stops.push(() => jobs?.stop() ?? Promise.resolve());
     }
 
-    return { config, url: api.url, tenant, api, deps, azurite, stop: stopAll };
+    const recordsReady =
+      options.provisionRecords === false ? Promise.resolve([]) : provisionSeededSchools(tenant, deps);
+    // Never an unhandled rejection; whoever awaits recordsReady still sees the error.
+    recordsReady.catch((e) => console.error(`[records] provisioning failed: ${e instanceof Error ? e.message : e}`));
+    stops.push(() => recordsReady.then(() => undefined).catch(() => undefined));
+
+    return { config, url: api.url, tenant, api, deps, azurite, recordsReady, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/** Provisions the records library of every school the tenant was seeded with (the same code as `npm run provision`). */
+async function provisionSeededSchools(tenant: RunningTenant, deps: RuntimeDeps): Promise<ProvisionReport[]> {
+  if (!deps.records) return [];
+  const schools = [...tenant.ctx.store.collection<SchoolRecord>("schools").values()].map((s) => ({
+    schoolId: s.id,
+    name: s.name,
+    abbreviation: s.abbreviation,
+    kind: s.kind,
+  }));
+  return provisionSchools(deps.records, schools);
 }
 
 const quietLogger = {

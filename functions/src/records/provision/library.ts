@@ -97,15 +97,27 @@ export async function inspectLibrary(
   return { existing, missingColumns: RECORD_COLUMNS.filter((c) => !have.has(c.name.toLowerCase())) };
 }
 
-export async function ensureLibrary(client: Client, siteId: string, name: string): Promise<LibraryState> {
+export async function ensureLibrary(
+  client: Client,
+  siteId: string,
+  name: string,
+  retried = false,
+): Promise<LibraryState> {
   const { existing, missingColumns } = await inspectLibrary(client, siteId, name);
   if (!existing) {
-    const created = (await client.api(`/sites/${encodeURIComponent(siteId)}/lists`).post({
-      displayName: name,
-      description: "Kōmu 学校文書（文書分類・年度・保存期間つき） / Kōmu school records",
-      list: { template: "documentLibrary" },
-      columns: RECORD_COLUMNS.map(columnBody),
-    })) as GraphList;
+    let created: GraphList;
+    try {
+      created = (await client.api(`/sites/${encodeURIComponent(siteId)}/lists`).post({
+        displayName: name,
+        description: "Kōmu 学校文書（文書分類・年度・保存期間つき） / Kōmu school records",
+        list: { template: "documentLibrary" },
+        columns: RECORD_COLUMNS.map(columnBody),
+      })) as GraphList;
+    } catch (e) {
+      // A concurrent run (or a create whose reply was lost) made it: use that one.
+      if (graphStatus(e) === 409 && !retried) return ensureLibrary(client, siteId, name, true);
+      throw e;
+    }
     const withDrive = (await client
       .api(`/sites/${encodeURIComponent(siteId)}/lists/${encodeURIComponent(created.id)}`)
       .query({ $select: "id,webUrl", $expand: "drive($select=id)" })
