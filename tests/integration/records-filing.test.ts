@@ -209,6 +209,14 @@ describe("filing and finding", () => {
       `/api/schools/${SCHOOL}/records?q=${encodeURIComponent("学年だより")}`,
     );
     expect(viaSearch.body.searched).toBe("fulltext");
+    // The category's name is only in SharePoint's fields, not in Kōmu's index: Graph search finds it.
+    const fulltextOnly = await call(
+      "headTeacher",
+      "GET",
+      `/api/schools/${SCHOOL}/records?q=${encodeURIComponent("教科用図書配当表")}`,
+    );
+    expect(fulltextOnly.body).toMatchObject({ searched: "fulltext" });
+    expect(fulltextOnly.body.items.map((r: Json) => r.id)).toContain(filed.id);
   });
 
   it("finds a record by its number, whole or the serial alone", async () => {

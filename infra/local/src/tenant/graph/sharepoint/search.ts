@@ -1,7 +1,9 @@
 /**
  * POST /search/query for entityTypes driveItem and listItem: case-insensitive substring match of
- * every term in item names (driveItem) or names and field values (listItem). Shapes follow
- * Microsoft Search's documented responses (hitsContainers, hits, resource).
+ * every term in item names (driveItem) or names and field values (listItem). The KQL property
+ * restriction `path:"<url>"` (or path:<url>) keeps hits whose URL starts with it, as Microsoft
+ * Search scopes a query to a site or library. Shapes follow Microsoft Search's documented
+ * responses (hitsContainers, hits, resource).
  */
 import { GraphError, type TenantContext } from "../../context.js";
 import { badRequest, charge, json, metadataUrl, type Req, readJson } from "./http.js";
@@ -16,6 +18,34 @@ interface Hit {
   summary: string;
   resource: Record<string, unknown>;
   sortKey: string;
+}
+
+const PATH_RESTRICTION = /(?:^|\s)path:(?:"([^"]+)"|(\S+))/gi;
+
+/** The `path:` restrictions of a query string, and the query without them. */
+export function pathScopes(queryString: string): { scopes: string[]; rest: string } {
+  const scopes: string[] = [];
+  const rest = queryString.replace(PATH_RESTRICTION, (_all, quoted: string | undefined, bare: string | undefined) => {
+    scopes.push(normalizeUrl(quoted ?? bare ?? ""));
+    return " ";
+  });
+  return { scopes, rest };
+}
+
+function normalizeUrl(url: string): string {
+  let out = url.trim();
+  try {
+    out = decodeURI(out);
+  } catch {
+    // keep as written
+  }
+  return out.replace(/\/+$/, "").toLowerCase();
+}
+
+function inScope(webUrl: string, scopes: string[]): boolean {
+  if (scopes.length === 0) return true;
+  const url = normalizeUrl(webUrl);
+  return scopes.some((s) => url === s || url.startsWith(`${s}/`));
 }
 
 function terms(queryString: string): string[] {
@@ -159,7 +189,8 @@ export async function handleSearch(req: Req): Promise<Response> {
     const fields = Array.isArray(r.fields)
       ? (r.fields as unknown[]).filter((f): f is string => typeof f === "string")
       : undefined;
-    const words = terms(queryString);
+    const { scopes, rest } = pathScopes(queryString);
+    const words = terms(rest);
     const types = new Set(entityTypes.map((t: string) => t.toLowerCase()));
     let hits: Hit[] = [];
     if (types.has("driveitem")) hits.push(...driveItemHits(ctx, words));
@@ -167,6 +198,7 @@ export async function handleSearch(req: Req): Promise<Response> {
       const seen = new Set(hits.map((h) => h.uniqueId));
       hits.push(...listItemHits(ctx, words, fields).filter((h) => !seen.has(h.uniqueId)));
     }
+    hits = hits.filter((h) => inScope(String(h.resource.webUrl ?? ""), scopes));
     hits = hits.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
     const page = hits.slice(from, from + size);
     return {
