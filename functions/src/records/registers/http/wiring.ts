@@ -1,15 +1,8 @@
-/** The records module's deps (AppDeps.records, wired by the records module) plus the school directory. */
-import { KomuError } from "@komu/shared";
+/** The records module's deps (AppDeps.records) plus the school directory, for registering a document. */
 import type { AppDeps } from "../../../deps.js";
-import type { RecordsDeps } from "../../deps.js";
+import { recordsOf } from "../../routes/common.js";
 import type { RegisterDeps } from "../register-entry.js";
 
 export function registerDepsOf(deps: AppDeps): RegisterDeps {
-  const records = (deps as AppDeps & { records?: RecordsDeps }).records;
-  if (!records) {
-    throw new KomuError("CONFIGURATION_INVALID", {
-      details: { reason: "the records module is not wired (AppDeps.records)" },
-    });
-  }
-  return { ...records, schools: deps.schools };
+  return { ...recordsOf(deps), schools: deps.schools };
 }
