@@ -263,6 +263,18 @@ describe("収受・発送簿 on the local platform", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("a retried request with the same Idempotency-Key gets the same number, not a new one", async () => {
+    const key = { "idempotency-key": `register-retry-${Date.now()}` };
+    const body = line({ title: "再送される登録" });
+    const first = await call(clerk, "POST", `/api/schools/${SCHOOL}/registers/receipt`, body, key);
+    const retry = await call(clerk, "POST", `/api/schools/${SCHOOL}/registers/receipt`, body, key);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.number).toBe(first.body.number);
+    const list = await call(clerk, "GET", `/api/schools/${SCHOOL}/registers/receipt`);
+    expect(list.body.items.filter((e: Json) => e.title === "再送される登録")).toHaveLength(1);
+  });
+
   it("exports a register year to Excel: title, Japanese headers, one text row per line", async () => {
     await call(
       clerk,
