@@ -104,7 +104,7 @@ async function graphStatus(itemId: string): Promise<number> {
 
 describe("disposal on the local platform", () => {
   it("candidates → proposal → the principal (not the vice principal) approves → deleted, tombstoned, audited", async () => {
-    const old = [];
+    const old: Json[] = [];
     for (let i = 1; i <= 3; i++) old.push(await fileRecord(`平成31年度 照会回答 ${i}`, 2019));
     const labelled = await fileRecord("平成31年度 訴訟関係（保存）", 2019);
     const waiting = await fileRecord("前年度の照会回答", current - 1);

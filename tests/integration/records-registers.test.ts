@@ -63,7 +63,7 @@ const pdf = (label: string) =>
     `%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
   );
 
-async function upload(token: string, fileName: string, bytes: Uint8Array): Promise<string> {
+async function upload(token: string, fileName: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
     method: "POST",
     headers: {

@@ -37,9 +37,9 @@ export { type FileRecordRequest, type FileRecordResult, fileRecord } from "./fil
 export { type ProvisionReport, provisionSchool, type SchoolToProvision } from "./provision/provision-school.js";
 export { provisionSchools } from "./provision/provision-town.js";
 export { parseSchoolsCsv } from "./provision/schools-csv.js";
-export { RECORDS_VERSION_EFFECT } from "./versions/version-effect.js";
 /** 文書番号 / 受付番号 for other modules (approvals number a document at 決裁). */
 export { type AssignedNumber, type AssignNumberInput, assignNumber } from "./registers/assign-number.js";
+export { RECORDS_VERSION_EFFECT } from "./versions/version-effect.js";
 
 export function createRecordsDeps(input: {
   config: Pick<Config, "records" | "storage">;
