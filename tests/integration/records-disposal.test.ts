@@ -145,6 +145,9 @@ describe("disposal on the local platform", () => {
       }),
     );
 
+    const calls = platform.deps.graph.calls;
+    const deletesBefore = sumOf(calls.snapshot(), "DELETE");
+    const unitsBefore = sumOf(calls.unitsSnapshot?.() ?? {}, "DELETE");
     const decision = `/api/schools/${SCHOOL}/disposals/${id}/decision`;
     const byVice = await call(vice, "POST", decision, { decision: "approve" }, { "if-match": proposed.body.etag });
     expect(byVice.status).toBe(403);
@@ -180,6 +183,9 @@ describe("disposal on the local platform", () => {
       const d = await call(principal, "GET", `/api/schools/${SCHOOL}/disposals/${id}`);
       return d.body.items.some((i: Json) => i.status === "pending") ? null : d.body;
     });
+    // One Graph call (DELETE, 2 RU) per document due now: 3 deleted + 1 refused; none for the one waiting.
+    expect(sumOf(calls.snapshot(), "DELETE") - deletesBefore).toBe(4);
+    expect(sumOf(calls.unitsSnapshot?.() ?? {}, "DELETE") - unitsBefore).toBe(8);
     const status = (recordId: string) => settled.items.find((i: Json) => i.recordId === recordId);
     for (const r of old) expect(status(r.id)).toMatchObject({ status: "deleted", deletedAt: expect.any(String) });
     expect(status(labelled.id)).toMatchObject({ status: "failed", failure: { code: "accessDenied" } });
@@ -237,6 +243,11 @@ describe("disposal on the local platform", () => {
     expect(lists.body.items.map((d: Json) => d.id)).toEqual([id]);
   }, 180_000);
 });
+
+const sumOf = (counts: Record<string, number>, method: string) =>
+  Object.entries(counts)
+    .filter(([operation]) => operation.startsWith(`${method} `))
+    .reduce((total, [, n]) => total + n, 0);
 
 async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
