@@ -109,7 +109,7 @@ export const recordEntity = defineEntity({
 export type RecordData = z.infer<typeof recordEntity.schema>;
 
 /**
- * 収受・発送簿 line, id = `${register}:${fiscalYear}:${serial padded to 6}`. Creating the row is the
+ * 収受・発送簿 line, id = `${register}-${fiscalYear}-${serial padded to 6}` (entity ids allow no ":"). Creating the row is the
  * atomic claim of the number (a create of an existing id conflicts), so numbers are gapless.
  */
 export const registerEntryEntity = defineEntity({
@@ -137,7 +137,7 @@ export const registerEntryEntity = defineEntity({
 });
 export type RegisterEntryData = z.infer<typeof registerEntryEntity.schema>;
 
-/** Hint of the last serial per register and 年度, id = `${register}:${fiscalYear}` (may lag; never ahead). */
+/** Hint of the last serial per register and 年度, id = `${register}-${fiscalYear}` (may lag; never ahead). */
 export const registerHeadEntity = defineEntity({
   kind: "registerHead",
   schema: z.object({ lastSerial: z.number().int().nonnegative() }),
