@@ -194,6 +194,7 @@ describe("records tab (学校文書)", () => {
       expect(text).toContain(fileName);
       expect(text).toContain(KNOWN_USERS.aobaClerk.displayName);
     });
+    await teacher.waitForTimeout(500); // the drawer's slide-in, for a steady screenshot
     await teacher.screenshot({ path: join(ARTIFACTS, "records-teacher-found.png"), fullPage: true });
 
     expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);

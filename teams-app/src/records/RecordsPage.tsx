@@ -68,6 +68,16 @@ function RecordsForUser({ me }: { me: Me }) {
   const styles = useStyles();
   const { principal, schools } = useRecordsSchools(me);
   const [params, setParams] = useSearchParams();
+  const abilitiesOf = useMemo(() => {
+    const cache = new Map<string, RecordsAbilities>();
+    return (schoolId: string) => {
+      const known = cache.get(schoolId);
+      if (known) return known;
+      const computed = recordsAbilities(principal, schoolId);
+      cache.set(schoolId, computed);
+      return computed;
+    };
+  }, [principal]);
   if (schools.status === "loading") return <Spinner label={t("app.loading")} />;
   if (schools.status === "error") return <ErrorPanel error={schools.error} />;
   const choices = schools.data;
@@ -89,7 +99,7 @@ function RecordsForUser({ me }: { me: Me }) {
       key={school.id}
       school={school}
       choices={choices}
-      abilities={recordsAbilities(principal, school.id)}
+      abilities={abilitiesOf(school.id)}
       principal={principal}
       onSchool={(id) =>
         setParams((p) => {

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { z } from "zod";
 import type { Me } from "../api/resources.js";
 import { useSession } from "../app/session.js";
@@ -14,8 +15,8 @@ export interface SchoolChoice {
 /** The schools whose records the user may open: their own, or every school of the town for board staff. */
 export function useRecordsSchools(me: Me) {
   const { api } = useSession();
-  const principal = principalFromMe(me);
-  const { own, townWide } = recordsSchoolIds(principal);
+  const principal = useMemo(() => principalFromMe(me), [me]);
+  const { own, townWide } = useMemo(() => recordsSchoolIds(principal), [principal]);
   const [all] = useLoad(
     () => (townWide ? api.get("/api/schools", SchoolList).then((s) => s.items) : Promise.resolve([])),
     [api, townWide],

@@ -20,6 +20,13 @@ const useStyles = makeStyles({
   detail: { margin: 0, overflowWrap: "anywhere" },
 });
 
+/** 関連: the other module's item; a register line is named by its number (its id is internal). */
+function relatedText(record: RecordView, kindLabel: string): string {
+  if (!record.related) return "";
+  if (record.related.kind === "register" && record.number) return `${kindLabel}（${record.number.text}）`;
+  return `${kindLabel} ${record.related.id}`;
+}
+
 /** A record's metadata as a description list. */
 export function RecordMetadata({ record }: { record: RecordView }) {
   const { t } = useTranslation();
@@ -48,7 +55,7 @@ export function RecordMetadata({ record }: { record: RecordView }) {
     [t("records.detail.size"), `${formatBytes(record.size)}（${record.mimeType}）`],
     [t("records.detail.versionCount"), String(record.versionCount)],
     ...(record.related
-      ? ([[t("records.detail.related"), `${t(`records.related.${record.related.kind}`)} ${record.related.id}`]] as [
+      ? ([[t("records.detail.related"), relatedText(record, t(`records.related.${record.related.kind}`))]] as [
           string,
           ReactNode,
         ][])

@@ -112,12 +112,13 @@ describe("file pre-checks (the server's messages, before any byte is sent)", () 
     expect(titleFromFileName("archive.tar.pdf")).toBe("archive.tar");
     expect(titleFromFileName(".pdf")).toBe(".pdf");
     expect(titleFromFileName(`${"長".repeat(250)}.pdf`)).toHaveLength(200);
-    expect([formatBytes(12), formatBytes(2048), formatBytes(50 * 1024), formatBytes(3 * 1024 * 1024)]).toEqual([
-      "12 B",
-      "2.0 KB",
-      "50 KB",
-      "3.0 MB",
-    ]);
+    expect([
+      formatBytes(12),
+      formatBytes(2048),
+      formatBytes(50 * 1024),
+      formatBytes(3 * 1024 * 1024),
+      formatBytes(MAX_RECORD_FILE_BYTES),
+    ]).toEqual(["12 B", "2.0 KB", "50 KB", "3.0 MB", "100 MB"]);
   });
 });
 
