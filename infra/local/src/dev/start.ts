@@ -24,6 +24,16 @@ async function main(): Promise<void> {
   const platform = await startPlatform({ dataDir, caDir });
   const tabBuild = process.env.KOMU_TAB_BUILD === "off" ? undefined : buildTabIfStale();
   printUrls(platform, Date.now() - started);
+  platform.recordsReady.then(
+    (reports) => {
+      const created = reports.filter((r) => r.library === "created").length;
+      const ru = reports.reduce((n, r) => n + r.resourceUnits, 0);
+      console.log(
+        `[records] 学校文書ライブラリ ${reports.length} 校分を確認しました（新規 ${created}、${ru} RU） / records libraries ready for ${reports.length} schools (${created} created, ${ru} RU)`,
+      );
+    },
+    () => undefined, // reported by the platform
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
