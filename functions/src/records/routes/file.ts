@@ -1,4 +1,4 @@
-import { ensureCan, FileRecordInput } from "@komu/shared";
+import { ensureCan, FileRecordInput, KomuError } from "@komu/shared";
 import type { Endpoint } from "../../http/types.js";
 import { fileRecord } from "../filing/file-record.js";
 import { toRecordView } from "../view.js";
@@ -14,7 +14,15 @@ export const fileRecordEndpoint: Endpoint = {
       const { schoolId } = c.req.valid("param");
       const principal = c.get("principal");
       ensureCan(principal, "records.file", { schoolId });
-      const input = FileRecordInput.parse(c.req.valid("json"));
+      const parsed = FileRecordInput.safeParse(c.req.valid("json"));
+      if (!parsed.success)
+        throw new KomuError("VALIDATION_FAILED", {
+          details: {
+            target: "json",
+            issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })),
+          },
+        });
+      const input = parsed.data;
       const { record, filed } = await fileRecord(recordsOf(deps), { schoolId, input, actor: actorOf(principal) });
       return c.json(toRecordView(record), filed ? 201 : 202);
     });
