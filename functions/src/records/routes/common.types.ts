@@ -18,5 +18,5 @@ export const IfMatchHeader = z.object({
     .min(1)
     .max(200)
     .optional()
-    .openapi({ param: { name: "If-Match", in: "header" } }),
+    .openapi({ param: { name: "if-match", in: "header" } }),
 });

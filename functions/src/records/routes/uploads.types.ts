@@ -27,7 +27,7 @@ export const uploadRoute = createRoute({
       "x-komu-file-name": z
         .string()
         .max(2000)
-        .openapi({ param: { name: "X-Komu-File-Name", in: "header" } }),
+        .openapi({ param: { name: "x-komu-file-name", in: "header" } }),
     }),
     body: {
       required: true,
