@@ -2,7 +2,9 @@
  * Acceptance (issue 4): in Chromium, the seeded clerk opens the records tab (学校文書), registers an
  * incoming PDF in the 収受簿 by dragging it onto the drop zone, and sees its 受付番号; then a teacher
  * finds the document by that number in 検索 and opens its details. Class III, so a teacher may see it.
- * Both sign in through the tab's own local sign-in (authorization code + PKCE against the local tenant).
+ * Then the disposal review: files dropped together (a refused one kept apart), an expired record on
+ * the 廃棄予定一覧, the principal's confirmed approval, and its deletion.
+ * Everyone signs in through the tab's own local sign-in (authorization code + PKCE against the local tenant).
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -80,27 +82,49 @@ async function signedInPage(upn: string, path: string, log: string[]): Promise<P
   return page;
 }
 
+/** Named steps that, on failure, leave a screenshot of every page of the test and the browser log. */
+function steps(test: string) {
+  const log: string[] = [];
+  const pages: Page[] = [];
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      const shots = await Promise.all(
+        pages.map((p, i) =>
+          p
+            .screenshot({ path: join(ARTIFACTS, `records-${test}-failure-${i}.png`), fullPage: true })
+            .then(() => `.tmp/e2e/records-${test}-failure-${i}.png`)
+            .catch(() => "(no screenshot)"),
+        ),
+      );
+      throw new Error(`step "${name}" failed (screenshots: ${shots.join(", ")})\nbrowser log:\n${log.join("\n")}`, {
+        cause: error,
+      });
+    }
+  };
+  return { log, pages, step };
+}
+
+/** Drop files on the (first) drop zone the way a browser does: dragenter, dragover, drop with a DataTransfer. */
+async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array; type: string }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    (list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+      return dt;
+    },
+    files.map((f) => ({ name: f.name, type: f.type, bytes: [...f.bytes] })),
+  );
+  const zone = page.getByTestId("drop-zone").first();
+  await zone.dispatchEvent("dragenter", { dataTransfer });
+  await zone.dispatchEvent("dragover", { dataTransfer });
+  await zone.dispatchEvent("drop", { dataTransfer });
+}
+
 describe("records tab (学校文書)", () => {
   it("a clerk registers an incoming PDF and sees its 受付番号; a teacher finds it by that number", async () => {
-    const log: string[] = [];
-    const pages: Page[] = [];
-    const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-      try {
-        return await run();
-      } catch (error) {
-        const shots = await Promise.all(
-          pages.map((p, i) =>
-            p
-              .screenshot({ path: join(ARTIFACTS, `records-failure-${i}.png`), fullPage: true })
-              .then(() => `.tmp/e2e/records-failure-${i}.png`)
-              .catch(() => "(no screenshot)"),
-          ),
-        );
-        throw new Error(`step "${name}" failed (screenshots: ${shots.join(", ")})\nbrowser log:\n${log.join("\n")}`, {
-          cause: error,
-        });
-      }
-    };
+    const { log, pages, step } = steps("registers");
     const subject = `就学援助費の支給について（e2e ${Date.now()}）`;
     const fileName = "就学援助費の支給について.pdf";
 
@@ -123,19 +147,7 @@ describe("records tab (学校文書)", () => {
     });
 
     await step("drop the PDF", async () => {
-      const bytes = [...minimalPdf("Shugaku enjo 2026")];
-      const dataTransfer = await clerk.evaluateHandle(
-        ({ bytes, name }) => {
-          const dt = new DataTransfer();
-          dt.items.add(new File([new Uint8Array(bytes)], name, { type: "application/pdf" }));
-          return dt;
-        },
-        { bytes, name: fileName },
-      );
-      const zone = clerk.getByTestId("drop-zone");
-      await zone.dispatchEvent("dragenter", { dataTransfer });
-      await zone.dispatchEvent("dragover", { dataTransfer });
-      await zone.dispatchEvent("drop", { dataTransfer });
+      await dropFiles(clerk, [{ name: fileName, bytes: minimalPdf("Shugaku enjo 2026"), type: "application/pdf" }]);
       const row = clerk.getByTestId("upload-row");
       await expect.poll(() => row.getAttribute("data-status"), { timeout: 20_000 }).toBe("uploaded");
       expect(await row.textContent()).toContain(fileName);
@@ -197,6 +209,76 @@ describe("records tab (学校文書)", () => {
     await teacher.waitForTimeout(500); // the drawer's slide-in, for a steady screenshot
     await teacher.screenshot({ path: join(ARTIFACTS, "records-teacher-found.png"), fullPage: true });
 
+    expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
+  });
+  it("a clerk files dropped files (a refused one kept apart), lists an expired one for disposal, the principal approves and it is deleted", async () => {
+    const { log, pages, step } = steps("disposal");
+    const title = `運動会実施計画 平成31年度（e2e ${Date.now()}）`;
+
+    const clerk = await step("clerk signs in", () =>
+      signedInPage(KNOWN_USERS.aobaClerk.upn, "/documents?view=upload", log),
+    );
+    pages.push(clerk);
+    await step("drop two files, one refused in the browser", async () => {
+      await clerk.getByTestId("category-picker").waitFor({ timeout: 30_000 });
+      await dropFiles(clerk, [
+        { name: "運動会実施計画.pdf", bytes: minimalPdf("Undokai 2019"), type: "application/pdf" },
+        { name: "setup.exe", bytes: new Uint8Array([77, 90, 144, 0]), type: "application/octet-stream" },
+      ]);
+      const rows = clerk.getByTestId("upload-row");
+      await expect.poll(() => rows.nth(0).getAttribute("data-status"), { timeout: 20_000 }).toBe("uploaded");
+      expect(await rows.nth(1).getAttribute("data-status")).toBe("rejected");
+      expect(await rows.nth(1).getByTestId("upload-error").textContent()).toContain(
+        "この種類のファイルは登録できません",
+      );
+    });
+
+    await step("file it in 2019年度 under a 1-year category", async () => {
+      // 行事計画 (C-03, 1 year) of 2019年度: kept through 2020年度, so due in this 年度's review.
+      await clerk.getByRole("combobox", { name: /^年度/ }).selectOption("2019");
+      await clerk.getByTestId("category-picker").selectOption("C-03");
+      await clerk.getByTestId("upload-row").nth(0).getByRole("textbox").fill(title);
+      await clerk.getByTestId("upload-file-all").click();
+      await expect
+        .poll(() => clerk.getByTestId("upload-row").nth(0).getAttribute("data-status"), { timeout: 30_000 })
+        .toBe("filed");
+    });
+
+    await step("prepare the 廃棄予定一覧", async () => {
+      await clerk.getByTestId("records-tab-disposal").click();
+      const candidates = clerk.getByTestId("disposal-candidates");
+      await candidates.waitFor({ timeout: 15_000 });
+      expect(await candidates.textContent()).toContain(title);
+      await clerk.getByRole("button", { name: /^廃棄予定一覧を作成/ }).click();
+      const detail = clerk.getByTestId("disposal-detail");
+      await detail.waitFor({ timeout: 15_000 });
+      expect(await detail.textContent()).toContain("承認待ち");
+      // A clerk prepares the list but does not approve it.
+      expect(await clerk.getByTestId("disposal-approve").count()).toBe(0);
+    });
+
+    const principal = await step("principal signs in", () =>
+      signedInPage(KNOWN_USERS.aobaPrincipal.upn, "/documents?view=disposal", log),
+    );
+    pages.push(principal);
+    await step("approve with confirmation; the record is deleted", async () => {
+      await principal.getByTestId("disposal-lists").getByRole("button").first().click();
+      await principal.getByTestId("disposal-approve").click();
+      const dialog = principal.getByRole("dialog");
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain("元に戻せません");
+      await dialog.getByRole("textbox").fill("保存期間満了のため");
+      await dialog.getByRole("button", { name: "承認する" }).click();
+      const detail = principal.getByTestId("disposal-detail");
+      // SharePoint deletes in the background; the panel looks again until it is done.
+      await expect.poll(() => detail.textContent(), { timeout: 45_000, interval: 1000 }).toContain("廃棄済み");
+      const text = (await detail.textContent()) ?? "";
+      expect(text).toContain("廃棄完了");
+      expect(text).toContain(KNOWN_USERS.aobaPrincipal.displayName);
+      expect(text).toContain("保存期間満了のため");
+      await expect.poll(() => principal.getByTestId("disposal-lists").textContent()).toContain("廃棄完了");
+    });
+    await principal.screenshot({ path: join(ARTIFACTS, "records-principal-disposed.png"), fullPage: true });
     expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
   });
 });

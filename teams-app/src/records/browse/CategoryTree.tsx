@@ -4,7 +4,6 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../app/useLang.js";
 import { type CategoryNode, categoryLabel, categoryTree } from "../model/category-tree.js";
-import { retentionPeriodText } from "../model/retention-text.js";
 
 const useStyles = makeStyles({
   selected: {
@@ -12,7 +11,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     boxShadow: `inset ${tokens.strokeWidthThick} 0 0 ${tokens.colorCompoundBrandStroke}`,
   },
-  aside: { color: tokens.colorNeutralForeground3 },
+  aside: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
 });
 
 /** 文書分類表 as a tree: groups open and close, a leaf (or 「すべての分類」) filters the list. */
@@ -47,7 +46,7 @@ export function CategoryTree(props: {
   const render = (node: CategoryNode) => {
     const c = node.category;
     const label = `${categoryLabel(c, lang)}${c.retired ? ` ${t("records.retired")}` : ""}`;
-    if (node.children.length === 0) return leaf(c.code, label, c.code, retentionPeriodText(c.retention, lang));
+    if (node.children.length === 0) return leaf(c.code, label, c.code, t(`records.retention.${c.retention}`));
     return (
       <TreeItem key={c.code} itemType="branch" value={c.code}>
         <TreeItemLayout>{label}</TreeItemLayout>

@@ -21,10 +21,11 @@ import { useRecords } from "./RecordsContext.js";
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto" },
-  table: { minWidth: "820px" },
+  table: { minWidth: "720px" },
   title: { fontWeight: tokens.fontWeightSemibold, textAlign: "start" },
   number: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   muted: { color: tokens.colorNeutralForeground2 },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 /** The records list of 一覧 and 検索: title (opens the detail), number, category, class, 保存期限, 作成者, 登録日. */
@@ -76,9 +77,9 @@ export function RecordsTable({ items, caption }: { items: RecordView[]; caption:
               <TableCell>
                 <ClassificationBadge value={r.classification} />
               </TableCell>
-              <TableCell>{retentionUntilText(r.retentionUntil, lang)}</TableCell>
+              <TableCell className={styles.nowrap}>{retentionUntilText(r.retentionUntil, lang)}</TableCell>
               <TableCell>{r.authorName}</TableCell>
-              <TableCell>
+              <TableCell className={styles.nowrap}>
                 <time dateTime={r.createdAt}>{formatInstant(r.createdAt, lang, "date")}</time>
               </TableCell>
             </TableRow>

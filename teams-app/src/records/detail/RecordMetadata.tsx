@@ -7,7 +7,7 @@ import { formatInstant } from "../../format/dates.js";
 import { ClassificationBadge } from "../common/ClassificationBadge.js";
 import { formatBytes } from "../model/file-checks.js";
 import { fiscalYearLabel } from "../model/fiscal-years.js";
-import { dateText, retentionPeriodText, retentionUntilText } from "../model/retention-text.js";
+import { dateText, retentionUntilText } from "../model/retention-text.js";
 
 const useStyles = makeStyles({
   list: {
@@ -37,7 +37,7 @@ export function RecordMetadata({ record }: { record: RecordView }) {
     [t("records.fiscalYear"), fiscalYearLabel(record.fiscalYear, lang)],
     [t("records.category"), `${record.categoryCode} ${record.categoryName}`],
     [t("records.classification"), <ClassificationBadge key="c" value={record.classification} />],
-    [t("records.detail.retention"), retentionPeriodText(record.retention, lang)],
+    [t("records.detail.retention"), t(`records.retention.${record.retention}`)],
     [t("records.table.retentionUntil"), retentionUntilText(record.retentionUntil, lang)],
     ...(record.trigger === "graduation"
       ? ([[t("records.upload.eventDate"), record.eventDate ? dateText(record.eventDate, lang) : "—"]] as [

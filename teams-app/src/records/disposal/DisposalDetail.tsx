@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { DisposalView } from "@komu/shared";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
@@ -50,9 +50,29 @@ export function DisposalDetail({ id, onChanged }: { id: string; onChanged: () =>
   const [loaded, reload] = useLoad(() => api.disposal(id), [api, id]);
   const [disposal, setDisposal] = useState<DisposalView | null>(null);
   const [decision, setDecision] = useState<"approve" | "reject" | null>(null);
+  const [polls, setPolls] = useState(0);
   useEffect(() => {
     if (loaded.status === "ok") setDisposal(loaded.data);
   }, [loaded]);
+  // Keep the lists above in step when the status moves on (approved → completed in the background).
+  const status = disposal?.status;
+  const seenStatus = useRef(status);
+  useEffect(() => {
+    if (status === undefined || seenStatus.current === status) return;
+    const first = seenStatus.current === undefined;
+    seenStatus.current = status;
+    if (!first) onChanged();
+  }, [status, onChanged]);
+  // After approval, SharePoint deletions run in the background: look again a few times while some are pending.
+  const deleting = disposal?.status === "approved" && disposal.items.some((i) => i.status === "pending");
+  useEffect(() => {
+    if (!deleting || polls >= 10) return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      reload();
+    }, 3_000);
+    return () => clearTimeout(timer);
+  }, [deleting, polls, reload]);
 
   if (loaded.status === "error") return <ErrorPanel error={loaded.error} onRetry={reload} />;
   if (!disposal || disposal.id !== id) return <Spinner label={t("app.loading")} />;
@@ -129,10 +149,7 @@ export function DisposalDetail({ id, onChanged }: { id: string; onChanged: () =>
         disposal={disposal}
         decision={decision}
         onClose={() => setDecision(null)}
-        onDecided={(d) => {
-          setDisposal(d);
-          onChanged();
-        }}
+        onDecided={(d) => setDisposal(d)}
       />
     </section>
   );

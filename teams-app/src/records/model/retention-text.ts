@@ -1,4 +1,4 @@
-import { formatJst, type RetentionPeriod, retentionLabelText } from "@komu/shared";
+import { formatJst } from "@komu/shared";
 import type { Lang } from "../../i18n/language.js";
 
 /** 保存期限 as shown: a Tokyo date, 永年, or "pending" (graduation/transfer not recorded yet). */
@@ -8,11 +8,6 @@ export function retentionUntilText(value: string, lang: Lang): string {
     return lang === "ja" ? "卒業・転学の日から起算（未確定）" : "From graduation/transfer (pending)";
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatJst(new Date(`${value}T12:00:00+09:00`), "date", lang);
   return value;
-}
-
-/** 保存期間: 5年 / 永年 (5 years / Permanent). */
-export function retentionPeriodText(period: RetentionPeriod, lang: Lang): string {
-  return retentionLabelText(period, lang);
 }
 
 /** An ISO date (YYYY-MM-DD, a Tokyo calendar day) as shown. */

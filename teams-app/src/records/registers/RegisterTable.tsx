@@ -21,7 +21,7 @@ import { dateText } from "../model/retention-text.js";
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto" },
-  table: { minWidth: "820px" },
+  table: { minWidth: "720px" },
   number: { whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
   voided: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   muted: { color: tokens.colorNeutralForeground2 },

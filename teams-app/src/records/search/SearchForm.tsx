@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   filters: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))",
+    "& > *": { minWidth: 0 },
+    alignItems: "start",
     gap: tokens.spacingHorizontalM,
   },
 });

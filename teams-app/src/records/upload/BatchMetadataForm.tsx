@@ -11,6 +11,9 @@ const useStyles = makeStyles({
   grid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(220px, 1fr))",
+    // Long category names must not widen a column past its share (selects would overlap).
+    "& > *": { minWidth: 0 },
+    alignItems: "start",
     gap: tokens.spacingHorizontalM,
   },
   wide: { gridColumn: "1 / -1", margin: 0 },
