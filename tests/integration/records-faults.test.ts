@@ -14,7 +14,7 @@ import { signIn } from "../support/sign-in.js";
 type Json = any;
 
 const SCHOOL = "aoba-e";
-const DOCS = 8;
+const DOCS = 12;
 const FY = fiscalYearOf(new Date());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let platform: RunningPlatform;
