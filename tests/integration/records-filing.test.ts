@@ -404,3 +404,105 @@ describe("access by classification", () => {
     expect((await upload("student", "x.pdf", pdfOfSize(900))).status).toBe(403);
   });
 });
+
+describe("retention labels", () => {
+  it("applies the Purview label the tenant maps to the period (3 calls / 6 RU), else only metadata", async () => {
+    const records = platform.deps.records;
+    if (!records) throw new Error("records module not wired");
+    records.config.retentionLabels["5"] = "学校文書 5年";
+    try {
+      const up = await upload("teacher", "学校日誌 5月.pdf", pdfOfSize(1800, 31));
+      platform.deps.graph.calls.reset();
+      const before = await tenantRu();
+      const res = await call("teacher", "POST", `/api/schools/${SCHOOL}/records`, {
+        uploadId: up.body.uploadId,
+        title: "学校日誌（5月）",
+        fiscalYear: FY,
+        categoryCode: "C-02",
+      });
+      const ru = (await tenantRu()) - before;
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ retention: "5", retentionLabel: "学校文書 5年" });
+      expect(ru).toBeLessThanOrEqual(6);
+      const item = filesIn().find((i) => i.fields.KomuRecordId === res.body.id) as DriveItemLike & {
+        retentionLabel?: { name: string };
+      };
+      expect(item.retentionLabel?.name).toBe("学校文書 5年");
+      expect(item.fields.KomuRetention).toBe("5年");
+    } finally {
+      delete records.config.retentionLabels["5"];
+    }
+  });
+});
+
+describe("file plan and settings", () => {
+  it("replaces the plan with If-Match; a category in use may be retired, not deleted; changes are audited", async () => {
+    const got = await call("teacher", "GET", `/api/schools/${SCHOOL}/records/file-plan`);
+    expect(got.status).toBe(200);
+    const plan = got.body.plan;
+    expect(
+      (await call("teacher", "PUT", `/api/schools/${SCHOOL}/records/file-plan`, plan, { "if-match": got.body.etag }))
+        .status,
+    ).toBe(403);
+    expect((await call("principal", "PUT", `/api/schools/${SCHOOL}/records/file-plan`, plan)).status).toBe(428);
+
+    const withoutC04 = { ...plan, categories: plan.categories.filter((c: Json) => c.code !== "C-04") };
+    const refused = await call("principal", "PUT", `/api/schools/${SCHOOL}/records/file-plan`, withoutC04, {
+      "if-match": got.body.etag,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toMatchObject({ categoryCode: "C-04", reason: "inUse" });
+
+    const retired = {
+      ...plan,
+      categories: plan.categories.map((c: Json) => (c.code === "C-04" ? { ...c, retired: true } : c)),
+    };
+    const ok = await call("principal", "PUT", `/api/schools/${SCHOOL}/records/file-plan`, retired, {
+      "if-match": got.body.etag,
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const stale = await call("principal", "PUT", `/api/schools/${SCHOOL}/records/file-plan`, plan, {
+      "if-match": got.body.etag,
+    });
+    expect(stale.status).toBe(412);
+
+    const up = await upload("teacher", "配当表.pdf", pdfOfSize(900, 41));
+    const onRetired = await call("teacher", "POST", `/api/schools/${SCHOOL}/records`, {
+      uploadId: up.body.uploadId,
+      title: "x",
+      fiscalYear: FY,
+      categoryCode: "C-04",
+    });
+    expect(onRetired.body.error).toMatchObject({ code: "CATEGORY_UNKNOWN", details: { reason: "retired" } });
+
+    const { items } = await platform.deps.storage.audit.list(SCHOOL, { limit: 1000 });
+    const changed = items
+      .map((r) => r.event)
+      .flatMap((e) => (e.kind === "records.configChanged" && e.data.what === "filePlan" ? [e.data] : []));
+    expect(changed.at(-1)?.changes?.["C-04"]).toMatchObject({ from: { retired: false }, to: { retired: true } });
+  });
+
+  it("settings: 略称 and number formats, If-Match, bad formats refused", async () => {
+    const got = await call("principal", "GET", `/api/schools/${SCHOOL}/records/settings`);
+    expect(got.body).toMatchObject({ schoolKind: "elementary", abbreviation: "青小" });
+    expect(got.body.library.webUrl).toBeTruthy();
+    const bad = await call(
+      "principal",
+      "PUT",
+      `/api/schools/${SCHOOL}/records/settings`,
+      { ...got.body, numberFormats: { receipt: "{略称}受第号", dispatch: "{略称}第{番号}号" } },
+      { "if-match": got.body.etag },
+    );
+    expect(bad.status).toBe(400);
+    const { schoolKind, abbreviation, numberFormats } = got.body;
+    const ok = await call(
+      "principal",
+      "PUT",
+      `/api/schools/${SCHOOL}/records/settings`,
+      { schoolKind, abbreviation, numberFormats: { ...numberFormats, dispatch: "{和暦年度}年度{略称}第{番号}号" } },
+      { "if-match": got.body.etag },
+    );
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.numberFormats.dispatch).toBe("{和暦年度}年度{略称}第{番号}号");
+  });
+});
