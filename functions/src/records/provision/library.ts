@@ -84,7 +84,7 @@ export async function inspectLibrary(
   name: string,
 ): Promise<{ existing: GraphList | undefined; missingColumns: ColumnDefinition[] }> {
   const existing = await getLibrary(client, siteId, name);
-  if (existing && existing.list?.template && existing.list.template !== "documentLibrary") {
+  if (existing?.list?.template && existing.list.template !== "documentLibrary") {
     throw new KomuError("CONFLICT", {
       message: {
         ja: `サイトに「${name}」という名前の（文書ライブラリではない）リストがあります。`,

@@ -31,7 +31,7 @@ export function recordsVersionHandler(deps: RecordsDeps): EffectHandler {
     const p = Payload.parse(payload);
     const repos = recordsRepos(deps.storage);
     let row = await repos.records.get(info.schoolId, p.recordId);
-    if (!row || !row.data.driveItemId) return;
+    if (!row?.data.driveItemId) return;
     if (row.data.versionCount < p.version) {
       const upload = await repos.uploads.get(info.schoolId, p.uploadId);
       if (!upload) throw new StagedBytesMissing(p.uploadId);
