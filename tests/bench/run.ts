@@ -9,6 +9,8 @@
  *    local tenant's /_emulator/stats.
  * 3. Outbox delivery (outbox.ts): side effects that each create a SharePoint list item, with the
  *    tenant healthy and failing 30% of calls: effects/s, Graph calls and RU per effect, retries.
+ * 4. Records filing (records.ts): 500 documents through the API within 1,200 RU/min: documents
+ *    per minute, RU and Graph calls per filed document, 429s.
  */
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -18,6 +20,7 @@ import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { signIn } from "../support/sign-in.js";
 import { runLoad } from "./load.js";
 import { benchOutbox } from "./outbox.js";
+import { benchRecords } from "./records.js";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -57,6 +60,7 @@ GET /api/me (token validated with jose against the JWKS, principal from Graph me
   local tenant    ${JSON.stringify(stats.totals ?? {})} (all requests since start, incl. token grants)
 `);
     await benchOutbox(platform);
+    await benchRecords(platform, Number(process.env.BENCH_RECORDS ?? 500));
   } finally {
     await platform.stop();
   }

@@ -4,7 +4,13 @@ import { extensionOf, sharePointNameProblem } from "./file-names.js";
 import { categoryPath, FilePlan, fileableCategories, findCategory, recordFolderPath } from "./file-plan.js";
 import { extensionMatches, mimeTypeFor } from "./file-types.js";
 import { formatRecordNumber, NumberFormat } from "./numbering.js";
-import { dueForDisposal, retentionEnd, retentionExpired, retentionUntilValue } from "./retention.js";
+import {
+  dueForDisposal,
+  retentionEnd,
+  retentionExpired,
+  retentionLabelText,
+  retentionUntilValue,
+} from "./retention.js";
 
 describe("default file plans", () => {
   for (const kind of ["elementary", "juniorHigh"] as const) {
@@ -102,6 +108,11 @@ describe("保存期限", () => {
     expect(retentionExpired(end, new Date("2031-03-31T15:00:00Z"))).toBe(true); // 1 April 00:00 JST
     expect(dueForDisposal({ kind: "permanent" }, 9999)).toBe(false);
     expect(retentionUntilValue({ kind: "pendingEvent" })).toBe("pending");
+    expect([retentionLabelText("1", "en"), retentionLabelText("5", "en"), retentionLabelText("permanent")]).toEqual([
+      "1 year",
+      "5 years",
+      "永年",
+    ]);
   });
 });
 

@@ -56,5 +56,6 @@ export function retentionExpired(end: RetentionEnd, now: Date): boolean {
 
 export function retentionLabelText(period: RetentionPeriod, locale: "ja" | "en" = "ja"): string {
   if (period === "permanent") return locale === "ja" ? "永年" : "Permanent";
-  return locale === "ja" ? `${period}年` : `${period} years`;
+  if (locale === "ja") return `${period}年`;
+  return period === "1" ? "1 year" : `${period} years`;
 }
