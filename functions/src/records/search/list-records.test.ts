@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StoredEntity } from "../../storage/index.js";
 import type { RecordData } from "../entities.js";
 import { searchTextOf } from "../view.js";
-import { matcher } from "./list-records.js";
+import { decodeCursor, matcher } from "./list-records.js";
 
 function row(id: string, over: Partial<RecordData> = {}): StoredEntity<RecordData> {
   const base = {
@@ -57,5 +57,32 @@ describe("list matcher", () => {
     const disposed = row("r2", { status: "disposed" });
     expect(matcher(q({}), undefined)(disposed)).toBe(false);
     expect(matcher(q({ status: "disposed" }), undefined)(disposed)).toBe(true);
+  });
+});
+
+describe("decodeCursor", () => {
+  const enc = (v: unknown) => Buffer.from(JSON.stringify(v), "utf8").toString("base64url");
+  const token = Buffer.from(JSON.stringify({ nextPartitionKey: "aoba-e", nextRowKey: "record:r1" })).toString("base64");
+
+  it("reads a cursor it made (position, Table continuation token)", () => {
+    expect(decodeCursor(undefined)).toEqual({ s: 0 });
+    expect(decodeCursor(enc({ s: 3 }))).toEqual({ s: 3 });
+    expect(decodeCursor(enc({ t: token, s: 0 }))).toEqual({ t: token, s: 0 });
+  });
+
+  it("refuses a forged one with VALIDATION_FAILED before it reaches the Table SDK", () => {
+    const forged = [
+      "not base64 json",
+      enc({ t: "garbage", s: 1 }), // the SDK's JSON.parse of the token would throw: a 500
+      enc({ t: Buffer.from("[1]").toString("base64"), s: 0 }),
+      enc({ s: 0.5 }), // a fractional position read rows[0.5] (undefined): a 500
+      enc({ s: -1 }),
+      enc(null),
+    ];
+    for (const raw of forged) {
+      expect(() => decodeCursor(raw), raw).toThrow(
+        expect.objectContaining({ code: "VALIDATION_FAILED", details: expect.objectContaining({ target: "query" }) }),
+      );
+    }
   });
 });

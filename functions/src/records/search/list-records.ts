@@ -23,11 +23,32 @@ interface Cursor {
   s: number;
 }
 
-function decodeCursor(raw: string | undefined): Cursor {
+/**
+ * The Table continuation token the SDK will decode (base64 of `{ nextPartitionKey, nextRowKey? }`):
+ * anything else would make it throw (a 500). The query's own filter keeps it in the school's partition.
+ */
+function isContinuationToken(token: string): boolean {
+  const t = JSON.parse(Buffer.from(token, "base64").toString("latin1")) as Record<string, unknown> | null;
+  return (
+    typeof t === "object" &&
+    t !== null &&
+    typeof t.nextPartitionKey === "string" &&
+    (t.nextRowKey === undefined || typeof t.nextRowKey === "string")
+  );
+}
+
+export function decodeCursor(raw: string | undefined): Cursor {
   if (!raw) return { s: 0 };
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.s === "number" && c.s >= 0 && (c.t === undefined || typeof c.t === "string")) return c;
+    if (
+      typeof c === "object" &&
+      c !== null &&
+      Number.isSafeInteger(c.s) &&
+      c.s >= 0 &&
+      (c.t === undefined || (typeof c.t === "string" && isContinuationToken(c.t)))
+    )
+      return c;
   } catch {
     // fall through
   }
