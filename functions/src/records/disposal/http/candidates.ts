@@ -14,7 +14,7 @@ export const candidatesEndpoint: Endpoint = {
       ensureCan(c.get("principal"), "records.disposal.propose", { schoolId });
       const fiscalYear = c.req.valid("query").fiscalYear ?? fiscalYearOf(deps.clock());
       const items = await disposalCandidates(deps, schoolId, fiscalYear);
-      return c.json({ fiscalYear, items: items.map(toDisposalItemView) }, 200);
+      return c.json({ fiscalYear, items: items.map((i) => toDisposalItemView(i, c.get("principal"), schoolId)) }, 200);
     });
   },
 };

@@ -18,7 +18,7 @@ export const decideEndpoint: Endpoint = {
         c.req.valid("json"),
         c.req.valid("header")["if-match"],
       );
-      return c.json(toDisposalView(decided), 200);
+      return c.json(toDisposalView(decided, c.get("principal")), 200);
     });
   },
 };

@@ -11,7 +11,7 @@ export const getDisposalEndpoint: Endpoint = {
     app.openapi(getDisposalRoute, async (c) => {
       const { schoolId, disposalId } = c.req.valid("param");
       const found = await readDisposal(deps, c.get("principal"), schoolId, disposalId);
-      return c.json(toDisposalView(found), 200);
+      return c.json(toDisposalView(found, c.get("principal")), 200);
     });
   },
 };

@@ -11,7 +11,7 @@ export const listDisposalsEndpoint: Endpoint = {
     app.openapi(listDisposalsRoute, async (c) => {
       const { schoolId } = c.req.valid("param");
       const lists = await listDisposals(deps, c.get("principal"), schoolId);
-      return c.json({ items: lists.map(toDisposalView) }, 200);
+      return c.json({ items: lists.map((l) => toDisposalView(l, c.get("principal"))) }, 200);
     });
   },
 };

@@ -11,7 +11,7 @@ export const proposeEndpoint: Endpoint = {
     app.openapi(proposeRoute, async (c) => {
       const { schoolId } = c.req.valid("param");
       const created = await proposeDisposal(deps, c.get("principal"), schoolId, c.req.valid("json"));
-      return c.json(toDisposalView(created), 201);
+      return c.json(toDisposalView(created, c.get("principal")), 201);
     });
   },
 };

@@ -1,0 +1,151 @@
+/**
+ * Records, registers and disposal under hostile or careless callers, on the real local platform:
+ * what a caller without a need sees of class I/II items, forged cursors and ids, staged uploads
+ * that belong to someone else, refusals that leave nothing half done.
+ */
+import type { RunningPlatform } from "@komu/local/platform";
+import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { fiscalYearOf } from "@komu/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform } from "../support/platform.js";
+import { signIn } from "../support/sign-in.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
+type Json = any;
+
+const SCHOOL = "aoba-e";
+const FY = fiscalYearOf(new Date());
+const WITHHELD = "（非表示：重要性分類 I・II）";
+let platform: RunningPlatform;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ throttle: "off" });
+  await platform.recordsReady;
+  const users = {
+    teacher: KNOWN_USERS.aobaTeacher.upn,
+    head: KNOWN_USERS.aobaHeadTeacher.upn,
+    principal: KNOWN_USERS.aobaPrincipal.upn,
+    clerk: KNOWN_USERS.aobaClerk.upn,
+  };
+  for (const [k, upn] of Object.entries(users)) tokens[k] = await signIn(platform, upn);
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function call(
+  who: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${platform.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${tokens[who]}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+const pdf = (label: string) =>
+  new TextEncoder().encode(
+    `%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+
+async function stage(who: string, fileName: string, bytes: Uint8Array): Promise<string> {
+  const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${tokens[who]}`,
+      "content-type": "application/pdf",
+      "x-komu-file-name": encodeURIComponent(fileName),
+    },
+    body: Buffer.from(bytes),
+  });
+  const body = (await res.json()) as Json;
+  expect(res.status, JSON.stringify(body)).toBe(201);
+  return body.uploadId;
+}
+
+async function file(who: string, title: string, over: Record<string, unknown> = {}): Promise<Json> {
+  const uploadId = await stage(who, `${title}.pdf`, pdf(title));
+  const res = await call(who, "POST", `/api/schools/${SCHOOL}/records`, {
+    uploadId,
+    title,
+    fiscalYear: FY,
+    categoryCode: "G-03",
+    ...over,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+describe("disposal lists and candidates", () => {
+  it("withhold the 件名 and file name of class I/II records from the clerk, not from the principal", async () => {
+    const secret = await file("principal", "児童の家庭状況に関する照会回答", { fiscalYear: 2019, classification: "I" });
+    const open = await file("principal", "平成31年度 学校だより", { fiscalYear: 2019 });
+
+    const asClerk = await call("clerk", "GET", `/api/schools/${SCHOOL}/disposals/candidates?fiscalYear=${FY}`);
+    expect(asClerk.status).toBe(200);
+    const clerkItem = (id: string, items: Json[]) => items.find((i: Json) => i.recordId === id);
+    expect(clerkItem(secret.id, asClerk.body.items)).toMatchObject({
+      title: WITHHELD,
+      fileName: WITHHELD,
+      classification: "I",
+      retentionUntil: "2021-03-31",
+    });
+    expect(clerkItem(open.id, asClerk.body.items)).toMatchObject({ title: open.title, fileName: open.fileName });
+    expect(JSON.stringify(asClerk.body)).not.toContain("家庭状況");
+
+    const asPrincipal = await call("principal", "GET", `/api/schools/${SCHOOL}/disposals/candidates?fiscalYear=${FY}`);
+    expect(clerkItem(secret.id, asPrincipal.body.items)).toMatchObject({ title: secret.title });
+
+    const proposed = await call("clerk", "POST", `/api/schools/${SCHOOL}/disposals`, { fiscalYear: FY });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const id = proposed.body.id;
+    for (const answer of [
+      proposed.body,
+      (await call("clerk", "GET", `/api/schools/${SCHOOL}/disposals/${id}`)).body,
+      ...(await call("clerk", "GET", `/api/schools/${SCHOOL}/disposals`)).body.items,
+    ]) {
+      expect(JSON.stringify(answer)).not.toContain("家庭状況");
+      expect(clerkItem(secret.id, answer.items).title).toBe(WITHHELD);
+    }
+    const forPrincipal = await call("principal", "GET", `/api/schools/${SCHOOL}/disposals/${id}`);
+    expect(clerkItem(secret.id, forPrincipal.body.items).title).toBe(secret.title);
+  });
+});
+
+describe("record list cursors", () => {
+  it("a forged cursor is a 400, never a 500", async () => {
+    const enc = (v: unknown) => Buffer.from(JSON.stringify(v), "utf8").toString("base64url");
+    for (const cursor of [enc({ t: "garbage", s: 1 }), enc({ s: 0.5 }), "%%%"]) {
+      const res = await call("teacher", "GET", `/api/schools/${SCHOOL}/records?cursor=${encodeURIComponent(cursor)}`);
+      expect(res.status, cursor).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    }
+  });
+
+  it("a real cursor still pages through the list", async () => {
+    await file("teacher", "ページ送り 1");
+    await file("teacher", "ページ送り 2");
+    const first = await call("teacher", "GET", `/api/schools/${SCHOOL}/records?q=ページ送り&limit=1`);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await call(
+      "teacher",
+      "GET",
+      `/api/schools/${SCHOOL}/records?q=ページ送り&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(second.status).toBe(200);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+  });
+});
