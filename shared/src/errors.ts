@@ -123,6 +123,36 @@ export const ERROR_CODES = {
     ja: "保存期間が満了する文書はありません。",
     en: "No records reach the end of their retention period.",
   },
+  PDF_ENCRYPTED: {
+    status: 422,
+    ja: "パスワードや暗号化で保護された PDF は使えません。保護を解除した PDF を添付してください。",
+    en: "Password-protected or encrypted PDFs cannot be used. Attach a PDF without protection.",
+  },
+  PDF_INVALID: {
+    status: 422,
+    ja: "PDF として読み取れません。ファイルが壊れていないか確認してください。",
+    en: "The file cannot be read as a PDF. Check that it is not damaged.",
+  },
+  PDF_TOO_LARGE: {
+    status: 413,
+    ja: "PDF が大きすぎます（上限 50 MB、500 ページ）。分割してください。",
+    en: "The PDF is too large (limit 50 MB and 500 pages). Split it.",
+  },
+  IMAGE_INVALID: {
+    status: 422,
+    ja: "画像を読み取れません（PNG または JPEG が使えます）。",
+    en: "The image cannot be read (PNG or JPEG can be used).",
+  },
+  SEAL_INPUT_MISMATCH: {
+    status: 409,
+    ja: "押印する PDF のハッシュが記録と一致しません。元の PDF を確認してください。",
+    en: "The PDF to seal does not match its recorded hash. Check the original PDF.",
+  },
+  SIGNING_FAILED: {
+    status: 500,
+    ja: "組織の証明書で PDF に署名できませんでした。証明書の設定を確認してください。",
+    en: "The PDF could not be signed with the organisation certificate. Check its configuration.",
+  },
   RATE_LIMITED: {
     status: 429,
     ja: "混み合っています。しばらくしてからやり直してください。",
