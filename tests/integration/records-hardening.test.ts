@@ -149,3 +149,35 @@ describe("record list cursors", () => {
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
   });
 });
+
+describe("staged uploads belong to whoever staged them", () => {
+  it("another staff member cannot file, register or version someone else's upload; its owner still can", async () => {
+    const uploadId = await stage("teacher", "家庭訪問記録.pdf", pdf("家庭訪問記録"));
+    const meta = { uploadId, title: "横取り", fiscalYear: FY, categoryCode: "G-03" };
+    const filed = await call("head", "POST", `/api/schools/${SCHOOL}/records`, meta);
+    expect(filed.status).toBe(404);
+    expect(filed.body.error).toMatchObject({ code: "UPLOAD_NOT_FOUND", details: { uploadId, reason: "missing" } });
+
+    const line = { title: "横取り", counterpart: "青葉町教育委員会", channel: "email", categoryCode: "G-03", uploadId };
+    const registered = await call("clerk", "POST", `/api/schools/${SCHOOL}/registers/receipt`, line);
+    expect(registered.body.error?.code).toBe("UPLOAD_NOT_FOUND");
+    const lines = await call("clerk", "GET", `/api/schools/${SCHOOL}/registers/receipt?fiscalYear=${FY}`);
+    expect(lines.body.items.filter((l: Json) => l.title === "横取り")).toEqual([]); // no number taken
+
+    const mine = await file("head", "教務だより");
+    const versioned = await call(
+      "head",
+      "POST",
+      `/api/schools/${SCHOOL}/records/${mine.id}/versions`,
+      { uploadId },
+      { "if-match": mine.etag },
+    );
+    expect(versioned.body.error?.code).toBe("UPLOAD_NOT_FOUND");
+    const unchanged = await call("head", "GET", `/api/schools/${SCHOOL}/records/${mine.id}`);
+    expect(unchanged.body).toMatchObject({ versionCount: 1, etag: mine.etag });
+
+    const own = await call("teacher", "POST", `/api/schools/${SCHOOL}/records`, { ...meta, title: "家庭訪問記録" });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect(own.body).toMatchObject({ fileName: "家庭訪問記録.pdf", author: { oid: KNOWN_USERS.aobaTeacher.id } });
+  });
+});

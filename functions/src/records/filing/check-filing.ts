@@ -37,6 +37,12 @@ export interface CheckFilingOptions {
   recordId?: string;
   /** Registers may check a line without a file (default true: the upload must exist). */
   requireUpload?: boolean;
+  /**
+   * Entra object id of the only user whose staged upload may be used (API callers file their own
+   * uploads; someone else's is UPLOAD_NOT_FOUND, as if it did not exist). Unset: any upload of the
+   * school (a module filing on someone's behalf).
+   */
+  stagedBy?: string;
 }
 
 export interface CheckFilingDeps {
@@ -109,7 +115,9 @@ export async function checkFiling(
   let upload: StoredEntity<UploadData> | undefined;
   if (input.uploadId !== undefined || options.requireUpload !== false) {
     const uploadId = input.uploadId ?? "";
-    const found = uploadId ? await repos.uploads.get(schoolId, uploadId) : null;
+    const stored = uploadId ? await repos.uploads.get(schoolId, uploadId) : null;
+    const found =
+      stored && (options.stagedBy === undefined || stored.data.uploadedBy.oid === options.stagedBy) ? stored : null;
     const expired = found && Date.parse(found.data.expiresAt) <= now.getTime();
     const usedElsewhere = found?.data.usedBy && found.data.usedBy !== options.recordId;
     if (!found || expired || usedElsewhere) {

@@ -37,6 +37,8 @@ export interface FileRecordRequest {
   number?: RecordNumber;
   /** A stable id for an idempotent caller (a retry with the same id returns the same record). */
   recordId?: string;
+  /** Only an upload this user staged may be filed (the API: one's own uploads); see CheckFilingOptions. */
+  stagedBy?: string;
 }
 
 export interface FileRecordResult {
@@ -89,7 +91,10 @@ export async function fileRecord(deps: RecordsDeps, req: FileRecordRequest): Pro
   const recordId = req.recordId ?? newRecordId(deps.clock());
   const existing = req.recordId ? await repos.records.get(req.schoolId, recordId) : null;
   if (!existing) {
-    const checked = await checkFiling({ repos, clock: deps.clock }, req.schoolId, req.input, { recordId });
+    const checked = await checkFiling({ repos, clock: deps.clock }, req.schoolId, req.input, {
+      recordId,
+      ...(req.stagedBy !== undefined ? { stagedBy: req.stagedBy } : {}),
+    });
     const upload = checked.upload as NonNullable<CheckedFiling["upload"]>;
     if (upload.data.usedBy !== recordId) {
       await repos.uploads.update(req.schoolId, upload.id, { usedBy: recordId }, upload.etag, { mode: "merge" });

@@ -72,7 +72,7 @@ export async function registerEntry(
       ...(input.classification ? { classification: input.classification } : {}),
       uploadId: input.uploadId,
     },
-    { requireUpload: false },
+    { requireUpload: false, stagedBy: principal.oid },
   );
 
   const actor = { oid: principal.oid, name: principal.name };
@@ -99,6 +99,7 @@ export async function registerEntry(
       actor,
       number,
       recordId,
+      stagedBy: principal.oid,
       input: {
         uploadId: input.uploadId,
         title: input.title,

@@ -23,7 +23,12 @@ export const fileRecordEndpoint: Endpoint = {
           },
         });
       const input = parsed.data;
-      const { record, filed } = await fileRecord(recordsOf(deps), { schoolId, input, actor: actorOf(principal) });
+      const { record, filed } = await fileRecord(recordsOf(deps), {
+        schoolId,
+        input,
+        actor: actorOf(principal),
+        stagedBy: principal.oid,
+      });
       return c.json(toRecordView(record), filed ? 201 : 202);
     });
   },

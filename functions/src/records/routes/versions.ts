@@ -33,7 +33,7 @@ export const addVersionEndpoint: Endpoint = {
       const ifMatch = requireIfMatch(c.req.header("if-match"));
       const records = recordsOf(deps);
       const row = await readRecord(records, principal, schoolId, recordId, "metadata");
-      const { record, done } = await addVersion(records, row, c.req.valid("json").uploadId, ifMatch);
+      const { record, done } = await addVersion(records, row, c.req.valid("json").uploadId, ifMatch, principal.oid);
       return c.json(toRecordView(record), done ? 201 : 202);
     });
   },

@@ -26,13 +26,20 @@ export async function addVersion(
   row: StoredEntity<RecordData>,
   uploadId: string,
   ifMatch: string,
+  /** Only an upload this user staged may become the new version (unset: any of the school's). */
+  stagedBy?: string,
 ): Promise<AddVersionResult> {
   const repos = recordsRepos(deps.storage);
   if (row.etag !== ifMatch) throw new KomuError("STALE_ETAG", { details: { kind: "record", id: row.id } });
   if (row.data.status !== "filed" || !row.data.driveItemId || row.data.pendingUploadId)
     throw new KomuError("RECORD_NOT_READY", { details: { recordId: row.id, status: row.data.status } });
   const upload = await repos.uploads.get(row.schoolId, uploadId);
-  if (!upload || upload.data.usedBy || Date.parse(upload.data.expiresAt) <= deps.clock().getTime())
+  if (
+    !upload ||
+    (stagedBy !== undefined && upload.data.uploadedBy.oid !== stagedBy) ||
+    upload.data.usedBy ||
+    Date.parse(upload.data.expiresAt) <= deps.clock().getTime()
+  )
     throw new KomuError("UPLOAD_NOT_FOUND", { details: { uploadId } });
   if (
     extensionOf(upload.data.fileName) !== extensionOf(row.data.fileName) ||
