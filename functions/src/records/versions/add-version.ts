@@ -59,10 +59,27 @@ export async function addVersion(
     .query({ $select: "id,cTag" })
     .get()) as { cTag?: string };
   const version = row.data.versionCount + 1;
-  await repos.uploads.update(row.schoolId, uploadId, { usedBy: row.id }, upload.etag, { mode: "merge" });
-  const claimed = await repos.records.update(row.schoolId, row.id, { pendingUploadId: uploadId }, ifMatch, {
+  const taken = await repos.uploads.update(row.schoolId, uploadId, { usedBy: row.id }, upload.etag, {
     mode: "merge",
   });
+  let claimed: StoredEntity<RecordData>;
+  try {
+    claimed = await repos.records.update(row.schoolId, row.id, { pendingUploadId: uploadId }, ifMatch, {
+      mode: "merge",
+    });
+  } catch (e) {
+    // Refused (someone changed the record since it was read): the upload stays usable.
+    await repos.uploads
+      .update(row.schoolId, uploadId, { usedBy: null }, taken.etag, { mode: "merge" })
+      .catch((releaseError) =>
+        deps.logger.warn("records: staged upload not released after a refused version", {
+          schoolId: row.schoolId,
+          uploadId,
+          error: String(releaseError),
+        }),
+      );
+    throw e;
+  }
   const { id } = await deps.storage.outbox.enqueue({
     kind: RECORDS_VERSION_EFFECT,
     schoolId: row.schoolId,
