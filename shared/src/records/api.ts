@@ -10,6 +10,8 @@ import { NumberFormat, RegisterKind } from "./numbering.js";
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: false });
 export const FiscalYear = z.coerce.number().int().min(1989).max(2200);
+/** The first day of the first 年度 Kōmu knows (FiscalYear's minimum): older lines could never be listed. */
+const FIRST_REGISTER_DATE = "1989-04-01";
 const personSchema = z.object({ oid: z.string(), name: z.string() });
 
 /** What another module (approvals, meetings, surveys) links a record to. */
@@ -133,8 +135,12 @@ export const RegisterEntryInput = z.object({
   title: z.string().trim().min(1).max(200),
   /** 差出人 (receipt) or 宛先 (dispatch). */
   counterpart: z.string().trim().min(1).max(120),
-  /** 収受日 / 発送日 (JST calendar date); defaults to today. Its 年度 picks the register. */
-  date: isoDate.optional(),
+  /** 収受日 / 発送日 (JST calendar date); defaults to today. Its 年度 picks the register (from 1989). */
+  date: isoDate
+    .refine((d) => d >= FIRST_REGISTER_DATE, {
+      message: "1989年4月1日より前の日付は登録できません / the date cannot be before 1989-04-01",
+    })
+    .optional(),
   channel: DeliveryChannel.default("mail"),
   categoryCode: CategoryCode,
   classification: Classification.optional(),

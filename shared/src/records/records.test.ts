@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RegisterEntryInput } from "./api.js";
 import { defaultFilePlan } from "./default-file-plans.js";
 import { extensionOf, sharePointNameProblem } from "./file-names.js";
 import { categoryPath, FilePlan, fileableCategories, findCategory, recordFolderPath } from "./file-plan.js";
@@ -164,5 +165,18 @@ describe("文書番号", () => {
     expect(NumberFormat.safeParse("{school}第{番号}号").success).toBe(false);
     expect(NumberFormat.safeParse("{略称}/{番号}").success).toBe(false);
     expect(NumberFormat.safeParse("{略称}第{番号}号").success).toBe(true);
+  });
+});
+
+describe("RegisterEntryInput", () => {
+  const line = { title: "通知", counterpart: "青葉町教育委員会", categoryCode: "G-03" };
+  it("takes a date from the first 年度 Kōmu lists (1989) on, not before (its line could never be listed)", () => {
+    expect(RegisterEntryInput.safeParse({ ...line, date: "1989-04-01" }).success).toBe(true);
+    expect(RegisterEntryInput.safeParse({ ...line }).success).toBe(true);
+    for (const date of ["1989-03-31", "1900-01-01", "0001-04-01"]) {
+      const r = RegisterEntryInput.safeParse({ ...line, date });
+      expect(r.success, date).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(["date"]);
+    }
   });
 });
