@@ -250,6 +250,33 @@ describe("disposal decision, dispatch and the dispose effect", () => {
     expect((await repo.require("aoba-e", list.id)).data.items[0]?.status).toBe("deleted");
   });
 
+  it("waits (retryable, nothing deleted) while a new version of the record is still being written", async () => {
+    const list = await proposed();
+    const deps = { storage, clock };
+    const records = storage.entities.repo(recordEntity);
+    // A version was accepted just before the approval; its effect has not run yet.
+    const r = await records.require("aoba-e", "r-old-1");
+    await records.update("aoba-e", "r-old-1", { pendingUploadId: "u-new" }, r.etag, { mode: "merge" });
+    const decided = await decideDisposal(deps, principal, "aoba-e", list.id, { decision: "approve" }, list.etag);
+    await dispatchDisposal(deps, "aoba-e", decided.id, now);
+    const { graph, deletes } = fakeGraph(() => 204);
+    const effect = disposeEffect({ storage, graph, clock });
+    const payload = { disposalId: list.id, recordId: "r-old-1" };
+    await expect(effect(payload, 1, info(payload))).rejects.toMatchObject({ name: "RetryableError" });
+    expect(deletes).toEqual([]);
+    expect((await auditKinds()).filter((e) => e.kind === "records.disposed")).toEqual([]);
+
+    // The version is written (new hash): the deletion goes ahead and audits that hash.
+    const pending = await records.require("aoba-e", "r-old-1");
+    await records.update("aoba-e", "r-old-1", { pendingUploadId: null, sha256: "9".repeat(64) }, pending.etag, {
+      mode: "merge",
+    });
+    await effect(payload, 2, info(payload));
+    expect(deletes).toEqual(["i1"]);
+    const disposed = (await auditKinds()).filter((e) => e.kind === "records.disposed");
+    expect(disposed.map((e) => e.data.sha256)).toEqual(["9".repeat(64)]);
+  });
+
   it("a record whose retention was extended after the proposal is kept", async () => {
     const list = await proposed();
     const deps = { storage, clock };

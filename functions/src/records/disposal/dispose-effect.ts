@@ -67,7 +67,9 @@ export function disposeEffect(deps: DisposeEffectDeps): EffectHandler {
       return;
     }
     if (record.data.status !== "disposed") {
-      if (record.data.status === "filing")
+      // Still being filed, or a new version (pendingUploadId) still being written: deleting now would
+      // audit the old hash while SharePoint gets (or loses) the new content. Wait for it.
+      if (record.data.status === "filing" || record.data.pendingUploadId)
         throw new RetryableError("a new version is being filed", { retryAfterSeconds: 30 });
       const now = deps.clock();
       if (!retentionExpired(recordRetentionEnd(record.data), now)) {
