@@ -22,9 +22,20 @@ export async function getFilePlan(deps: RecordsDeps, schoolId: string): Promise<
   return row;
 }
 
+/** Does any record that is not a tombstone use the category? Every page (a page may hold only tombstones, or nothing). */
 async function inUse(deps: RecordsDeps, schoolId: string, code: string): Promise<boolean> {
-  const page = await recordsRepos(deps.storage).records.list(schoolId, { where: { categoryCode: code }, limit: 50 });
-  return page.items.some((r) => r.data.status !== "disposed");
+  const records = recordsRepos(deps.storage).records;
+  let continuationToken: string | undefined;
+  do {
+    const page = await records.list(schoolId, {
+      where: { categoryCode: code },
+      limit: 1000,
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    if (page.items.some((r) => r.data.status !== "disposed")) return true;
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return false;
 }
 
 export async function putFilePlan(
