@@ -153,6 +153,56 @@ export const ERROR_CODES = {
     ja: "組織の証明書で PDF に署名できませんでした。証明書の設定を確認してください。",
     en: "The PDF could not be signed with the organisation certificate. Check its configuration.",
   },
+  APPROVAL_ALREADY_DECIDED: {
+    status: 409,
+    ja: "この段階はすでに決定済みです。",
+    en: "This step has already been decided.",
+  },
+  APPROVAL_OUT_OF_TURN: {
+    status: 409,
+    ja: "まだあなたの順番ではありません。",
+    en: "It is not your turn to decide yet.",
+  },
+  APPROVAL_NOT_ON_ROUTE: {
+    status: 403,
+    ja: "あなたはこの文書の決裁ルートに含まれていません。",
+    en: "You are not on this document's approval route.",
+  },
+  APPROVAL_NOT_PENDING: {
+    status: 409,
+    ja: "この文書は現在、決裁の手続き中ではありません。",
+    en: "This document is not awaiting a decision.",
+  },
+  APPROVAL_COMMENT_REQUIRED: {
+    status: 422,
+    ja: "差し戻し・却下には理由（コメント）が必要です。",
+    en: "A comment is required to return or reject.",
+  },
+  APPROVAL_RETURN_TARGET_INVALID: {
+    status: 422,
+    ja: "差し戻し先は起案者か、これより前の段階を選んでください。",
+    en: "Return to the drafter or to an earlier step.",
+  },
+  APPROVAL_WITHDRAW_CLOSED: {
+    status: 409,
+    ja: "すでに決定した人がいるため引き戻せません。",
+    en: "It cannot be withdrawn: someone on the route has already decided.",
+  },
+  APPROVAL_ROUTE_EDIT_NOT_ALLOWED: {
+    status: 422,
+    ja: "このテンプレートでは、その決裁ルートの変更はできません。",
+    en: "The template does not allow this change to the route.",
+  },
+  APPROVAL_STAGE_EMPTY: {
+    status: 422,
+    ja: "決裁ルートに担当者のいない段階があります。校務分掌（グループ）の設定を確認してください。",
+    en: "A step of the route has nobody holding its role. Check the role groups.",
+  },
+  APPROVAL_MAIN_DOCUMENT_REQUIRED: {
+    status: 422,
+    ja: "本文（PDF）を添付してください。",
+    en: "Attach the main document (PDF).",
+  },
   RATE_LIMITED: {
     status: 429,
     ja: "混み合っています。しばらくしてからやり直してください。",

@@ -1,4 +1,5 @@
 export * from "./access/capabilities.js";
+export * from "./approvals/index.js";
 export * from "./errors.js";
 export * from "./i18n/index.js";
 export * from "./principal.js";

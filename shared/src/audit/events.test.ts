@@ -19,6 +19,18 @@ describe("audit events", () => {
       "records.disposalDecided",
       "records.disposed",
       "records.configChanged",
+      "approval.created",
+      "approval.submitted",
+      "approval.viewed",
+      "approval.decided",
+      "approval.returned",
+      "approval.withdrawn",
+      "approval.delegated",
+      "approval.reviewed",
+      "approval.refused",
+      "approval.expired",
+      "approval.sealed",
+      "approval.filed",
       "admin.auditVerified",
     ]);
     const base = {

@@ -157,6 +157,87 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     ...base,
+    kind: z.literal("approval.created"),
+    data: z.object({ title: z.string(), templateId: z.string(), classification: z.string() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.submitted"),
+    data: z.object({
+      round: z.number().int().positive(),
+      resubmission: z.boolean(),
+      sha256: z.string(),
+      route: z.array(z.object({ stageId: z.string(), people: z.array(z.string()) })),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.viewed"),
+    data: z.object({ stageId: z.string(), via: z.enum(["card", "tab"]) }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.decided"),
+    data: z.object({
+      stageId: z.string(),
+      decision: z.enum(["approve", "reject"]),
+      comment: z.string().optional(),
+      via: z.enum(["card", "tab"]),
+      status: z.object({ from: z.string(), to: z.string() }),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.returned"),
+    data: z.object({ stageId: z.string(), to: z.string(), comment: z.string(), via: z.enum(["card", "tab"]) }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.withdrawn"),
+    data: z.object({ round: z.number().int().nonnegative(), comment: z.string().optional() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.delegated"),
+    data: z.object({
+      stageId: z.string(),
+      onBehalfOf: z.array(z.object({ oid: z.string(), name: z.string() })),
+      comment: z.string().optional(),
+      via: z.enum(["card", "tab"]),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.reviewed"),
+    data: z.object({ stageId: z.string() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.refused"),
+    data: z.object({ code: z.string(), action: z.string(), via: z.enum(["card", "tab"]) }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.expired"),
+    data: z.object({ round: z.number().int().nonnegative() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.sealed"),
+    data: z.object({
+      sha256Original: z.string(),
+      sha256Sealed: z.string(),
+      seals: z.number().int().nonnegative(),
+      verificationCode: z.string().optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("approval.filed"),
+    data: z.object({ recordId: z.string(), number: z.string().optional() }),
+  }),
+  z.object({
+    ...base,
     kind: z.literal("admin.auditVerified"),
     data: z.object({
       ok: z.boolean(),

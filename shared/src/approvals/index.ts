@@ -1,0 +1,5 @@
+export * from "./api.js";
+export * from "./defaults.js";
+export * from "./machine.js";
+export * from "./route.js";
+export * from "./state.js";
