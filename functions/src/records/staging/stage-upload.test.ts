@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GraphGateway } from "../../graph/gateway.js";
 import { codeOf, createTestStorage, randomPrefix, testConnectionString } from "../../storage/testing.js";
 import type { RecordsDeps } from "../deps.js";
+import { recordData } from "../disposal/testing.js";
 import { recordsRepos } from "../repos.js";
 import { createAzureUploadBlobStore } from "./blob-store.js";
 import { stageUpload, UPLOAD_TTL_MS } from "./stage-upload.js";
@@ -100,5 +101,22 @@ describe("staged uploads (Azurite tables + blobs)", () => {
     expect(await d.blobs.get(`aoba-e/${old.uploadId}`)).toBeUndefined();
     expect(await repos.uploads.get("aoba-e", filing.uploadId)).not.toBeNull();
     expect(await repos.uploads.get("aoba-e", fresh.uploadId)).not.toBeNull();
+  });
+
+  it("the sweep keeps an upload a new version of a filed record is still being written from", async () => {
+    const now = { t: Date.parse("2026-06-01T00:00:00Z") };
+    const d = await deps(now);
+    const repos = recordsRepos(d.storage);
+    const version = await stageUpload(d, { schoolId: "aoba-e", fileName: "第2版.pdf", bytes: PDF_BYTES, actor });
+    const row = await repos.uploads.require("aoba-e", version.uploadId);
+    await repos.uploads.update("aoba-e", version.uploadId, { usedBy: "r2" }, row.etag, { mode: "merge" });
+    await repos.records.create(
+      "aoba-e",
+      "r2",
+      recordData({ status: "filed", pendingUploadId: version.uploadId, driveItemId: "item-2" }),
+    );
+    const r = await sweepUploads(d, new Date(now.t + UPLOAD_TTL_MS + 1000));
+    expect(r).toEqual({ deleted: 0, kept: 1 });
+    expect(await d.blobs.get(`aoba-e/${version.uploadId}`)).toEqual(PDF_BYTES);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The records-upload-sweep job: removes staged uploads past their 24 h (blob + row). Uploads a
- * record is still filing from are kept until that record is no longer "filing".
+ * record is still filing from (its first filing or a new version: the record's pendingUploadId) are
+ * kept until it is written.
  */
 import { odata } from "@azure/data-tables";
 import { TABLES } from "../../storage/names.js";
@@ -23,7 +24,8 @@ export async function sweepUploads(deps: RecordsDeps, now: Date): Promise<{ dele
     if (!upload) continue;
     if (upload.data.usedBy) {
       const record = await repos.records.get(row.partitionKey, upload.data.usedBy);
-      if (record?.data.status === "filing" && record.data.pendingUploadId === upload.id) {
+      // Still to be written: the first filing, or a new version of a filed record (both pendingUploadId).
+      if (record?.data.pendingUploadId === upload.id && record.data.status !== "disposed") {
         kept += 1;
         continue;
       }
