@@ -1,9 +1,16 @@
 /**
  * The sealed-PDF module's public API, for the approval engine (called at 決裁) and the
- * verification route. Implementations land file by file (one use case per file):
- * - inspectPdf(bytes): page count, sizes/rotation, 押印欄; refuses encrypted, broken, too large
+ * verification route. One use case per file:
+ * - inspectPdf(bytes, roles?): page count, sizes/rotation, 押印欄; refuses encrypted, broken, too large
  * - imagesToPdf(images): PNG/JPEG → one A4 page each, orientation kept
- * - sealPdf(input): imprints (印影) in the 押印欄 or a stamp band, then the 決裁証明 page
+ * - sealPdf(input): imprints (印影) in the 押印欄 or a stamp band, then the 決裁証明 page, metadata
  * - verifyPdf(bytes, lookup): which Kōmu document it is, and whether it was altered
+ * - newVerificationCode(): the code printed on the certificate
+ * Not built yet: the CMS/PAdES signature with an organisation certificate.
  */
+export { imagesToPdf } from "./images-to-pdf.js";
+export { inspectPdf } from "./inspect-pdf.js";
+export { sealPdf, sha256Hex } from "./seal-pdf.js";
 export * from "./types.js";
+export { newVerificationCode, VERIFICATION_CODE } from "./verification-code.js";
+export { verifyPdf } from "./verify-pdf.js";

@@ -90,7 +90,8 @@ export interface SealInput {
   original: Uint8Array;
   title: string;
   documentNumber: string;
-  drafter: { name: string; role?: string };
+  /** With `surname` and `submittedAt`, the drafter's imprint goes in the 起案者 cell too. */
+  drafter: { name: string; surname?: string; role?: string };
   /** UTC ISO of 起案 (submission), for the certificate. */
   submittedAt?: string;
   decisions: SealDecision[];
@@ -102,8 +103,6 @@ export interface SealInput {
   verifyUrl?: string;
   /** UTC ISO; defaults to the last decision's time. Used for the PDF's dates (deterministic output). */
   sealedAt?: string;
-  /** Optional CMS/PAdES signature with the organisation certificate (see sign.ts). */
-  signing?: { p12: Uint8Array; password: string };
 }
 
 /** What the sealed PDF carries (Info dictionary keys + the attached `komu-approval.json`). */

@@ -1,0 +1,206 @@
+import { createHash } from "node:crypto";
+import { KomuError } from "@komu/shared";
+import fontkit from "@pdf-lib/fontkit";
+import type { PDFDocument, PDFFont, PDFImage } from "pdf-lib";
+import { z } from "zod";
+import { appendCertificate } from "./certificate-page.js";
+import { drawImprint, type ImprintSpec } from "./draw-seal.js";
+import { loadJapaneseFont } from "./fonts.js";
+import { sealDate } from "./jst.js";
+import { loadPdf } from "./load-pdf.js";
+import { writeSealMetadata } from "./metadata.js";
+import { drawInVisibleCoordinates, isolateExistingContent, pageFrame } from "./page-frame.js";
+import { addStampBand, type BandCell } from "./stamp-band.js";
+import { detachFields, stampBoxFromFields, stampBoxFromText } from "./stamp-box.js";
+import { pdfTextItems } from "./text-items.js";
+import { type KomuSealMetadata, SEAL_DECISIONS, type SealInput, type SealResult, type StampSlot } from "./types.js";
+
+const Iso = z.iso.datetime({ offset: true });
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The non-byte part of SealInput, checked at the module boundary. */
+export const SealInputSchema = z.object({
+  approvalId: Text(200),
+  title: Text(500),
+  documentNumber: Text(200),
+  drafter: z.object({ name: Text(200), surname: Text(50).optional(), role: Text(100).optional() }),
+  submittedAt: Iso.optional(),
+  decisions: z
+    .array(
+      z.object({
+        stageLabel: Text(100),
+        role: Text(100),
+        name: Text(200),
+        surname: Text(50),
+        decision: z.enum(SEAL_DECISIONS),
+        decidedAt: Iso,
+        comment: z.string().max(4000).optional(),
+        deputyFor: Text(200).optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  verificationCode: Text(100),
+  verifyUrl: z.url().optional(),
+  sealedAt: Iso.optional(),
+});
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+const normalise = (s: string) => s.replace(/[\s\u3000]/gu, "");
+
+interface Imprint extends Omit<ImprintSpec, "cx" | "cy" | "size"> {
+  /** The label it belongs under (role, or 起案者). */
+  label: string;
+}
+
+const imprintsOf = async (doc: PDFDocument, input: SealInput): Promise<Imprint[]> => {
+  const images = new Map<string, PDFImage>();
+  for (const s of input.sealImages ?? []) {
+    try {
+      images.set(s.name, await doc.embedPng(s.png));
+    } catch (cause) {
+      throw new KomuError("IMAGE_INVALID", { details: { sealImageOf: s.name }, cause });
+    }
+  }
+  const out: Imprint[] = [];
+  const { drafter } = input;
+  if (drafter.surname && input.submittedAt) {
+    const image = images.get(drafter.name);
+    out.push({
+      label: "起案者",
+      top: "起案",
+      date: sealDate(input.submittedAt),
+      surname: drafter.surname,
+      ...(image ? { image } : {}),
+    });
+  }
+  for (const d of input.decisions) {
+    if (d.decision !== "approved" && d.decision !== "delegated") continue;
+    const image = images.get(d.name);
+    out.push({
+      label: d.role,
+      top: d.decision === "delegated" ? "代決" : d.role,
+      date: sealDate(d.decidedAt),
+      surname: d.surname,
+      ...(image ? { image } : {}),
+    });
+  }
+  return out;
+};
+
+/** Slots for every imprint (several people under one label share its cell), or null. */
+const assignSlots = (imprints: Imprint[], slots: StampSlot[]): Array<[Imprint, StampSlot]> | null => {
+  const byLabel = new Map<string, Imprint[]>();
+  for (const imp of imprints) {
+    const key = normalise(imp.label);
+    byLabel.set(key, [...(byLabel.get(key) ?? []), imp]);
+  }
+  const out: Array<[Imprint, StampSlot]> = [];
+  for (const [label, group] of byLabel) {
+    const slot = slots.find((s) => s.label !== null && normalise(s.label) === label);
+    if (!slot) {
+      if (label === "起案者") continue; // a form without a drafter's cell: the certificate names them
+      return null;
+    }
+    const size = group.length === 1 ? slot.size : (slot.size * 1.6) / group.length;
+    group.forEach((imp, i) => {
+      const offset = (i - (group.length - 1) / 2) * size * 1.02;
+      out.push([imp, { ...slot, cx: slot.cx + offset, size }]);
+    });
+  }
+  return out;
+};
+
+const sealIntoBox = (doc: PDFDocument, font: PDFFont, placed: Array<[Imprint, StampSlot]>) => {
+  const page = doc.getPage(0);
+  isolateExistingContent(page);
+  drawInVisibleCoordinates(page, pageFrame(page), () => {
+    for (const [imp, slot] of placed) drawImprint(page, font, { ...imp, cx: slot.cx, cy: slot.cy, size: slot.size });
+  });
+};
+
+/**
+ * 決裁: the sealed copy of an approved PDF. Imprints (印影) go into the first page's 押印欄
+ * (form fields `komu.seal.<role>`, else role labels in the text; see stamp-box.ts) or, when
+ * there is none or some imprint has no cell, into a stamp band added at the page's visible top;
+ * then the 決裁証明 page(s); then the Kōmu metadata; then, when `signing` is given, a CMS
+ * signature. The original pages' content streams are kept as they are. The same input gives the
+ * same bytes (dates come from the decisions), so a retried seal step records the same hash.
+ */
+export const sealPdf = async (input: SealInput): Promise<SealResult> => {
+  const checked = SealInputSchema.safeParse(input);
+  if (!checked.success)
+    throw new KomuError("VALIDATION_FAILED", { details: { issues: checked.error.issues.slice(0, 10) } });
+  const actual = sha256Hex(input.original);
+  if (actual !== input.sha256)
+    throw new KomuError("SEAL_INPUT_MISMATCH", { details: { expected: input.sha256, actual } });
+
+  const doc = await loadPdf(input.original);
+  const originalPages = doc.getPageCount();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(await loadJapaneseFont(), { subset: true });
+  const sealedAt =
+    input.sealedAt ??
+    input.decisions
+      .map((d) => d.decidedAt)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))
+      .at(-1);
+  if (!sealedAt) throw new KomuError("VALIDATION_FAILED", { details: { reason: "no decisions" } });
+  const imprints = await imprintsOf(doc, input);
+
+  let placement: KomuSealMetadata["placement"] = "band";
+  const fields = stampBoxFromFields(doc);
+  const fromFields = fields ? assignSlots(imprints, fields.box.slots) : null;
+  if (fields && fromFields) {
+    detachFields(doc, fields.fieldNames);
+    sealIntoBox(doc, font, fromFields);
+    placement = "stamp-box";
+  } else {
+    const [items = []] = await pdfTextItems(input.original, [1]).catch(() => [[]]);
+    const roles = input.decisions.map((d) => d.role);
+    const box = stampBoxFromText(pageFrame(doc.getPage(0)), items, roles);
+    const fromText = box ? assignSlots(imprints, box.slots) : null;
+    if (fromText) {
+      sealIntoBox(doc, font, fromText);
+      placement = "stamp-box";
+    }
+  }
+  if (placement === "band") {
+    const page = doc.getPage(0);
+    isolateExistingContent(page);
+    const cells: BandCell[] = imprints.map(({ label, ...imprint }) => ({ label, imprint }));
+    addStampBand(page, font, cells, [
+      "電子決裁 済",
+      `文書番号 ${input.documentNumber}`,
+      `決裁 ${sealDate(sealedAt)}　検証コード ${input.verificationCode}`,
+      `決裁証明: ${originalPages + 1} ページ目 / certificate on page ${originalPages + 1}`,
+    ]);
+  }
+  appendCertificate(doc, font, input, { sealedAt, originalPages });
+  const metadata: KomuSealMetadata = {
+    format: "komu-sealed/1",
+    approvalId: input.approvalId,
+    verificationCode: input.verificationCode,
+    documentNumber: input.documentNumber,
+    title: input.title,
+    originalSha256: input.sha256,
+    sealedAt,
+    originalPages,
+    placement,
+  };
+  await writeSealMetadata(doc, metadata);
+  const pageCount = doc.getPageCount();
+  const bytes = await doc.save({ useObjectStreams: true });
+  const signed = false;
+  return {
+    bytes,
+    sha256: sha256Hex(bytes),
+    pageCount,
+    placement,
+    imprints: imprints.length,
+    signed,
+    metadata,
+  };
+};

@@ -1,0 +1,145 @@
+import { PDFArray, type PDFDocument, PDFName } from "pdf-lib";
+import { type PageFrame, pageFrame, userToVisible } from "./page-frame.js";
+import type { TextItem } from "./text-items.js";
+import type { StampBox, StampSlot } from "./types.js";
+
+/**
+ * Finding the 押印欄 (stamp box) on the first page, two ways:
+ *
+ * 1. Form fields (the reliable way, for templates made for Kōmu): a field named
+ *    `komu.seal.<role>` or `押印.<role>` (e.g. `komu.seal.校長`) marks the cell where that role's
+ *    imprint goes; its widget rectangle gives the place and size. The fields are removed from the
+ *    sealed copy so their (empty) appearance cannot cover the imprint.
+ * 2. Text (paper-era 起案用紙 turned into PDF): role labels such as 「校長」「教頭」「教務主任」
+ *    written as whole text items (spaces ignored, 「校　長」 counts) on page 1. They count as a
+ *    stamp box when the page also says 「押印欄」「決裁欄」「決裁」「押印」, or when at least two of
+ *    them stand on one line. Each imprint goes centred under its label, the cell under a label
+ *    being where the seal goes on paper; the size follows the spacing of the labels.
+ *
+ * Labels are matched to decisions by role; the seal step falls back to a stamp band when some
+ * imprint has no slot.
+ */
+export const DEFAULT_ROLE_LABELS = [
+  "校長",
+  "副校長",
+  "教頭",
+  "主幹教諭",
+  "教務主任",
+  "指導教諭",
+  "学年主任",
+  "生徒指導主事",
+  "事務長",
+  "事務主任",
+  "起案者",
+] as const;
+
+const MARKERS = ["押印欄", "決裁欄", "決裁", "押印", "回議欄"];
+const FIELD_NAME = /^(?:komu\.seal|押印)[._:](.+)$/u;
+
+const normalise = (s: string) => s.replace(/[\s\u3000]/gu, "");
+
+export const fieldRole = (fieldName: string): string | null => {
+  const m = FIELD_NAME.exec(fieldName.trim());
+  return m?.[1] ? normalise(m[1]) : null;
+};
+
+/** Slots from `komu.seal.*` form fields on page 1 (with the names of the fields, to remove). */
+export const stampBoxFromFields = (doc: PDFDocument): { box: StampBox; fieldNames: string[] } | null => {
+  const first = doc.getPage(0);
+  const frame = pageFrame(first);
+  // getForm() would create an AcroForm in a document that has none: look first.
+  if (!doc.catalog.get(PDFName.of("AcroForm"))) return null;
+  let fields: ReturnType<ReturnType<PDFDocument["getForm"]>["getFields"]>;
+  try {
+    fields = doc.getForm().getFields();
+  } catch {
+    return null;
+  }
+  const slots: StampSlot[] = [];
+  const fieldNames: string[] = [];
+  for (const field of fields) {
+    const role = fieldRole(field.getName());
+    if (!role) continue;
+    const widget = field.acroField.getWidgets()[0];
+    if (!widget) continue;
+    const pageRef = widget.P();
+    if (pageRef && pageRef !== first.ref) continue;
+    const rect = widget.getRectangle();
+    const a = userToVisible(frame, rect.x, rect.y);
+    const b = userToVisible(frame, rect.x + rect.width, rect.y + rect.height);
+    const w = Math.abs(a.u - b.u);
+    const h = Math.abs(a.v - b.v);
+    slots.push({ label: role, cx: (a.u + b.u) / 2, cy: (a.v + b.v) / 2, size: Math.min(w, h) * 0.92 });
+    fieldNames.push(field.getName());
+  }
+  return slots.length ? { box: { source: "form-field", slots }, fieldNames } : null;
+};
+
+interface Placed {
+  label: string;
+  u: number;
+  v: number;
+  w: number;
+  h: number;
+}
+
+const placeItem = (frame: PageFrame, item: TextItem): { u: number; v: number; w: number; h: number } => {
+  const start = userToVisible(frame, item.x, item.y);
+  const end = userToVisible(frame, item.x + item.dx * item.width, item.y + item.dy * item.width);
+  return { u: Math.min(start.u, end.u), v: Math.min(start.v, end.v), w: Math.abs(end.u - start.u), h: item.height };
+};
+
+/** Slots from role labels in the first page's text (see the module comment). */
+export const stampBoxFromText = (
+  frame: PageFrame,
+  items: TextItem[],
+  roles: readonly string[] = DEFAULT_ROLE_LABELS,
+): StampBox | null => {
+  const wanted = new Set([...DEFAULT_ROLE_LABELS, ...roles].map(normalise));
+  const texts = items.map((i) => normalise(i.str));
+  const marked = texts.some((t) => MARKERS.includes(t));
+  const labels: Placed[] = [];
+  items.forEach((item, i) => {
+    const t = texts[i] ?? "";
+    if (!wanted.has(t)) return;
+    const p = placeItem(frame, item);
+    // A horizontal label only (upright in the visible page).
+    if (p.w < p.h * 0.5) return;
+    if (labels.some((l) => l.label === t)) return;
+    labels.push({ label: t, ...p });
+  });
+  if (!labels.length) return null;
+  const sameLine = (a: Placed, b: Placed) => Math.abs(a.v - b.v) < Math.max(a.h, b.h) * 0.6;
+  const rowMates = (l: Placed) => labels.filter((o) => o !== l && sameLine(o, l));
+  if (!marked && !labels.some((l) => rowMates(l).length > 0)) return null;
+  const slots: StampSlot[] = labels.map((l) => {
+    const centre = l.u + l.w / 2;
+    const gaps = rowMates(l).map((o) => Math.abs(o.u + o.w / 2 - centre));
+    const spacing = gaps.length ? Math.min(...gaps) : 48;
+    const size = Math.max(22, Math.min(46, spacing * 0.86));
+    return { label: l.label, cx: centre, cy: l.v - l.h * 0.35 - 4 - size / 2, size };
+  });
+  const inside = slots.filter((s) => s.cy - s.size / 2 >= 0);
+  return inside.length ? { source: "text", slots: inside } : null;
+};
+
+/**
+ * Takes the named fields off the form and their widgets off page 1, so nothing covers the
+ * imprints. The objects stay in the file unreferenced (pdf-lib's removeField deletes them and
+ * then writes cross-reference entries some readers reject).
+ */
+export const detachFields = (doc: PDFDocument, names: string[]): void => {
+  const form = doc.getForm();
+  const page = doc.getPage(0);
+  for (const name of names) {
+    const field = form.getField(name);
+    const widgets = new Set(field.acroField.getWidgets().map((w) => w.dict));
+    const annots = page.node.Annots();
+    if (annots instanceof PDFArray) {
+      for (let i = annots.size() - 1; i >= 0; i--) {
+        if (widgets.has(annots.lookup(i) as never)) annots.remove(i);
+      }
+    }
+    form.acroForm.removeField(field.acroField);
+  }
+};
