@@ -181,3 +181,67 @@ describe("staged uploads belong to whoever staged them", () => {
     expect(own.body).toMatchObject({ fileName: "家庭訪問記録.pdf", author: { oid: KNOWN_USERS.aobaTeacher.id } });
   });
 });
+
+describe("list reads of class I/II metadata", () => {
+  const viewedLists = async (oid: string) => {
+    const events: Json[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await platform.deps.storage.audit.list(SCHOOL, {
+        limit: 1000,
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      events.push(...page.items.map((r) => r.event));
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return events.filter(
+      (e) => e.kind === "records.viewed" && e.actor.oid === oid && ["list", "register", "export"].includes(e.data.how),
+    );
+  };
+
+  it("one records.viewed event per list answer names the class I/II records shown, none for what was withheld", async () => {
+    const secret = await file("principal", "教職員の人事評価の控え", { classification: "I" });
+    const open = await file("principal", "学年だより 12月号");
+
+    const before = (await viewedLists(KNOWN_USERS.aobaPrincipal.id)).length;
+    const asPrincipal = await call("principal", "GET", `/api/schools/${SCHOOL}/records?fiscalYear=${FY}&limit=200`);
+    expect(asPrincipal.status).toBe(200);
+    expect(asPrincipal.body.items.map((i: Json) => i.id)).toContain(secret.id);
+    const events = await viewedLists(KNOWN_USERS.aobaPrincipal.id);
+    expect(events.length).toBe(before + 1);
+    const last = events[events.length - 1];
+    expect(last.data).toMatchObject({ how: "list", classification: "I" });
+    expect(last.data.ids).toContain(secret.id);
+    expect(last.data.ids).not.toContain(open.id);
+
+    // The teacher is not shown the class I record: nothing of it is recorded as read by them.
+    const asTeacher = await call("teacher", "GET", `/api/schools/${SCHOOL}/records?fiscalYear=${FY}&limit=200`);
+    expect(asTeacher.body.items.map((i: Json) => i.id)).not.toContain(secret.id);
+    const teacherEvents = await viewedLists(KNOWN_USERS.aobaTeacher.id);
+    expect(teacherEvents.flatMap((e) => e.data.ids ?? [])).not.toContain(secret.id);
+  });
+
+  it("the API refuses a forged author or link (only modules set them when filing on someone's behalf)", async () => {
+    const uploadId = await stage("teacher", "forged.pdf", pdf("forged"));
+    for (const extra of [{ authorName: "校長 松尾" }, { related: { kind: "approval", id: "a1" } }]) {
+      const res = await call("teacher", "POST", `/api/schools/${SCHOOL}/records`, {
+        uploadId,
+        title: "forged",
+        fiscalYear: FY,
+        categoryCode: "G-03",
+        ...extra,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    }
+    // The upload was not consumed: the honest request still files it.
+    const ok = await call("teacher", "POST", `/api/schools/${SCHOOL}/records`, {
+      uploadId,
+      title: "honest",
+      fiscalYear: FY,
+      categoryCode: "G-03",
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.authorName).toBe(KNOWN_USERS.aobaTeacher.displayName);
+  });
+});

@@ -102,7 +102,12 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({
     ...base,
     kind: z.literal("records.viewed"),
-    data: z.object({ classification: z.string(), how: z.enum(["metadata", "content", "versions"]) }),
+    data: z.object({
+      classification: z.string(),
+      how: z.enum(["metadata", "content", "versions", "list", "register", "export"]),
+      /** For list, register and export reads: the class I/II items shown (one event per page). */
+      ids: z.array(z.string().max(64)).max(1000).optional(),
+    }),
   }),
   z.object({
     ...base,

@@ -1,5 +1,11 @@
 /** GET …/registers/{register}/export?fiscalYear=: the register year as .xlsx (same lines and rules as the list). */
-import { findCategory, type Principal, REGISTER_KIND_LABELS, type RegisterKind } from "@komu/shared";
+import {
+  findCategory,
+  type Principal,
+  REGISTER_KIND_LABELS,
+  type RegisterEntryView,
+  type RegisterKind,
+} from "@komu/shared";
 import type { SchoolDirectory } from "../../deps.js";
 import type { Storage } from "../../storage/index.js";
 import { filePlanEntity } from "../entities.js";
@@ -18,6 +24,8 @@ export interface RegisterExport {
   fileName: string;
   /** ASCII fallback: receipt-2026-aoba-e.xlsx */
   asciiFileName: string;
+  /** The lines written (for the audit of class I/II subjects read). */
+  entries: RegisterEntryView[];
 }
 
 export async function exportRegister(
@@ -48,6 +56,7 @@ export async function exportRegister(
     bytes,
     fileName: `${REGISTER_KIND_LABELS[register].ja}_${listed.fiscalYear}年度_${schoolName}.xlsx`,
     asciiFileName: `${register}-${listed.fiscalYear}-${schoolId}.xlsx`,
+    entries: listed.items,
   };
 }
 

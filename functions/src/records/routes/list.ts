@@ -1,5 +1,6 @@
 import { ensureCan } from "@komu/shared";
 import type { Endpoint } from "../../http/types.js";
+import { auditListRead } from "../read/audit-list.js";
 import { listRecords } from "../search/list-records.js";
 import { recordsOf } from "./common.js";
 import { listRecordsRoute } from "./list.types.js";
@@ -14,6 +15,7 @@ export const listRecordsEndpoint: Endpoint = {
       const principal = c.get("principal");
       ensureCan(principal, "document.read", { schoolId, classification: "IV" });
       const page = await listRecords(recordsOf(deps), principal, schoolId, c.req.valid("query"));
+      await auditListRead(deps.storage, principal, schoolId, "list", page.items);
       return c.json(page, 200);
     });
   },

@@ -55,8 +55,9 @@ export const FileRecordBody = z
     categoryCode: z.string().regex(/^[A-Z][A-Z0-9]{0,3}(-[0-9]{2}){0,2}$/),
     classification: classification.optional(),
     eventDate: z.iso.date().optional(),
-    related: related.optional(),
-    authorName: z.string().trim().max(100).optional(),
     note: z.string().trim().max(1000).optional(),
   })
+  // `related` and `authorName` are for modules filing on someone's behalf (they call fileRecord
+  // directly); through the API they would let a caller forge a record's author or its link.
+  .strict()
   .openapi("FileRecordInput");
