@@ -1,3 +1,5 @@
+import { approvalsEndpoints } from "../approvals/index.js";
+import { verifyPdfEndpoint } from "../approvals/pdf/http/verify.js";
 import type { TaskSource } from "../deps.js";
 import type { Endpoint } from "../http/types.js";
 import { disposalEndpoints } from "../records/disposal/http/index.js";
@@ -26,6 +28,7 @@ export const coreEndpoints: readonly Endpoint[] = [
   listDeadLettersEndpoint,
   replayDeadLetterEndpoint,
   messagesEndpoint,
+  verifyPdfEndpoint,
   ...registerEndpoints,
   ...disposalEndpoints,
   // Last: its GET /records/{recordId} must not shadow the registers' and disposal's static paths.

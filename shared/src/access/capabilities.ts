@@ -160,6 +160,19 @@ export const CAPABILITIES = {
     staffOnly: true,
     grants: [{ holders: ["nurse", ...SCHOOL_LEADERS], scope: "ownSchool" }],
   },
+  "approval.verify": {
+    description: { ja: "PDF が決裁済みの Kōmu 文書か検証する", en: "Check whether a PDF is a sealed Kōmu document" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "global" }, BOARD, TOWN_ADMIN],
+  },
+  "approval.verify.school": {
+    description: {
+      ja: "検証した決裁文書の学校側の記録（件名・文書番号）を見る",
+      en: "See the school's record of a verified sealed document",
+    },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD, TOWN_ADMIN],
+  },
   "audit.read": {
     description: { ja: "監査ログを見る", en: "Read the audit log" },
     staffOnly: true,

@@ -13,6 +13,7 @@ export const ATTACHMENT_NAME = "komu-approval.json";
 
 export const KomuSealMetadataSchema = z.object({
   format: z.literal("komu-sealed/1"),
+  schoolId: z.string().min(1).max(100),
   approvalId: z.string().min(1).max(200),
   verificationCode: z.string().min(1).max(100),
   documentNumber: z.string().max(200),

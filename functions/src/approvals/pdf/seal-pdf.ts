@@ -20,6 +20,7 @@ const Text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The non-byte part of SealInput, checked at the module boundary. */
 export const SealInputSchema = z.object({
+  schoolId: Text(100),
   approvalId: Text(200),
   title: Text(500),
   documentNumber: Text(200),
@@ -181,6 +182,7 @@ export const sealPdf = async (input: SealInput): Promise<SealResult> => {
   appendCertificate(doc, font, input, { sealedAt, originalPages });
   const metadata: KomuSealMetadata = {
     format: "komu-sealed/1",
+    schoolId: input.schoolId,
     approvalId: input.approvalId,
     verificationCode: input.verificationCode,
     documentNumber: input.documentNumber,

@@ -81,6 +81,7 @@ export const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("
 
 /** A 決裁 by the 教頭 then the 校長 of 青葉小 (the seeded users), drafted by 伊藤. */
 export const sealInput = (original: Uint8Array, over: Partial<SealInput> = {}): SealInput => ({
+  schoolId: "aoba-e",
   approvalId: "apv_01JTESTSEAL",
   original,
   title: "運動会の実施について",
@@ -110,3 +111,10 @@ export const sealInput = (original: Uint8Array, over: Partial<SealInput> = {}): 
   verificationCode: "KMU-7Q2M-4XRT-9PLA",
   ...over,
 });
+
+/** What another tool does when someone adds a page to a sealed PDF and saves it. */
+export const appendBlankPage = async (bytes: Uint8Array): Promise<Uint8Array> => {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  doc.addPage();
+  return doc.save();
+};

@@ -86,6 +86,8 @@ export interface SealPerson {
 }
 
 export interface SealInput {
+  /** The school the approval belongs to (where its seal record is kept). */
+  schoolId: string;
   approvalId: string;
   original: Uint8Array;
   title: string;
@@ -108,6 +110,7 @@ export interface SealInput {
 /** What the sealed PDF carries (Info dictionary keys + the attached `komu-approval.json`). */
 export interface KomuSealMetadata {
   format: "komu-sealed/1";
+  schoolId: string;
   approvalId: string;
   verificationCode: string;
   documentNumber: string;
@@ -139,9 +142,15 @@ export interface SealRecord {
   schoolId: string;
   sealedAt: string;
   recordId?: string;
+  /** Pages of the sealed file, and who sealed it when, for the verification answer. */
+  pageCount?: number;
 }
 
-export type SealLookup = (ref: { approvalId: string; verificationCode: string }) => Promise<SealRecord | null>;
+export type SealLookup = (ref: {
+  schoolId: string;
+  approvalId: string;
+  verificationCode: string;
+}) => Promise<SealRecord | null>;
 
 export type VerifyResult =
   | {

@@ -35,7 +35,9 @@ describe("verifyPdf", () => {
       intact: true,
       sha256: sealed.sha256,
     });
-    expect(asked).toEqual([{ approvalId: "apv_01JTESTSEAL", verificationCode: "KMU-7Q2M-4XRT-9PLA" }]);
+    expect(asked).toEqual([
+      { schoolId: "aoba-e", approvalId: "apv_01JTESTSEAL", verificationCode: "KMU-7Q2M-4XRT-9PLA" },
+    ]);
   });
 
   it.each([

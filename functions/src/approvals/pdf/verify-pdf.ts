@@ -16,8 +16,15 @@ export const verifyPdf = async (bytes: Uint8Array, lookup: SealLookup): Promise<
   const doc = await loadPdf(bytes);
   const claimed = readSealMetadata(doc);
   if (!claimed) return { kind: "unknown", sha256 };
-  const record = await lookup({ approvalId: claimed.approvalId, verificationCode: claimed.verificationCode });
-  const known = record && record.verificationCode === claimed.verificationCode ? record : null;
+  const record = await lookup({
+    schoolId: claimed.schoolId,
+    approvalId: claimed.approvalId,
+    verificationCode: claimed.verificationCode,
+  });
+  const known =
+    record && record.verificationCode === claimed.verificationCode && record.schoolId === claimed.schoolId
+      ? record
+      : null;
   return {
     kind: "komu-sealed",
     approvalId: claimed.approvalId,
