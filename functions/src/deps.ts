@@ -3,6 +3,7 @@
  * without module mocking; `createApp(deps)` wires routes to these.
  */
 import type { Principal, Task } from "@komu/shared";
+import { type ApprovalsDeps, createApprovalsDeps } from "./approvals/index.js";
 import { botConfigFrom } from "./bot/config.js";
 import { type BotHandler as Bot, createBot, createTableConversationStore } from "./bot/index.js";
 import type { Config } from "./config.js";
@@ -71,6 +72,8 @@ export interface AppDeps {
   version: string;
   /** The records library module (学校文書); absent in hosts built without it (some tests). */
   records?: RecordsDeps;
+  /** The approvals module (電子決裁); absent in hosts built without it. */
+  approvals?: ApprovalsDeps;
 }
 
 export const consoleLogger: Logger = {
@@ -109,6 +112,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   });
   const graph = options.overrides?.graph ?? createGraphGateway(config);
   const records = createRecordsDeps({ config, storage, graph, clock, logger });
+  const approvals = createApprovalsDeps({ storage, graph, records, clock, logger });
   const botApp = createBot({
     config: botConfigFrom(config),
     conversations: createTableConversationStore({
@@ -142,6 +146,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     taskSources: coreTaskSources(),
     version: readVersion(),
     records,
+    approvals,
     effectHandlers: { ...disposalEffectHandlers({ storage, graph, clock }), ...recordsEffectHandlers(records) },
     dispose: () => storage.dispose(),
   };

@@ -31,6 +31,7 @@ export const coreEndpoints: readonly Endpoint[] = [
   verifyPdfEndpoint,
   ...registerEndpoints,
   ...disposalEndpoints,
+  ...approvalsEndpoints,
   // Last: its GET /records/{recordId} must not shadow the registers' and disposal's static paths.
   ...recordsEndpoints,
 ];

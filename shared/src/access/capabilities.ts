@@ -125,6 +125,21 @@ export const CAPABILITIES = {
     staffOnly: true,
     grants: [{ holders: SCHOOL_LEADERS, scope: "ownSchool" }],
   },
+  "approval.participate": {
+    description: { ja: "決裁ルート上の文書を確認・決定する", en: "Act on approvals one is on the route of" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }],
+  },
+  "approval.oversee": {
+    description: { ja: "学校の決裁文書をすべて見る", en: "See every approval of the school" },
+    staffOnly: true,
+    grants: [{ holders: SCHOOL_LEADERS, scope: "ownSchool" }],
+  },
+  "approval.templates.manage": {
+    description: { ja: "決裁ルートのテンプレートを管理する", en: "Manage approval route templates" },
+    staffOnly: true,
+    grants: [{ holders: ["principal"], scope: "ownSchool" }, BOARD, TOWN_ADMIN],
+  },
   "meeting.manage": {
     description: { ja: "職員会議を運営する", en: "Run staff meetings" },
     staffOnly: true,

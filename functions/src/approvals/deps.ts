@@ -1,0 +1,22 @@
+/**
+ * What the approvals module runs with (built by the app's createDeps; tests build it from the
+ * local platform). The records module's deps are reused: staged uploads, blobs, numbering, filing.
+ */
+import type { Logger } from "../deps.js";
+import type { GraphGateway } from "../graph/gateway.js";
+import type { RecordsDeps } from "../records/deps.js";
+import type { Storage } from "../storage/index.js";
+import type { Committed } from "./decide/commit-transition.js";
+import type { RoleDirectory } from "./role-directory.js";
+
+export interface ApprovalsDeps {
+  storage: Storage;
+  graph: GraphGateway;
+  records: RecordsDeps;
+  /** Who holds a role in a school (Graph group membership `komu-<schoolId>-<role>`). */
+  roles: RoleDirectory;
+  clock: () => Date;
+  logger: Logger;
+  /** Runs after each committed transition: enqueues its outbox effects (cards, notices, filing). */
+  publish?: (committed: Committed) => Promise<void>;
+}
