@@ -7,7 +7,7 @@ export interface ModuleInfo {
 }
 
 export const MODULES: readonly ModuleInfo[] = [
-  { key: "approvals", path: "/approvals", issue: 5 },
+  { key: "approvals", path: "/approvals" },
   { key: "meetings", path: "/meetings", issue: 6 },
   { key: "surveys", path: "/surveys", issue: 7 },
   { key: "documents", path: "/documents" },

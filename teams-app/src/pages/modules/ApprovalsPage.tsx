@@ -1,6 +1,2 @@
-import { ComingSoon } from "../ComingSoon.js";
-
-/** Route /approvals. Replaced by the real module page when its issue lands. */
-export default function ApprovalsPage() {
-  return <ComingSoon moduleKey="approvals" />;
-}
+/** Route /approvals: 承認 (電子決裁, issue 5), its own lazy chunk; the detail, drafting and verification views are further chunks. */
+export { default } from "../../approvals/ApprovalsPage.js";

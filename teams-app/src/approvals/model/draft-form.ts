@@ -1,0 +1,84 @@
+import type { Classification, DraftCreateInput, RouteEditsInput, RouteTemplate } from "@komu/shared";
+
+export interface StagedFile {
+  uploadId: string;
+  fileName: string;
+  size: number;
+}
+
+/** The drafting form (起案) as the user fills it. */
+export interface DraftForm {
+  title: string;
+  summary: string;
+  categoryCode: string;
+  classification: Classification | null;
+  dueDate: string;
+  templateId: string;
+  main: StagedFile | null;
+  attachments: StagedFile[];
+  /** Optional template stages the drafter removed. */
+  removed: string[];
+}
+
+export const emptyDraft = (templateId = ""): DraftForm => ({
+  title: "",
+  summary: "",
+  categoryCode: "",
+  classification: null,
+  dueDate: "",
+  templateId,
+  main: null,
+  attachments: [],
+  removed: [],
+});
+
+export type DraftProblem = "title" | "category" | "template" | "main" | "dueDate";
+
+/** What is missing to save (title, 文書分類, route) and, to submit, also the main document. */
+export function draftProblems(form: DraftForm, forSubmit: boolean, today: string): DraftProblem[] {
+  const out: DraftProblem[] = [];
+  if (!form.title.trim()) out.push("title");
+  if (!form.categoryCode) out.push("category");
+  if (!form.templateId) out.push("template");
+  if (form.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) out.push("dueDate");
+  else if (form.dueDate && forSubmit && form.dueDate < today) out.push("dueDate");
+  if (forSubmit && !form.main) out.push("main");
+  return out;
+}
+
+/** The template's stages the drafter may remove (optional ones, when the template allows it). */
+export function removableStages(template: Pick<RouteTemplate, "stages" | "drafterMay">): string[] {
+  if (!template.drafterMay.removeOptional) return [];
+  return template.stages.filter((s) => s.optional && s.kind !== "final").map((s) => s.id);
+}
+
+export function routeEdits(
+  form: DraftForm,
+  template: Pick<RouteTemplate, "stages" | "drafterMay"> | undefined,
+): RouteEditsInput {
+  const removable = template ? removableStages(template) : [];
+  return { remove: form.removed.filter((id) => removable.includes(id)), add: [] };
+}
+
+/** The body of POST …/approvals (a new draft). */
+export function draftCreateInput(
+  form: DraftForm,
+  template: Pick<RouteTemplate, "stages" | "drafterMay"> | undefined,
+): DraftCreateInput {
+  return {
+    templateId: form.templateId,
+    title: form.title.trim(),
+    summary: form.summary.trim(),
+    categoryCode: form.categoryCode,
+    ...(form.classification ? { classification: form.classification } : {}),
+    dueDate: form.dueDate || null,
+    mainUploadId: form.main?.uploadId ?? null,
+    attachmentUploadIds: form.attachments.map((a) => a.uploadId),
+    routeEdits: routeEdits(form, template),
+  };
+}
+
+/** Is this file the main document (PDF or image) or a supplement (Office, …)? */
+export function fileRole(name: string): "main" | "attachment" {
+  return /\.(pdf|png|jpe?g)$/i.test(name) ? "main" : "attachment";
+}
