@@ -1,4 +1,4 @@
-import { ApprovalListQuery, KomuError } from "@komu/shared";
+import { ApprovalListQuery, ensureCan, KomuError, type Principal } from "@komu/shared";
 import type { Endpoint } from "../../http/types.js";
 import { contentDisposition } from "../../records/read/content.js";
 import { ensureSee } from "../access.js";
@@ -22,7 +22,13 @@ export const listApprovalsEndpoint: Endpoint = {
   },
 };
 
-async function readApproval(deps: Parameters<typeof approvalsOf>[0], schoolId: string, approvalId: string) {
+async function readApproval(
+  deps: Parameters<typeof approvalsOf>[0],
+  principal: Principal,
+  schoolId: string,
+  approvalId: string,
+) {
+  ensureCan(principal, "approval.participate", { schoolId });
   const row = await approvalsRepos(approvalsOf(deps).storage).approvals.get(schoolId, approvalId);
   if (!row) throw new KomuError("NOT_FOUND", { details: { kind: "approval", id: approvalId } });
   return row;
@@ -36,7 +42,7 @@ export const getApprovalEndpoint: Endpoint = {
     app.openapi(getApprovalRoute, async (c) => {
       const { schoolId, approvalId } = c.req.valid("param");
       const principal = c.get("principal");
-      const row = await readApproval(deps, schoolId, approvalId);
+      const row = await readApproval(deps, principal, schoolId, approvalId);
       ensureSee(principal, approvalOf(row));
       c.header("ETag", row.etag);
       return c.json(toDetail(row, principal), 200);
@@ -51,7 +57,7 @@ export const approvalContentEndpoint: Endpoint = {
   register(app, deps) {
     app.openapi(approvalContentRoute, async (c) => {
       const { schoolId, approvalId } = c.req.valid("param");
-      const row = await readApproval(deps, schoolId, approvalId);
+      const row = await readApproval(deps, c.get("principal"), schoolId, approvalId);
       const approval = approvalOf(row);
       ensureSee(c.get("principal"), approval);
       const main = approval.main;

@@ -1,0 +1,311 @@
+/**
+ * The approval engine through the real API host and the local tenant: templates seeded per
+ * school, a teacher's draft with a staged PDF, submission resolving roles to the seeded people
+ * through Graph groups, out-of-turn and off-route refusals (audited), fifty concurrent approve
+ * calls on one step making one transition, 差し戻し to the drafter and resubmission, 引戻し,
+ * a 合議 of N of M, lists and access.
+ */
+import { plainPdf } from "@komu/functions/approvals/pdf/testing";
+import type { RunningPlatform } from "@komu/local/platform";
+import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform } from "../support/platform.js";
+import { signIn } from "../support/sign-in.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
+type Json = any;
+
+const SCHOOL = "aoba-e";
+let platform: RunningPlatform;
+const tokens: Record<string, string> = {};
+const users = {
+  teacher: KNOWN_USERS.aobaTeacher,
+  headTeacher: KNOWN_USERS.aobaHeadTeacher,
+  vp: KNOWN_USERS.aobaVicePrincipal,
+  principal: KNOWN_USERS.aobaPrincipal,
+  grade3: KNOWN_USERS.aobaGrade3Teacher,
+  nurse: KNOWN_USERS.aobaNurse,
+  student: KNOWN_USERS.aobaStudent,
+  other: KNOWN_USERS.higashiTeacher,
+};
+type Who = keyof typeof users;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ throttle: "off" });
+  await platform.recordsReady;
+  for (const [k, u] of Object.entries(users)) tokens[k] = await signIn(platform, u.upn);
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function call(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${platform.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${tokens[who]}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json, etag: res.headers.get("etag") };
+}
+
+async function uploadPdf(who: Who, name = "起案.pdf"): Promise<string> {
+  const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${tokens[who]}`,
+      "content-type": "application/pdf",
+      "x-komu-file-name": encodeURIComponent(name),
+    },
+    body: Buffer.from(await plainPdf({ pages: 2 })),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as Json).uploadId;
+}
+
+const base = `/api/schools/${SCHOOL}`;
+
+async function draftAndSubmit(templateId: string, title: string, who: Who = "teacher"): Promise<Json> {
+  const mainUploadId = await uploadPdf(who);
+  const created = await call(who, "POST", `${base}/approvals`, {
+    templateId,
+    title,
+    categoryCode: "C-04",
+    mainUploadId,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const submitted = await call(who, "POST", `${base}/approvals/${created.body.approval.id}/submit`, undefined, {
+    "if-match": created.body.etag,
+  });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  return submitted.body;
+}
+
+const decide = (who: Who, id: string, body: Json) => call(who, "POST", `${base}/approvals/${id}/decisions`, body);
+
+describe("templates", () => {
+  it("every school gets the default templates; a principal adds one, a teacher may not", async () => {
+    const list = await call("teacher", "GET", `${base}/approval-templates`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: Json) => i.template.id)).toEqual(
+      expect.arrayContaining(["general", "consultation", "circulation"]),
+    );
+    const template = {
+      name: "保健関係",
+      stages: [
+        { id: "nurse", kind: "consultation", label: "合議（養護）", roles: ["nurse"], rule: { kind: "all" } },
+        { id: "principal", kind: "final", label: "校長", roles: ["principal"] },
+      ],
+    };
+    expect((await call("teacher", "POST", `${base}/approval-templates`, template)).status).toBe(403);
+    const bad = await call("principal", "POST", `${base}/approval-templates`, {
+      ...template,
+      stages: [template.stages[0]],
+    });
+    expect(bad.status).toBe(400);
+    const made = await call("principal", "POST", `${base}/approval-templates`, template);
+    expect(made.status).toBe(201);
+    const stale = await call(
+      "principal",
+      "PUT",
+      `${base}/approval-templates/${made.body.template.id}`,
+      { ...template, name: "保健（改）" },
+      { "if-match": "W/\"datetime'2020-01-01T00%3A00%3A00.000Z'\"" },
+    );
+    expect(stale.status).toBe(412);
+  });
+});
+
+describe("a general approval: 教務主任 → 教頭 → 校長", () => {
+  it("resolves the roles to the seeded people and refuses out-of-turn and off-route clicks (audited)", async () => {
+    const detail = await draftAndSubmit("general", "校外学習の実施について");
+    const a = detail.approval;
+    expect(a.status).toBe("inRoute");
+    expect(a.route.map((s: Json) => s.assignees.map((p: Json) => p.oid))).toEqual([
+      [users.headTeacher.id],
+      [users.vp.id],
+      [users.principal.id],
+    ]);
+    expect(a.route[2].deputies.map((d: Json) => d.oid)).toEqual([users.vp.id]);
+    const mine = await call("headTeacher", "GET", `${base}/approvals/${a.id}`);
+    const token = mine.body.abilities.stepToken;
+    expect(mine.body.abilities.decide).toBe(true);
+
+    const outOfTurn = await decide("principal", a.id, { type: "approve", stepToken: token });
+    expect(outOfTurn.status).toBe(409);
+    expect(outOfTurn.body.error.code).toBe("APPROVAL_OUT_OF_TURN");
+    const offRoute = await decide("nurse", a.id, { type: "approve", stepToken: token });
+    expect(offRoute.status).toBe(403);
+    expect(offRoute.body.error.code).toBe("APPROVAL_NOT_ON_ROUTE");
+    expect((await call("nurse", "GET", `${base}/approvals/${a.id}`)).status).toBe(404);
+    expect((await decide("student", a.id, { type: "approve", stepToken: token })).status).toBe(403);
+    expect((await call("other", "GET", `${base}/approvals/${a.id}`)).status).toBe(403);
+
+    const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 500 });
+    const refused = audit.items.filter((e) => e.event.kind === "approval.refused" && e.event.target.id === a.id);
+    expect(refused.map((e) => (e.event.data as Json).code).sort()).toEqual([
+      "APPROVAL_NOT_ON_ROUTE",
+      "APPROVAL_OUT_OF_TURN",
+    ]);
+
+    const waiting = await call("headTeacher", "GET", `${base}/approvals?box=waiting`);
+    expect(waiting.body.items.map((i: Json) => i.id)).toContain(a.id);
+    const school = await call("principal", "GET", `${base}/approvals?box=school`);
+    expect(school.body.items.find((i: Json) => i.id === a.id)).toMatchObject({
+      currentStage: "教務主任",
+      myTurn: false,
+    });
+    expect((await call("teacher", "GET", `${base}/approvals?box=school`)).status).toBe(403);
+  });
+
+  it("fifty concurrent approve calls on one step make one transition", async () => {
+    const { approval } = await draftAndSubmit("general", "同時承認の確認");
+    const token = approval.route[0].token;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => decide("headTeacher", approval.id, { type: "approve", stepToken: token })),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(new Set(answers.filter((r) => r.status === 409).map((r) => r.body.error.code))).toEqual(
+      new Set(["APPROVAL_ALREADY_DECIDED"]),
+    );
+    const after = await call("teacher", "GET", `${base}/approvals/${approval.id}`);
+    expect(after.body.approval.history.filter((h: Json) => h.action === "approved")).toHaveLength(1);
+    expect(after.body.approval.route.map((s: Json) => s.status)).toEqual(["passed", "active", "waiting"]);
+    const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 1000 });
+    expect(
+      audit.items.filter((e) => e.event.kind === "approval.decided" && e.event.target.id === approval.id),
+    ).toHaveLength(1);
+  }, 60_000);
+
+  it("差し戻し to the drafter needs a comment; the drafter edits and resubmits; 代決 by the 教頭 completes it", async () => {
+    const { approval } = await draftAndSubmit("general", "差し戻しの確認");
+    let t = approval.route[0].token;
+    expect((await decide("headTeacher", approval.id, { type: "approve", stepToken: t })).status).toBe(200);
+    const vpView = await call("vp", "GET", `${base}/approvals/${approval.id}`);
+    t = vpView.body.abilities.stepToken;
+    const noComment = await decide("vp", approval.id, { type: "return", stepToken: t });
+    expect(noComment.body.error.code).toBe("APPROVAL_COMMENT_REQUIRED");
+    const returned = await decide("vp", approval.id, {
+      type: "return",
+      stepToken: t,
+      comment: "日程を修正してください",
+    });
+    expect(returned.body.approval.status).toBe("returned");
+
+    const mine = await call("teacher", "GET", `${base}/approvals/${approval.id}`);
+    expect(mine.body.abilities).toMatchObject({ edit: true, submit: true });
+    const edited = await call(
+      "teacher",
+      "PATCH",
+      `${base}/approvals/${approval.id}`,
+      { title: "差し戻しの確認（修正）" },
+      { "if-match": mine.body.etag },
+    );
+    expect(edited.status).toBe(200);
+    const again = await call("teacher", "POST", `${base}/approvals/${approval.id}/submit`, undefined, {
+      "if-match": edited.body.etag,
+    });
+    expect(again.body.approval).toMatchObject({ status: "inRoute", round: 2, title: "差し戻しの確認（修正）" });
+
+    for (const who of ["headTeacher", "vp"] as const) {
+      const view = await call(who, "GET", `${base}/approvals/${approval.id}`);
+      expect(
+        (await decide(who, approval.id, { type: "approve", stepToken: view.body.abilities.stepToken })).status,
+      ).toBe(200);
+    }
+    const deputy = await call("vp", "GET", `${base}/approvals/${approval.id}`);
+    expect(deputy.body.abilities).toMatchObject({ decide: false, delegate: true });
+    const done = await decide("vp", approval.id, {
+      type: "delegate",
+      stepToken: deputy.body.abilities.stepToken,
+      comment: "校長出張のため",
+    });
+    expect(done.body.approval.status).toBe("approved");
+    expect(done.body.approval.route[2].assignees[0]).toMatchObject({
+      decision: "approve",
+      deputy: { oid: users.vp.id },
+    });
+    const reviewed = await call("principal", "POST", `${base}/approvals/${approval.id}/review`, {
+      stageId: "principal",
+    });
+    expect(reviewed.body.approval.route[2].assignees[0].reviewedAt).not.toBeNull();
+    const doneList = await call("teacher", "GET", `${base}/approvals?box=done`);
+    expect(doneList.body.items.map((i: Json) => i.id)).toContain(approval.id);
+  }, 60_000);
+
+  it("引戻し before the first decision, not after", async () => {
+    const { approval } = await draftAndSubmit("general", "引戻しの確認");
+    const detail = await call("teacher", "GET", `${base}/approvals/${approval.id}`);
+    expect(detail.body.abilities.withdraw).toBe(true);
+    expect(
+      (
+        await call(
+          "headTeacher",
+          "POST",
+          `${base}/approvals/${approval.id}/withdraw`,
+          {},
+          { "if-match": detail.etag ?? "" },
+        )
+      ).status,
+    ).toBe(403);
+    const withdrawn = await call(
+      "teacher",
+      "POST",
+      `${base}/approvals/${approval.id}/withdraw`,
+      { comment: "添付漏れ" },
+      { "if-match": detail.etag ?? "" },
+    );
+    expect(withdrawn.body.approval.status).toBe("withdrawn");
+    const again = await call("teacher", "POST", `${base}/approvals/${approval.id}/submit`, undefined, {
+      "if-match": withdrawn.etag ?? "",
+    });
+    expect(
+      (await decide("headTeacher", approval.id, { type: "approve", stepToken: again.body.approval.route[0].token }))
+        .status,
+    ).toBe(200);
+    const late = await call("teacher", "GET", `${base}/approvals/${approval.id}`);
+    const refused = await call(
+      "teacher",
+      "POST",
+      `${base}/approvals/${approval.id}/withdraw`,
+      {},
+      { "if-match": late.etag ?? "" },
+    );
+    expect(refused.body.error.code).toBe("APPROVAL_WITHDRAW_CLOSED");
+  }, 60_000);
+});
+
+describe("合議 (2 of the grade heads)", () => {
+  it("passes to the 教頭 after two approvals, the drafter not among the consultees", async () => {
+    const { approval } = await draftAndSubmit("consultation", "学年行事の合議");
+    const consult = approval.route[0];
+    const oids: string[] = consult.assignees.map((a: Json) => a.oid);
+    expect(oids).not.toContain(users.teacher.id);
+    expect(oids).toContain(users.grade3.id);
+    expect(consult.rule).toEqual({ kind: "nOfM", n: 2 });
+    const first = await decide("grade3", approval.id, { type: "approve", stepToken: consult.token });
+    expect(first.body.approval.route[0].status).toBe("active");
+    // A second grade head (any seeded one) decides through the API with their own token.
+    const second = consult.assignees.find((a: Json) => a.oid !== users.grade3.id);
+    const upn = [
+      ...platform.tenant.ctx.store.collection<{ id: string; userPrincipalName: string }>("users").values(),
+    ].find((u) => u.id === second.oid)?.userPrincipalName;
+    expect(upn).toBeDefined();
+    const token = await signIn(platform, upn as string);
+    const res = await fetch(`${platform.url}${base}/approvals/${approval.id}/decisions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "approve", stepToken: consult.token }),
+    });
+    const body = (await res.json()) as Json;
+    expect(res.status).toBe(200);
+    expect(body.approval.route.map((s: Json) => s.status)).toEqual(["passed", "active", "waiting"]);
+  }, 60_000);
+});
