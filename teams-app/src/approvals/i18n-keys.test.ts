@@ -29,8 +29,8 @@ const PERSON_STATES: PersonState[] = [
   "circulated",
   "circulatedViewed",
 ];
-const ACTIONS: DialogAction[] = ["approve", "return", "reject", "delegate", "withdraw", "submit"];
-const VERDICTS: Verdict[] = ["intact", "altered", "unrecorded", "notKomu"];
+const ACTIONS: DialogAction[] = ["approve", "return", "reject", "delegate", "withdraw", "submit", "review"];
+const VERDICTS: Verdict[] = ["intact", "altered", "unrecorded", "unknown"];
 const PROBLEMS: DraftProblem[] = ["title", "category", "template", "main", "dueDate"];
 
 /** Keys the approvals UI builds at run time, one per value of the shared enums and the UI's own unions. */
@@ -51,7 +51,6 @@ const families: [string, readonly string[]][] = [
   ["approvals.draft.staging", ["uploading", "failed", "done"]],
   ["approvals.draft.problem", PROBLEMS],
   ["approvals.verify.verdict", VERDICTS],
-  ["approvals.verify.explain", VERDICTS],
   ["approvals.pdf.error", ["password", "invalid", "other"]],
 ];
 

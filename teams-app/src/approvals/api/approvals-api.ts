@@ -36,6 +36,8 @@ export function approvalsApi(api: ApiClient, schoolId: string) {
     decide: (id: string, input: DecisionInput) => api.send("POST", `${one(id)}/decisions`, input, ApprovalDetailView),
     withdraw: (current: Pick<ApprovalDetail, "etag"> & { id: string }, input: WithdrawInput) =>
       api.send("POST", `${one(current.id)}/withdraw`, input, ApprovalDetailView, { "If-Match": current.etag }),
+    /** 後閲: the absent approver acknowledges the deputy's decision on a stage. */
+    review: (id: string, stageId: string) => api.send("POST", `${one(id)}/review`, { stageId }, ApprovalDetailView),
     /** The main document (the sealed PDF after 決裁), through Kōmu with the user's token. */
     content: (path: string): Promise<BlobAnswer> => api.blob(path),
   };

@@ -1,38 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { VerifyAnswer, verdictOf } from "./verify.js";
+import { VerifyAnswer, verifyFacts } from "./verify.js";
 
-const sealed = {
-  kind: "komu-sealed",
+const claimed = {
   approvalId: "a1",
   verificationCode: "K7Q2-9XPA",
-  claimed: {
-    title: "修学旅行実施計画",
-    documentNumber: "青葉小第12号",
-    sealedAt: "2026-11-20T01:00:00Z",
-    originalSha256: "ab",
-  },
-  record: {
-    approvalId: "a1",
-    verificationCode: "K7Q2-9XPA",
-    sealedSha256: "cd",
-    title: "修学旅行実施計画",
-    documentNumber: "青葉小第12号",
-    schoolId: "aoba-es",
-    sealedAt: "2026-11-20T01:00:00Z",
-  },
-  intact: true,
-  sha256: "cd",
+  documentNumber: "青葉小第12号",
+  title: "修学旅行実施計画（写し）",
+  sealedAt: "2026-11-20T01:00:00Z",
+  originalSha256: "ab",
+  originalPages: 2,
 };
+const record = {
+  schoolId: "aoba-e",
+  approvalId: "a1",
+  documentNumber: "青葉小第12号",
+  title: "修学旅行実施計画",
+  sealedAt: "2026-11-20T01:00:00Z",
+  sealedSha256: "cd",
+};
+const message = { ja: "改変されていません", en: "Unchanged" };
 
 describe("verification answer", () => {
-  it("is intact only when Kōmu recorded the seal and the bytes match", () => {
-    expect(verdictOf(VerifyAnswer.parse(sealed))).toBe("intact");
-    expect(verdictOf(VerifyAnswer.parse({ ...sealed, intact: false, sha256: "ef" }))).toBe("altered");
-    expect(verdictOf(VerifyAnswer.parse({ ...sealed, record: null, intact: false }))).toBe("unrecorded");
-    expect(verdictOf(VerifyAnswer.parse({ kind: "unknown", sha256: "00" }))).toBe("notKomu");
+  it("shows the school's record when the server gives it, else what the file claims", () => {
+    const withRecord = VerifyAnswer.parse({ verdict: "intact", message, sha256: "cd", claimed, record });
+    expect(verifyFacts(withRecord)).toMatchObject({ title: "修学旅行実施計画", fromRecord: true, code: "K7Q2-9XPA" });
+    const hidden = VerifyAnswer.parse({ verdict: "altered", message, sha256: "ef", claimed, record: null });
+    expect(verifyFacts(hidden)).toMatchObject({ title: "修学旅行実施計画（写し）", fromRecord: false });
+  });
+
+  it("has no facts for a PDF that is not Kōmu's", () => {
+    expect(verifyFacts(VerifyAnswer.parse({ verdict: "unknown", message, sha256: "00" }))).toBeNull();
   });
 
   it("refuses an answer of another shape", () => {
-    expect(VerifyAnswer.safeParse({ kind: "komu-sealed", sha256: "00" }).success).toBe(false);
+    expect(VerifyAnswer.safeParse({ verdict: "sealed", message, sha256: "00" }).success).toBe(false);
   });
 });

@@ -8,7 +8,12 @@ const useStyles = makeStyles({
 });
 
 /** Only the actions the server says the viewer may take now (abilities), each confirmed in a dialog. */
-export function ActionBar(props: { detail: ApprovalDetailView; onAction: (a: DialogAction) => void }) {
+export function ActionBar(props: {
+  detail: ApprovalDetailView;
+  onAction: (a: DialogAction) => void;
+  /** The viewer owes a 後閲 on this approval (a deputy decided for them). */
+  reviewDue: boolean;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { abilities, approval } = props.detail;
@@ -19,6 +24,7 @@ export function ActionBar(props: { detail: ApprovalDetailView; onAction: (a: Dia
   if (abilities.delegate && abilities.stepToken) buttons.push({ action: "delegate", primary: !abilities.decide });
   if (abilities.submit) buttons.push({ action: "submit", primary: true });
   if (abilities.withdraw) buttons.push({ action: "withdraw" });
+  if (props.reviewDue) buttons.push({ action: "review", primary: buttons.length === 0 });
   if (buttons.length === 0) return null;
   return (
     <div className={styles.bar}>

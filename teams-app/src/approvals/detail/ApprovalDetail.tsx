@@ -20,6 +20,7 @@ import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { useApprovals } from "../common/ApprovalsContext.js";
 import { StatusBadge } from "../common/StatusBadge.js";
+import { pendingReview } from "../model/route-view.js";
 import { ActionBar } from "./ActionBar.js";
 import { DecisionDialog, type DialogAction } from "./DecisionDialog.js";
 import { DocumentPane } from "./DocumentPane.js";
@@ -86,10 +87,11 @@ function Loaded(props: {
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
-  const { schoolId } = useApprovals();
+  const { schoolId, principal } = useApprovals();
   const [action, setAction] = useState<DialogAction | null>(null);
   const { approval } = props.detail;
   const sealed = approval.status === "approved";
+  const reviewStage = pendingReview(approval.route, principal.oid);
   return (
     <article
       className={styles.page}
@@ -143,7 +145,7 @@ function Loaded(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      <ActionBar detail={props.detail} onAction={setAction} />
+      <ActionBar detail={props.detail} onAction={setAction} reviewDue={reviewStage !== null} />
       <div className={styles.columns}>
         <DocumentPane
           contentUrl={props.detail.contentUrl}
@@ -156,7 +158,13 @@ function Loaded(props: {
           <HistoryList approval={approval} />
         </div>
       </div>
-      <DecisionDialog detail={props.detail} action={action} onClose={() => setAction(null)} onDone={props.onChanged} />
+      <DecisionDialog
+        detail={props.detail}
+        action={action}
+        reviewStage={reviewStage}
+        onClose={() => setAction(null)}
+        onDone={props.onChanged}
+      />
     </article>
   );
 }

@@ -20,7 +20,7 @@ import { useLang } from "../../app/useLang.js";
 import { useApprovals } from "../common/ApprovalsContext.js";
 import { type DecisionKind, decisionInput, decisionProblem } from "../model/decision-form.js";
 
-export type DialogAction = DecisionKind | "withdraw" | "submit";
+export type DialogAction = DecisionKind | "withdraw" | "submit" | "review";
 
 /**
  * Confirm an action: 承認 / 差し戻し (target, comment required) / 却下 (comment required) /
@@ -30,6 +30,8 @@ export type DialogAction = DecisionKind | "withdraw" | "submit";
 export function DecisionDialog(props: {
   detail: ApprovalDetailView;
   action: DialogAction | null;
+  /** For 後閲: the stage a deputy decided on for the viewer. */
+  reviewStage: string | null;
   onClose: () => void;
   onDone: (next: ApprovalDetailView | null) => void;
 }) {
@@ -66,6 +68,9 @@ export function DecisionDialog(props: {
         const token = detail.abilities.stepToken;
         if (!token) throw new Error("no step token");
         next = await api.decide(detail.approval.id, decisionInput({ kind: action, comment, to }, token));
+      } else if (action === "review") {
+        if (!props.reviewStage) throw new Error("no stage to acknowledge");
+        next = await api.review(detail.approval.id, props.reviewStage);
       } else if (action === "withdraw") {
         next = await api.withdraw(ref, comment.trim() ? { comment: comment.trim() } : {});
       } else {
@@ -84,7 +89,7 @@ export function DecisionDialog(props: {
   };
 
   const needsComment = action === "return" || action === "reject";
-  const showComment = action !== "submit";
+  const showComment = action !== "submit" && action !== "review";
   return (
     <Dialog open={action !== null} onOpenChange={(_, d) => !d.open && close()}>
       <DialogSurface aria-describedby="decision-body">

@@ -2,7 +2,7 @@ import type { Assignee, Principal, ResolvedStage, RouteTemplate } from "@komu/sh
 import { describe, expect, it } from "vitest";
 import { decisionInput, decisionProblem } from "./decision-form.js";
 import { draftCreateInput, draftProblems, emptyDraft, fileRole, removableStages } from "./draft-form.js";
-import { personState, stageProgress } from "./route-view.js";
+import { pendingReview, personState, stageProgress } from "./route-view.js";
 import { approvalSchools, visibleViews } from "./views.js";
 
 const person = (roles: Principal["roles"], schoolId = "aoba-es"): Principal => ({
@@ -88,6 +88,26 @@ describe("route display", () => {
     } satisfies ResolvedStage;
     expect(stageProgress(stage)).toEqual({ approved: 1, needed: 2, of: 3 });
     expect(stageProgress({ ...stage, kind: "approval" })).toBeNull();
+  });
+
+  it("finds the stage where a deputy decided for me and I have not acknowledged it (後閲)", () => {
+    const deputy = { oid: "vp", name: "小島 智子" };
+    const stage = (id: string, a: Partial<Assignee>): ResolvedStage => ({
+      id,
+      kind: "final",
+      label: "校長",
+      rule: { kind: "any" },
+      assignees: [assignee({ oid: "p", status: "decided", decision: "approve", ...a })],
+      deputies: [],
+      status: "passed",
+      token: null,
+      activatedAt: null,
+      completedAt: null,
+    });
+    expect(pendingReview([stage("principal", { deputy })], "p")).toBe("principal");
+    expect(pendingReview([stage("principal", { deputy, reviewedAt: "2026-11-21T00:00:00Z" })], "p")).toBeNull();
+    expect(pendingReview([stage("principal", {})], "p")).toBeNull();
+    expect(pendingReview([stage("principal", { deputy })], "someone-else")).toBeNull();
   });
 });
 

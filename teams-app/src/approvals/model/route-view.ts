@@ -42,3 +42,11 @@ export function stageProgress(stage: ResolvedStage): { approved: number; needed:
   const approved = stage.assignees.filter((a) => a.status === "decided" && a.decision === "approve").length;
   return { approved, needed: neededApprovals(stage), of: stage.assignees.length };
 }
+
+/** The first stage where a deputy decided for `oid` and `oid` has not yet acknowledged it (後閲). */
+export function pendingReview(route: readonly ResolvedStage[], oid: string): string | null {
+  for (const stage of route) {
+    if (stage.assignees.some((a) => a.oid === oid && a.deputy && !a.reviewedAt)) return stage.id;
+  }
+  return null;
+}

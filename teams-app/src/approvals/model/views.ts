@@ -5,21 +5,21 @@ export const VIEWS = ["waiting", "drafts", "done", "school", "new", "verify"] as
 export type View = (typeof VIEWS)[number];
 
 /**
- * Which views a user sees in a school (to show or hide them; the server decides). Any staff
- * member may be on a route (合議, 回覧), so 承認待ち is for every drafter; the school's waiting
- * items are for the principal and the vice principal.
+ * Which views a user sees in a school (to show or hide them; the server decides): the lists for
+ * anyone who may be on a route (approval.participate: 合議 and 回覧 reach any staff member), 起案
+ * for drafters, the school's waiting items for school leaders (approval.oversee), 検証 for staff.
  */
 export function visibleViews(principal: Principal, schoolId: string): View[] {
-  const draft = can(principal, "document.draft", { schoolId });
-  const leader = principal.memberships.some(
-    (m) => m.schoolId === schoolId && m.roles.some((r) => r === "principal" || r === "vicePrincipal"),
-  );
-  const staff = principal.memberships.some((m) => m.schoolId === schoolId && m.staff);
-  return VIEWS.filter((v) => {
-    if (v === "school") return leader;
-    if (v === "verify") return staff;
-    return draft;
-  });
+  const participate = can(principal, "approval.participate", { schoolId });
+  const checks: Record<View, boolean> = {
+    waiting: participate,
+    drafts: participate,
+    done: participate,
+    school: can(principal, "approval.oversee", { schoolId }),
+    new: can(principal, "document.draft", { schoolId }),
+    verify: participate && can(principal, "approval.verify", { schoolId }),
+  };
+  return VIEWS.filter((v) => checks[v]);
 }
 
 /** The schools where the user may use approvals (where any view is visible). */

@@ -15,7 +15,7 @@ import { pickErrorMessage } from "../../api/errors.js";
 import { useSession } from "../../app/session.js";
 import { useLang } from "../../app/useLang.js";
 import { formatInstant } from "../../format/dates.js";
-import { type VerifyAnswer, verdictOf, verifyPdf } from "../api/verify.js";
+import { type VerifyAnswer, verifyFacts, verifyPdf } from "../api/verify.js";
 import { FileDropZone } from "../common/FileDropZone.js";
 import { PdfViewer } from "../pdf/PdfViewer.js";
 
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-const INTENT = { intact: "success", altered: "error", unrecorded: "warning", notKomu: "warning" } as const;
+const INTENT = { intact: "success", altered: "error", unrecorded: "warning", unknown: "warning" } as const;
 
 type State =
   | { status: "idle" }
@@ -54,7 +54,7 @@ export default function VerifyView(props: { announce: (text: string) => void }) 
     try {
       const answer = await verifyPdf(file, { tokens: auth, lang: () => lang, onUnauthorized: signedOut });
       setState({ status: "done", file, answer });
-      props.announce(t(`approvals.verify.verdict.${verdictOf(answer)}`));
+      props.announce(answer.message[lang]);
     } catch (e) {
       const message = pickErrorMessage(e, lang);
       setState({ status: "error", file, message });
@@ -102,23 +102,28 @@ function VerifyResult({ answer }: { answer: VerifyAnswer }) {
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
-  const verdict = verdictOf(answer);
-  const facts: [string, string, boolean?][] = [];
-  if (answer.kind === "komu-sealed") {
-    const r = answer.record;
-    facts.push([t("approvals.verify.title"), r?.title ?? answer.claimed.title]);
-    facts.push([t("approvals.verify.number"), r?.documentNumber ?? answer.claimed.documentNumber]);
-    facts.push([t("approvals.verify.sealedAt"), formatInstant(r?.sealedAt ?? answer.claimed.sealedAt, lang)]);
-    facts.push([t("approvals.verify.code"), answer.verificationCode, true]);
+  const facts = verifyFacts(answer);
+  const rows: [string, string, boolean?][] = [];
+  if (facts) {
+    rows.push([t("approvals.verify.title"), facts.title]);
+    rows.push([t("approvals.verify.number"), facts.number]);
+    rows.push([t("approvals.verify.sealedAt"), formatInstant(facts.sealedAt, lang)]);
+    if (facts.code) rows.push([t("approvals.verify.code"), facts.code, true]);
   }
-  facts.push([t("approvals.verify.sha256"), answer.sha256, true]);
+  rows.push([t("approvals.verify.sha256"), answer.sha256, true]);
   return (
-    <MessageBar intent={INTENT[verdict]} layout="multiline" data-testid="verify-result" data-verdict={verdict}>
+    <MessageBar
+      intent={INTENT[answer.verdict]}
+      layout="multiline"
+      data-testid="verify-result"
+      data-verdict={answer.verdict}
+    >
       <MessageBarBody>
-        <MessageBarTitle>{t(`approvals.verify.verdict.${verdict}`)}</MessageBarTitle>
-        <Body1 as="p">{t(`approvals.verify.explain.${verdict}`)}</Body1>
+        <MessageBarTitle>{t(`approvals.verify.verdict.${answer.verdict}`)}</MessageBarTitle>
+        <Body1 as="p">{answer.message[lang]}</Body1>
+        {facts && !facts.fromRecord && <Body1 as="p">{t("approvals.verify.claimedOnly")}</Body1>}
         <dl className={styles.facts}>
-          {facts.map(([k, v, mono]) => (
+          {rows.map(([k, v, mono]) => (
             <div key={k} style={{ display: "contents" }}>
               <dt className={styles.dt}>{k}</dt>
               <dd className={mono ? `${styles.dd} ${styles.mono}` : styles.dd}>{v}</dd>
