@@ -221,6 +221,8 @@ export async function buildFunctions(options: BuildOptions = {}): Promise<BuildR
   };
   writeFileSync(join(outDir, "package.json"), `${JSON.stringify(deployPkg, null, 2)}\n`);
   cpSync(join(FUNCTIONS_DIR, "host.json"), join(outDir, "host.json"));
+  // The Japanese font of sealed PDFs (and its licence), found beside the bundle at run time.
+  cpSync(join(FUNCTIONS_DIR, "assets"), join(outDir, "assets"), { recursive: true });
   // Read by `func azure functionapp publish` and the Agents Toolkit's azureFunctions/zipDeploy.
   writeFileSync(join(outDir, ".funcignore"), "# Everything in this folder is deployed.\n.funcignore\n");
 

@@ -10,6 +10,7 @@ import { sealDate } from "./jst.js";
 import { loadPdf } from "./load-pdf.js";
 import { writeSealMetadata } from "./metadata.js";
 import { drawInVisibleCoordinates, isolateExistingContent, pageFrame } from "./page-frame.js";
+import { addSignaturePlaceholder, signPlaceholder } from "./sign-pdf.js";
 import { addStampBand, type BandCell } from "./stamp-band.js";
 import { detachFields, stampBoxFromFields, stampBoxFromText } from "./stamp-box.js";
 import { pdfTextItems } from "./text-items.js";
@@ -194,8 +195,15 @@ export const sealPdf = async (input: SealInput): Promise<SealResult> => {
   };
   await writeSealMetadata(doc, metadata);
   const pageCount = doc.getPageCount();
-  const bytes = await doc.save({ useObjectStreams: true });
-  const signed = false;
+  const signingTime = new Date(sealedAt);
+  let bytes: Uint8Array;
+  if (input.signing) {
+    addSignaturePlaceholder(doc, { reason: `決裁 ${input.documentNumber}`, signingTime });
+    bytes = await signPlaceholder(await doc.save({ useObjectStreams: false }), input.signing, signingTime);
+  } else {
+    bytes = await doc.save({ useObjectStreams: true });
+  }
+  const signed = input.signing !== undefined;
   return {
     bytes,
     sha256: sha256Hex(bytes),

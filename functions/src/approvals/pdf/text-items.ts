@@ -16,8 +16,34 @@ export interface TextItem {
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | undefined;
+/**
+ * In Node pdf.js runs its worker in the main thread ("fake worker"). It would import
+ * `./pdf.worker.mjs` relative to itself, which does not exist inside the Functions bundle; handing
+ * it the worker module through `globalThis.pdfjsWorker` (pdf.js's documented hook) lets esbuild
+ * bundle both.
+ */
 const loadPdfJs = (): Promise<PdfJs> => {
-  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjs ??= (async () => {
+    const g = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
+    // pdf.js builds one DOMMatrix when it loads (for rendering, which Kōmu never does on the
+    // server). Node has none, and the optional native canvas it would borrow one from cannot be
+    // bundled: a plain 2D affine matrix is enough for text extraction.
+    g.DOMMatrix ??= class DOMMatrix {
+      a = 1;
+      b = 0;
+      c = 0;
+      d = 1;
+      e = 0;
+      f = 0;
+      constructor(init?: number[]) {
+        if (init?.length === 6)
+          [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+      }
+    };
+    // @ts-expect-error pdfjs-dist ships no types for the worker module
+    g.pdfjsWorker ??= await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    return import("pdfjs-dist/legacy/build/pdf.mjs");
+  })();
   return pdfjs;
 };
 

@@ -105,6 +105,11 @@ export interface SealInput {
   verifyUrl?: string;
   /** UTC ISO; defaults to the last decision's time. Used for the PDF's dates (deterministic output). */
   sealedAt?: string;
+  /**
+   * The organisation certificate (signingKeyFromEnv): when given, the sealed PDF is signed (CMS,
+   * adbe.pkcs7.detached; see sign-pdf.ts). Without it, the PDF is sealed unsigned.
+   */
+  signing?: { p12: Uint8Array; password: string };
 }
 
 /** What the sealed PDF carries (Info dictionary keys + the attached `komu-approval.json`). */
