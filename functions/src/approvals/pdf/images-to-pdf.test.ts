@@ -92,4 +92,17 @@ describe("imagesToPdf", () => {
     expect(jpegOrientation(exifJpegHeader(1, false))).toBe(0);
     expect(jpegOrientation(Uint8Array.from([0xff, 0xd8, 0xff, 0xda, 0, 2]))).toBe(0);
   });
+  it("turns a JPEG by its EXIF orientation: a landscape-stored photo taken upright makes a portrait page", async () => {
+    // SOI, APP1 (EXIF orientation 6), SOF0 40×20 3 components, EOI: enough for pdf-lib, which
+    // embeds JPEG data as it is (DCTDecode) and reads only the frame header.
+    const exif = exifJpegHeader(6, true).subarray(2, -4);
+    const sof = Uint8Array.from([0xff, 0xc0, 0, 17, 8, 0, 20, 0, 40, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0]);
+    const jpeg = Uint8Array.from([0xff, 0xd8, ...exif, ...sof, 0xff, 0xd9]);
+    expect(jpegOrientation(jpeg)).toBe(1);
+    const info = await inspectPdf(await imagesToPdf([{ bytes: jpeg, mediaType: "image/jpeg" }]));
+    expect(info.pages[0]).toMatchObject({ visibleWidth: 595.28, visibleHeight: 841.89 });
+    const plain = Uint8Array.from([0xff, 0xd8, ...sof, 0xff, 0xd9]);
+    const landscape = await inspectPdf(await imagesToPdf([{ bytes: plain, mediaType: "image/jpeg" }]));
+    expect(landscape.pages[0]).toMatchObject({ visibleWidth: 841.89, visibleHeight: 595.28 });
+  });
 });

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDocument, PDFRawStream } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { readSealMetadata } from "./metadata.js";
 import { pageFrame } from "./page-frame.js";
@@ -203,5 +203,39 @@ describe("sealPdf", () => {
     const texts = await pdfPageTexts(sealed.bytes);
     expect(texts.at(-1)).toContain("KMU-7Q2M-4XRT-9PLA");
     expect(texts[2]).toContain("決裁証明（続き）");
+  });
+  it("draws a registered seal image instead of the vector imprint, keeping the surname searchable", async () => {
+    const png = Uint8Array.from(
+      Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    );
+    const original = await plainPdf();
+    const sealed = await sealPdf(sealInput(original, { sealImages: [{ name: "松尾 俊介", png }] }));
+    const doc = await PDFDocument.load(sealed.bytes);
+    const xobjects = doc.getPage(0).node.Resources()?.lookup(PDFName.of("XObject"));
+    expect(xobjects instanceof PDFDict && xobjects.keys().length).toBe(1);
+    const [first = ""] = await pdfPageTexts(sealed.bytes);
+    expect(first).toContain("松尾");
+    expect(first).toContain("小島");
+    await expect(
+      sealPdf(sealInput(original, { sealImages: [{ name: "松尾 俊介", png: new Uint8Array([1, 2, 3]) }] })),
+    ).rejects.toMatchObject({ code: "IMAGE_INVALID" });
+  });
+
+  it("places the band on a page whose boxes do not start at (0, 0)", async () => {
+    const base = await PDFDocument.load(await plainPdf());
+    const page = base.getPage(0);
+    page.setMediaBox(100, 200, 595.28, 841.89);
+    page.setCropBox(120, 220, 500, 700);
+    const original = await base.save();
+    const sealed = await sealPdf(sealInput(original));
+    const { frame, items } = await visibleItems(sealed.bytes);
+    expect(frame.visibleHeight).toBeCloseTo(700 + BAND_HEIGHT, 3);
+    const matsuo = items.find((i) => i.str === "松尾");
+    expect(matsuo?.v).toBeGreaterThan(700);
+    expect(matsuo?.u).toBeGreaterThan(250);
+    expect(matsuo?.u).toBeLessThan(500);
   });
 });

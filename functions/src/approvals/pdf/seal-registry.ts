@@ -1,4 +1,4 @@
-import { KomuError } from "@komu/shared";
+import { KomuError, SCHOOL_ID_PATTERN } from "@komu/shared";
 import { z } from "zod";
 import { defineEntity, type EntityStore } from "../../storage/entity-store.js";
 import type { SealLookup, SealRecord } from "./types.js";
@@ -54,7 +54,7 @@ export const sealLookup =
   (entities: EntityStore): SealLookup =>
   async ({ schoolId, approvalId }) => {
     // The ids come from an uploaded file: anything odd is simply not a record of ours.
-    if (!/^[a-z0-9-]{1,64}$/.test(schoolId) || !/^[A-Za-z0-9_-]{1,200}$/.test(approvalId)) return null;
+    if (!SCHOOL_ID_PATTERN.test(schoolId) || !/^[A-Za-z0-9_-]{1,200}$/.test(approvalId)) return null;
     const found = await entities.repo(sealedPdfEntity).get(schoolId, approvalId);
     return found?.data ?? null;
   };
