@@ -238,4 +238,24 @@ describe("sealPdf", () => {
     expect(matsuo?.u).toBeGreaterThan(250);
     expect(matsuo?.u).toBeLessThan(500);
   });
+  it("keeps every imprint on a narrow page (the description gives way)", async () => {
+    const original = await plainPdf({ size: [200, 400] });
+    const input = sealInput(original);
+    const base = input.decisions[0];
+    if (!base) throw new Error("fixture");
+    const decisions = ["教務主任", "学年主任", "事務長", "教頭", "校長"].map((role, i) => ({
+      ...base,
+      role,
+      stageLabel: role,
+      surname: `姓${i}`,
+    }));
+    const sealed = await sealPdf({ ...input, decisions });
+    const { items } = await visibleItems(sealed.bytes);
+    const surnames = items.filter((i) => /^姓\d$|^伊藤$/.test(i.str));
+    expect(surnames).toHaveLength(6);
+    for (const s of surnames) {
+      expect(s.u).toBeGreaterThan(0);
+      expect(s.u + s.width).toBeLessThan(200);
+    }
+  });
 });

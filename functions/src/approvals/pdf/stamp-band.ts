@@ -35,9 +35,12 @@ export const addStampBand = (page: PDFPage, font: PDFFont, cells: BandCell[], li
       thickness: 0.5,
       color: INK,
     });
-    const textWidth = Math.min(190, width * 0.34);
-    const room = width - 2 * MARGIN - textWidth - 8;
-    const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, room / Math.max(1, cells.length)));
+    const n = Math.max(1, cells.length);
+    // The description on the left gives way when the cells would not fit beside it (narrow pages).
+    const fitsBeside = (width - 2 * MARGIN - Math.min(190, width * 0.34) - 8) / n >= MIN_CELL;
+    const textWidth = fitsBeside ? Math.min(190, width * 0.34) : 0;
+    const room = width - 2 * MARGIN - (fitsBeside ? textWidth + 8 : 0);
+    const cell = Math.min(MAX_CELL, room / n);
     const cellTop = top - 8;
     const cellBottom = bottom + 7;
     const cellHeight = cellTop - cellBottom;
@@ -64,7 +67,7 @@ export const addStampBand = (page: PDFPage, font: PDFFont, cells: BandCell[], li
       drawImprint(page, font, { ...c.imprint, cx: x + cell / 2, cy: cellBottom + (cellHeight - LABEL_ROW) / 2, size });
     });
     let y = top - 16;
-    for (const [i, line] of lines.entries()) {
+    for (const [i, line] of (textWidth > 0 ? lines : []).entries()) {
       const size = i === 0 ? 10 : 7.5;
       const fitted = Math.min(size, (textWidth / Math.max(1, font.widthOfTextAtSize(line, 1))) * 0.98);
       page.drawText(line, { x: MARGIN, y, size: fitted, font, color: INK });
