@@ -58,4 +58,21 @@ describe("finding the 押印欄 in the text", () => {
     expect(fieldRole("押印.教　頭")).toBe("教頭");
     expect(fieldRole("signature1")).toBeNull();
   });
+  it("joins a label written with 均等割り付け (one item per character)", async () => {
+    const f = await frameOf();
+    const items = [item("校", 310, 780), item("長", 340, 780), item("教", 370, 780), item("頭", 400, 780)];
+    const box = stampBoxFromText(f, items);
+    expect(box?.slots.map((s) => s.label)).toEqual(["校長", "教頭"]);
+    expect(box?.slots[0]?.cx).toBeCloseTo((310 + 350) / 2, 5);
+    // Characters far apart, or on different lines, are not a label.
+    expect(stampBoxFromText(f, [item("校", 100, 780), item("長", 300, 780), item("教頭", 400, 780)])).toBeNull();
+  });
+});
+
+describe("reading text with a time limit", () => {
+  it("gives up after the limit (callers then seal into a band)", async () => {
+    const { pdfTextItems } = await import("./text-items.js");
+    const { plainPdf } = await import("./testing.js");
+    await expect(pdfTextItems(await plainPdf({ pages: 50 }), undefined, 1)).rejects.toThrow(/took over 1 ms/);
+  });
 });

@@ -96,18 +96,16 @@ export const stampBoxFromText = (
   roles: readonly string[] = DEFAULT_ROLE_LABELS,
 ): StampBox | null => {
   const wanted = new Set([...DEFAULT_ROLE_LABELS, ...roles].map(normalise));
-  const texts = items.map((i) => normalise(i.str));
-  const marked = texts.some((t) => MARKERS.includes(t));
+  const placed = items
+    .map((item) => ({ text: normalise(item.str), ...placeItem(frame, item) }))
+    // Horizontal text only (upright in the visible page).
+    .filter((p) => p.text && p.w >= p.h * 0.5);
+  const marked = placed.some((p) => MARKERS.includes(p.text));
   const labels: Placed[] = [];
-  items.forEach((item, i) => {
-    const t = texts[i] ?? "";
-    if (!wanted.has(t)) return;
-    const p = placeItem(frame, item);
-    // A horizontal label only (upright in the visible page).
-    if (p.w < p.h * 0.5) return;
-    if (labels.some((l) => l.label === t)) return;
-    labels.push({ label: t, ...p });
-  });
+  for (const candidate of [...placed, ...spacedOutRuns(placed)]) {
+    if (!wanted.has(candidate.text) || labels.some((l) => l.label === candidate.text)) continue;
+    labels.push({ label: candidate.text, u: candidate.u, v: candidate.v, w: candidate.w, h: candidate.h });
+  }
   if (!labels.length) return null;
   const sameLine = (a: Placed, b: Placed) => Math.abs(a.v - b.v) < Math.max(a.h, b.h) * 0.6;
   const rowMates = (l: Placed) => labels.filter((o) => o !== l && sameLine(o, l));
@@ -121,6 +119,39 @@ export const stampBoxFromText = (
   });
   const inside = slots.filter((s) => s.cy - s.size / 2 >= 0);
   return inside.length ? { source: "text", slots: inside } : null;
+};
+
+type PlacedText = { text: string; u: number; v: number; w: number; h: number };
+
+/**
+ * Labels written with 均等割り付け (distributed alignment, usual in Excel forms) come out of pdf.js
+ * as one item per character: 「校」 … 「長」. Runs of up to 4 short items on one baseline, each
+ * within 3.5 character heights of the previous, are joined into candidates (「校長」).
+ */
+const spacedOutRuns = (placed: PlacedText[]): PlacedText[] => {
+  const short = placed.filter((p) => p.text.length <= 2).sort((a, b) => b.v - a.v || a.u - b.u);
+  const runs: PlacedText[] = [];
+  for (const [i, first] of short.entries()) {
+    let run = first;
+    let last = first;
+    for (const next of short.slice(i + 1)) {
+      if (Math.abs(next.v - first.v) > first.h * 0.3) continue;
+      const gap = next.u - (last.u + last.w);
+      if (gap < -first.h * 0.2) continue;
+      if (gap > first.h * 3.5) break;
+      run = {
+        text: run.text + next.text,
+        u: run.u,
+        v: Math.min(run.v, next.v),
+        w: next.u + next.w - run.u,
+        h: Math.max(run.h, next.h),
+      };
+      last = next;
+      runs.push(run);
+      if (run.text.length >= 6) break;
+    }
+  }
+  return runs;
 };
 
 /**

@@ -47,40 +47,62 @@ const loadPdfJs = (): Promise<PdfJs> => {
   return pdfjs;
 };
 
-/** Text items of the given pages (1-based; all pages when omitted). */
-export const pdfTextItems = async (bytes: Uint8Array, pages?: number[]): Promise<TextItem[][]> => {
+/** How long reading a page's text may take before Kōmu gives up on it (a hostile or huge page). */
+export const TEXT_TIMEOUT_MS = 10_000;
+
+/**
+ * Text items of the given pages (1-based; all pages when omitted). Rejects after `timeoutMs`
+ * (the document is destroyed, which stops pdf.js); callers treat that as "no text".
+ */
+export const pdfTextItems = async (
+  bytes: Uint8Array,
+  pages?: number[],
+  timeoutMs = TEXT_TIMEOUT_MS,
+): Promise<TextItem[][]> => {
   const { getDocument } = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
-  const doc = await task.promise;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`pdf.js text extraction took over ${timeoutMs} ms`));
+      void task.destroy();
+    }, timeoutMs);
+  });
   try {
-    const wanted = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
-    const out: TextItem[][] = [];
-    for (const n of wanted) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const items: TextItem[] = [];
-      for (const item of content.items) {
-        if (!("str" in item) || !item.str.trim()) continue;
-        const [a, b, , , e, f] = item.transform as number[];
-        const len = Math.hypot(a ?? 1, b ?? 0) || 1;
-        items.push({
-          str: item.str,
-          x: e ?? 0,
-          y: f ?? 0,
-          dx: (a ?? 1) / len,
-          dy: (b ?? 0) / len,
-          width: item.width,
-          height: item.height,
-        });
-      }
-      out.push(items);
-      page.cleanup();
-    }
-    return out;
+    return await Promise.race([read(task, pages), timeout]);
   } finally {
+    clearTimeout(timer);
     await task.destroy();
   }
+};
+
+const read = async (task: ReturnType<PdfJs["getDocument"]>, pages: number[] | undefined): Promise<TextItem[][]> => {
+  const doc = await task.promise;
+  const wanted = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+  const out: TextItem[][] = [];
+  for (const n of wanted) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const item of content.items) {
+      if (!("str" in item) || !item.str.trim()) continue;
+      const [a, b, , , e, f] = item.transform as number[];
+      const len = Math.hypot(a ?? 1, b ?? 0) || 1;
+      items.push({
+        str: item.str,
+        x: e ?? 0,
+        y: f ?? 0,
+        dx: (a ?? 1) / len,
+        dy: (b ?? 0) / len,
+        width: item.width,
+        height: item.height,
+      });
+    }
+    out.push(items);
+    page.cleanup();
+  }
+  return out;
 };
 
 /** The whole text of each page, items joined by newlines (for tests and search). */
