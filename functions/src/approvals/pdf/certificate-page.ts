@@ -113,6 +113,7 @@ export const appendCertificate = (
   w.text("決裁証明書", 20);
   w.text("Certificate of approval — Kōmu 電子決裁", 9, GREY);
   w.rule();
+  w.field("学校 / School", input.schoolName ?? input.schoolId);
   w.field("件名 / Title", input.title, 11);
   w.field("文書番号 / Number", input.documentNumber);
   w.field(

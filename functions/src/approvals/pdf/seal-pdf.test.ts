@@ -29,6 +29,7 @@ describe("sealPdf", () => {
       expect(first).toContain(s);
     const cert = texts[3] ?? "";
     expect(cert).toContain("決裁証明書");
+    expect(cert).toContain("青葉小学校");
     expect(cert).toContain("青小第123号");
     expect(cert).toContain("令和8年11月25日 08:30（JST）"); // 23:30 UTC → next morning in Japan
     expect(cert).toContain("令和8年11月25日 11:05（JST）");

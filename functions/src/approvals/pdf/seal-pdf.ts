@@ -22,6 +22,7 @@ const Text = (max: number) => z.string().trim().min(1).max(max);
 /** The non-byte part of SealInput, checked at the module boundary. */
 export const SealInputSchema = z.object({
   schoolId: Text(100),
+  schoolName: Text(200).optional(),
   approvalId: Text(200),
   title: Text(500),
   documentNumber: Text(200),

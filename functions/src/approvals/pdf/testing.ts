@@ -82,6 +82,7 @@ export const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("
 /** A 決裁 by the 教頭 then the 校長 of 青葉小 (the seeded users), drafted by 伊藤. */
 export const sealInput = (original: Uint8Array, over: Partial<SealInput> = {}): SealInput => ({
   schoolId: "aoba-e",
+  schoolName: "青葉小学校",
   approvalId: "apv_01JTESTSEAL",
   original,
   title: "運動会の実施について",

@@ -88,6 +88,8 @@ export interface SealPerson {
 export interface SealInput {
   /** The school the approval belongs to (where its seal record is kept). */
   schoolId: string;
+  /** Its name for the certificate (「青葉小学校」); the id is printed when absent. */
+  schoolName?: string;
   approvalId: string;
   original: Uint8Array;
   title: string;
