@@ -90,7 +90,9 @@ function Loaded(props: {
   const { schoolId, principal } = useApprovals();
   const [action, setAction] = useState<DialogAction | null>(null);
   const { approval } = props.detail;
-  const sealed = approval.status === "approved";
+  const decided = approval.status === "approved";
+  // The sealed PDF replaces the original once 決裁 starts filing it (filing pending or filed).
+  const sealed = decided && approval.filing.status !== "none";
   const reviewStage = pendingReview(approval.route, principal.oid);
   return (
     <article
@@ -124,8 +126,8 @@ function Loaded(props: {
         </div>
         {approval.summary && <Body1 className={styles.summary}>{approval.summary}</Body1>}
       </header>
-      {sealed && (
-        <MessageBar intent="success" layout="multiline" data-testid="approval-sealed">
+      {decided && (
+        <MessageBar intent="success" layout="multiline" data-testid="approval-decided">
           <MessageBarBody>
             <MessageBarTitle>
               {approval.filing.number

@@ -45,7 +45,8 @@ export function HistoryList({ approval }: { approval: Approval }) {
                   ` ${t("approvals.detail.onBehalfOf", { names: h.onBehalfOf.map((p) => p.name).join("、") })}`}
               </Text>
               <Caption1>
-                {formatInstant(h.at, lang)} · {t("approvals.detail.round", { round: h.round })}
+                {formatInstant(h.at, lang)}
+                {h.round > 0 && ` · ${t("approvals.detail.round", { round: h.round })}`}
               </Caption1>
               {h.comment && <Caption1 className={styles.comment}>「{h.comment}」</Caption1>}
             </li>
