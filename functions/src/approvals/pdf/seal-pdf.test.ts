@@ -259,4 +259,18 @@ describe("sealPdf", () => {
       expect(s.u + s.width).toBeLessThan(200);
     }
   });
+  it("reports the characters the font cannot draw (「𠮷」, emoji) instead of failing", async () => {
+    const input = sealInput(await plainPdf());
+    const [vice, principal] = input.decisions;
+    if (!vice || !principal) throw new Error("fixture");
+    const sealed = await sealPdf({
+      ...input,
+      decisions: [
+        { ...vice, comment: "了解です👍" },
+        { ...principal, name: "𠮷田 太郎", surname: "𠮷田" },
+      ],
+    });
+    expect(sealed.missingGlyphs).toEqual(["👍", "𠮷"]);
+    expect((await sealPdf(input)).missingGlyphs).toEqual([]);
+  });
 });

@@ -116,6 +116,26 @@ const assignSlots = (imprints: Imprint[], slots: StampSlot[]): Array<[Imprint, S
   return out;
 };
 
+/** Characters of what Kōmu writes that the font cannot draw (see SealResult.missingGlyphs). */
+const missingCharacters = (font: PDFFont, input: SealInput): string[] => {
+  const has = new Set(font.getCharacterSet());
+  const texts = [
+    input.title,
+    input.documentNumber,
+    input.schoolName ?? "",
+    input.drafter.name,
+    input.drafter.role ?? "",
+    ...input.decisions.flatMap((d) => [d.stageLabel, d.role, d.name, d.surname, d.comment ?? "", d.deputyFor ?? ""]),
+  ];
+  const missing = new Set<string>();
+  for (const text of texts)
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (cp > 0x20 && !/\s/u.test(ch) && !has.has(cp)) missing.add(ch);
+    }
+  return [...missing];
+};
+
 const sealIntoBox = (doc: PDFDocument, font: PDFFont, placed: Array<[Imprint, StampSlot]>) => {
   const page = doc.getPage(0);
   isolateExistingContent(page);
@@ -152,6 +172,7 @@ export const sealPdf = async (input: SealInput): Promise<SealResult> => {
       .at(-1);
   if (!sealedAt) throw new KomuError("VALIDATION_FAILED", { details: { reason: "no decisions" } });
   const imprints = await imprintsOf(doc, input);
+  const missingGlyphs = missingCharacters(font, input);
 
   let placement: KomuSealMetadata["placement"] = "band";
   const fields = stampBoxFromFields(doc);
@@ -213,5 +234,6 @@ export const sealPdf = async (input: SealInput): Promise<SealResult> => {
     imprints: imprints.length,
     signed,
     metadata,
+    missingGlyphs,
   };
 };

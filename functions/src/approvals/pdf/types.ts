@@ -137,6 +137,11 @@ export interface SealResult {
   imprints: number;
   signed: boolean;
   metadata: KomuSealMetadata;
+  /**
+   * Characters of the names, title or comments that IPAex Gothic has no glyph for (「𠮷」, emoji):
+   * they show as blanks in the PDF. The engine should tell the drafter (and keep the text in Kōmu).
+   */
+  missingGlyphs: string[];
 }
 
 /** What the engine has recorded for a sealed approval (passed to verifyPdf as a lookup). */
