@@ -3,7 +3,7 @@
  * without module mocking; `createApp(deps)` wires routes to these.
  */
 import type { Principal, Task } from "@komu/shared";
-import { type ApprovalsDeps, createApprovalsDeps } from "./approvals/index.js";
+import { type ApprovalsDeps, connectApprovals, createApprovalsDeps } from "./approvals/index.js";
 import { botConfigFrom } from "./bot/config.js";
 import { type BotHandler as Bot, createBot, createTableConversationStore } from "./bot/index.js";
 import type { Config } from "./config.js";
@@ -113,23 +113,28 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   const graph = options.overrides?.graph ?? createGraphGateway(config);
   const records = createRecordsDeps({ config, storage, graph, clock, logger });
   const approvals = createApprovalsDeps({ storage, graph, records, clock, logger });
-  const botApp = createBot({
-    config: botConfigFrom(config),
-    conversations: createTableConversationStore({
-      connectionString: config.storage.connectionString,
-      ...(config.storage.tablePrefix ? { tablePrefix: config.storage.tablePrefix } : {}),
-      tenantId: config.tenantId,
-      now: clock,
-    }),
-    clock,
-    logger,
+  const conversations = createTableConversationStore({
+    connectionString: config.storage.connectionString,
+    ...(config.storage.tablePrefix ? { tablePrefix: config.storage.tablePrefix } : {}),
+    tenantId: config.tenantId,
+    now: clock,
   });
+  const botApp = createBot({ config: botConfigFrom(config), conversations, clock, logger });
+  const principals = options.overrides?.principals ?? createPrincipalResolver({ graph });
+  const effectHandlers: EffectHandlers = {
+    ...disposalEffectHandlers({ storage, graph, clock }),
+    ...recordsEffectHandlers(records),
+  };
+  Object.assign(
+    effectHandlers,
+    connectApprovals({ approvals, bot: botApp, principals, conversations, handlers: () => effectHandlers }),
+  );
   return {
     config,
     clock,
     storage,
     graph,
-    principals: options.overrides?.principals ?? createPrincipalResolver({ graph }),
+    principals,
     tokenValidator:
       options.overrides?.tokenValidator ??
       createTokenValidator({
@@ -147,7 +152,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     version: readVersion(),
     records,
     approvals,
-    effectHandlers: { ...disposalEffectHandlers({ storage, graph, clock }), ...recordsEffectHandlers(records) },
+    effectHandlers,
     dispose: () => storage.dispose(),
   };
 }

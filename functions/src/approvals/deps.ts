@@ -19,4 +19,8 @@ export interface ApprovalsDeps {
   logger: Logger;
   /** Runs after each committed transition: enqueues its outbox effects (cards, notices, filing). */
   publish?: (committed: Committed) => Promise<void>;
+  /** A person's Teams id (29:…) when the bot knows it (refresh.userIds of their card). */
+  teamsIdOf?: (oid: string) => Promise<string | undefined>;
+  /** An https link that opens an approval in the tab (the card's 文書を開く); none when unset. */
+  openUrl?: (schoolId: string, approvalId: string) => string;
 }

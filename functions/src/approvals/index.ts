@@ -5,13 +5,20 @@
  * engineer's area).
  *
  *   - createApprovalsDeps(…): the module's adapters (built by the app's createDeps);
- *   - approvalsEndpoints: its API routes (static paths before /approvals/{approvalId}).
+ *   - approvalsEndpoints: its API routes (static paths before /approvals/{approvalId});
+ *   - connectApprovals(…): cards in Teams (bot actions, the approvals.cards effect, publishing).
  */
+import type { BotHandler, ConversationStore } from "../bot/index.js";
 import type { Logger } from "../deps.js";
 import type { GraphGateway } from "../graph/gateway.js";
 import type { Endpoint } from "../http/types.js";
+import type { PrincipalResolver } from "../identity/principal.js";
+import type { EffectHandlers } from "../outbox/types.js";
 import type { RecordsDeps } from "../records/deps.js";
 import type { Storage } from "../storage/index.js";
+import { registerApprovalActions } from "./cards/actions.js";
+import { APPROVALS_CARDS_EFFECT, approvalsCardsHandler } from "./cards/notify-effect.js";
+import { createCardsPublisher } from "./cards/publish.js";
 import type { ApprovalsDeps } from "./deps.js";
 import { createGraphRoleDirectory, type RoleDirectory } from "./role-directory.js";
 import { decisionEndpoint, reviewEndpoint, withdrawEndpoint } from "./routes/actions.js";
@@ -19,6 +26,7 @@ import { createDraftEndpoint, submitEndpoint, updateDraftEndpoint } from "./rout
 import { approvalContentEndpoint, getApprovalEndpoint, listApprovalsEndpoint } from "./routes/read.js";
 import { createTemplateEndpoint, listTemplatesEndpoint, replaceTemplateEndpoint } from "./routes/templates.js";
 
+export { APPROVALS_CARDS_EFFECT } from "./cards/notify-effect.js";
 export { actOnApproval } from "./decide/act-on-approval.js";
 export type { ApprovalsDeps } from "./deps.js";
 
@@ -54,3 +62,27 @@ export const approvalsEndpoints: readonly Endpoint[] = [
   withdrawEndpoint,
   reviewEndpoint,
 ];
+
+/**
+ * Connects the module to the bot: the card actions (approval.view/approve/return/reject/delegate),
+ * Teams ids for refresh.userIds from the bot's conversation store, and publishing of each
+ * committed transition to the outbox effect `approvals.cards` (returned, to be registered).
+ */
+export function connectApprovals(input: {
+  approvals: ApprovalsDeps;
+  bot: BotHandler;
+  principals: Pick<PrincipalResolver, "resolveObjectId">;
+  conversations: Pick<ConversationStore, "get">;
+  /** All of the host's effect handlers (read lazily: the inline delivery after a decision). */
+  handlers: () => EffectHandlers;
+}): EffectHandlers {
+  const { approvals } = input;
+  approvals.teamsIdOf = async (oid) => (await input.conversations.get(oid))?.userId;
+  approvals.publish = createCardsPublisher({
+    storage: approvals.storage,
+    handlers: input.handlers,
+    logger: approvals.logger,
+  });
+  registerApprovalActions(input.bot, approvals, input.principals);
+  return { [APPROVALS_CARDS_EFFECT]: approvalsCardsHandler(approvals, input.bot) };
+}

@@ -29,6 +29,12 @@ export interface ResolvedPrincipal {
 
 export interface PrincipalResolver {
   resolve(token: VerifiedToken): Promise<ResolvedPrincipal>;
+  /**
+   * The principal of a user known by a verified object id without an API token (the bot: a
+   * Teams activity's tenant and `from.aadObjectId`, checked by the bot). Groups only: admin comes
+   * from `komu-admins`, never from app roles (there is no token to carry them).
+   */
+  resolveObjectId(user: { tenantId: string; oid: string; name?: string | undefined }): Promise<ResolvedPrincipal>;
   /** Forget a cached user (e.g. after a group change made by Kōmu itself). */
   invalidate(oid: string): void;
 }
@@ -92,6 +98,10 @@ export function createPrincipalResolver(options: PrincipalResolverOptions): Prin
         token.roles.some((r) => adminRoles.has(r)),
       );
     },
+    async resolveObjectId(user) {
+      const identity = { oid: user.oid, tid: user.tenantId, name: user.name ?? "", preferredUsername: "" };
+      return principalFrom(await groupsOf(user.oid), identity, false);
+    },
     invalidate(oid) {
       inflight.delete(oid);
       cache.delete(oid);
@@ -100,7 +110,11 @@ export function createPrincipalResolver(options: PrincipalResolverOptions): Prin
 }
 
 /** The principal from cached group facts plus this token's identity and app roles. */
-function principalFrom(groups: GroupSummary, token: VerifiedToken, tokenAdmin: boolean): ResolvedPrincipal {
+function principalFrom(
+  groups: GroupSummary,
+  token: Pick<VerifiedToken, "oid" | "tid" | "name" | "preferredUsername">,
+  tokenAdmin: boolean,
+): ResolvedPrincipal {
   const admin = groups.admin || tokenAdmin;
   if (groups.memberships.length === 0 && !admin) {
     throw new KomuError("FORBIDDEN", {

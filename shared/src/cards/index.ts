@@ -1,8 +1,10 @@
+export * from "./approval.js";
 export * from "./error.js";
 export * from "./help.js";
 export * from "./types.js";
 export * from "./welcome.js";
 
+import { approvalCardDefinition, approvalNoticeCardDefinition } from "./approval.js";
 import { errorCardDefinition } from "./error.js";
 import { helpCardDefinition } from "./help.js";
 import { welcomeAcknowledgedCardDefinition, welcomeCardDefinition } from "./welcome.js";
@@ -13,4 +15,6 @@ export const CARD_DEFINITIONS = [
   welcomeAcknowledgedCardDefinition,
   helpCardDefinition,
   errorCardDefinition,
+  approvalCardDefinition,
+  approvalNoticeCardDefinition,
 ] as const;

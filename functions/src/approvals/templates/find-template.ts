@@ -13,7 +13,6 @@ export async function findTemplate(
   await ensureDefaultTemplates(storage, schoolId);
   const { templates } = approvalsRepos(storage);
   const row = (await templates.get(schoolId, templateId)) ?? (await templates.get(BOARD_SCHOOL_ID, templateId));
-  if (!row?.data.active)
-    throw new KomuError("NOT_FOUND", { details: { kind: "approvalTemplate", id: templateId } });
+  if (!row?.data.active) throw new KomuError("NOT_FOUND", { details: { kind: "approvalTemplate", id: templateId } });
   return toTemplate(row);
 }

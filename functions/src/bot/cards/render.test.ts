@@ -35,6 +35,27 @@ const SAMPLES: Record<string, unknown> = {
     message: "この操作を行う権限がありません。",
     detail: "You do not have permission.",
   },
+  approval: {
+    approvalId: "a1",
+    schoolId: "aoba-e",
+    title: "校外学習の実施について",
+    drafterName: "伊藤 綾",
+    templateName: "一般起案",
+    dueDateText: "2026/12/01",
+    summary: "",
+    statusText: "回付中：教頭（小島 智子）",
+    statusColor: "Accent",
+    route: [{ label: "教頭", people: "小島 智子", state: "審査中", color: "Accent" }],
+    userIds: ["29:1abc"],
+    canDecide: true,
+    canDelegate: false,
+    stepToken: "1.2",
+    returnChoices: [{ title: "起案者（伊藤 綾）", value: "drafter" }],
+    notice: "",
+    noticeColor: "Default",
+    openUrl: "",
+  },
+  "approval.notice": { heading: "決裁されました", title: "校外学習の実施について", message: "決裁されました。", color: "Good" },
 };
 
 function thrown(f: () => unknown): KomuError {

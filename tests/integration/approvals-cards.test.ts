@@ -1,0 +1,145 @@
+/**
+ * Approvals in Teams through the local tenant's Bot Connector and Teams client invokes: the first
+ * approver gets a card with buttons, decides on it, the next approver's card arrives, a repeated
+ * click says who decided and when, an out-of-turn or off-route click is refused (and audited), a
+ * 差し戻し needs its comment and brings the drafter a notice, earlier cards are updated for their
+ * owners (up-to-date card pattern), and a refresh records the view.
+ */
+import { plainPdf } from "@komu/functions/approvals/pdf/testing";
+import type { RunningPlatform } from "@komu/local/platform";
+import { openPersonalChat } from "@komu/local/tenant/bot/deliver";
+import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cardMessages, cardText, click, executeActions, invokeOn, waitForCard } from "../support/approval-cards.js";
+import { startTestPlatform } from "../support/platform.js";
+import { signIn } from "../support/sign-in.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
+type Json = any;
+const SCHOOL = "aoba-e";
+const U = {
+  teacher: KNOWN_USERS.aobaTeacher,
+  head: KNOWN_USERS.aobaHeadTeacher,
+  vp: KNOWN_USERS.aobaVicePrincipal,
+  principal: KNOWN_USERS.aobaPrincipal,
+  nurse: KNOWN_USERS.aobaNurse,
+};
+let platform: RunningPlatform;
+let teacherToken: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ throttle: "off" });
+  await platform.recordsReady;
+  teacherToken = await signIn(platform, U.teacher.upn);
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Json> {
+  const res = await fetch(`${platform.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${teacherToken}`,
+      ...(body === undefined || body instanceof Uint8Array ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as Json;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function submitGeneral(title: string): Promise<Json> {
+  const up = await api("POST", `/api/schools/${SCHOOL}/records/uploads`, await plainPdf(), {
+    "content-type": "application/pdf",
+    "x-komu-file-name": encodeURIComponent("起案.pdf"),
+  });
+  const draft = await api("POST", `/api/schools/${SCHOOL}/approvals`, {
+    templateId: "general",
+    title,
+    categoryCode: "C-04",
+    mainUploadId: up.uploadId,
+  });
+  const sent = await api("POST", `/api/schools/${SCHOOL}/approvals/${draft.approval.id}/submit`, undefined, {
+    "if-match": draft.etag,
+  });
+  return sent.approval;
+}
+
+const isCardFor = (title: string, verb?: string) => (m: { card: Json }) =>
+  cardText(m.card).includes(title) && (verb === undefined || executeActions(m.card).some((a) => a.verb === verb));
+
+describe("approval cards in Teams", () => {
+  it("decide on cards: buttons for whose turn, the next card, late and refused clicks, 差し戻し notice, updated cards", async () => {
+    const title = "カード決裁の確認";
+    const approval = await submitGeneral(title);
+
+    const headCard = await waitForCard(platform, U.head.id, isCardFor(title, "approval.approve"));
+    expect(cardText(headCard.card)).toContain("回付中：教務主任（桜井 聡）");
+    // The drafter got a status card without buttons.
+    const drafterCard = await waitForCard(platform, U.teacher.id, isCardFor(title));
+    expect(executeActions(drafterCard.card)).toEqual([]);
+
+    // Off-route and out-of-turn clicks (forged on the user's welcome message) are refused and audited.
+    for (const who of [U.nurse, U.principal]) await openPersonalChat(platform.tenant.ctx, who.id);
+    const data = executeActions(headCard.card).find((a) => a.verb === "approval.approve").data;
+    const nurseWelcome = cardMessages(platform, U.nurse.id)[0];
+    const offRoute = await invokeOn(platform, U.nurse.id, nurseWelcome?.id ?? "", "approval.approve", data);
+    expect(cardText(offRoute.card)).toContain("決裁ルートに含まれていない");
+    expect(cardText(offRoute.card)).not.toContain(title);
+    const principalWelcome = cardMessages(platform, U.principal.id)[0];
+    const early = await invokeOn(platform, U.principal.id, principalWelcome?.id ?? "", "approval.approve", data);
+    expect(cardText(early.card)).toContain("まだあなたの順番ではありません");
+    expect(executeActions(early.card)).toEqual([]);
+
+    // The 教務主任 approves on the card; a second click says who decided and when.
+    const t0 = Date.now();
+    const approved = await click(platform, U.head.id, headCard, "approval.approve");
+    expect(approved.status).toBe(200);
+    expect(executeActions(approved.card)).toEqual([]);
+    expect(cardText(approved.card)).toContain("回付中：教頭（小島 智子）");
+    const again = await click(platform, U.head.id, headCard, "approval.approve");
+    expect(cardText(again.card)).toMatch(
+      /この段階はすでに決定済みです：桜井 聡 さんが \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} に承認/,
+    );
+
+    const vpCard = await waitForCard(platform, U.vp.id, isCardFor(title, "approval.approve"));
+    const latencyMs = Date.now() - t0;
+    expect(latencyMs).toBeLessThan(10_000);
+
+    // A refresh (automatic) records the view once.
+    const viewed = await click(platform, U.vp.id, vpCard, "approval.view", {}, "automatic");
+    expect(viewed.status).toBe(200);
+    expect(executeActions(viewed.card).map((a) => a.verb)).toContain("approval.approve");
+
+    // 差し戻し without a comment is refused on the card; with one it goes back to the drafter.
+    const noComment = await click(platform, U.vp.id, vpCard, "approval.return", {
+      returnTo: "drafter",
+      returnComment: "",
+    });
+    expect(cardText(noComment.card)).toContain("理由（コメント）が必要です");
+    const returned = await click(platform, U.vp.id, vpCard, "approval.return", {
+      returnTo: "drafter",
+      returnComment: "日程を確認してください",
+    });
+    expect(cardText(returned.card)).toContain("差し戻し");
+    await waitForCard(platform, U.teacher.id, (m) => cardText(m.card).includes("差し戻されました"));
+
+    // Earlier cards were updated for their owners (the 教務主任's card now shows the 差し戻し).
+    await waitForCard(platform, U.head.id, (m) => m.id === headCard.id && cardText(m.card).includes("差し戻し"));
+
+    const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 500 });
+    const mine = audit.items.map((e) => e.event).filter((e) => e.target.id === approval.id);
+    expect(
+      mine
+        .filter((e) => e.kind === "approval.refused")
+        .map((e) => (e.data as Json).code)
+        .sort(),
+    ).toEqual(["APPROVAL_NOT_ON_ROUTE", "APPROVAL_OUT_OF_TURN"]);
+    expect(mine.filter((e) => e.kind === "approval.viewed")).toHaveLength(1);
+    expect(mine.find((e) => e.kind === "approval.decided")?.data).toMatchObject({ via: "card", decision: "approve" });
+    expect(mine.find((e) => e.kind === "approval.returned")?.data).toMatchObject({ via: "card", to: "drafter" });
+  }, 60_000);
+});
