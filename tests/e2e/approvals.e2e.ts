@@ -2,7 +2,8 @@
  * Approvals tab (issue 5) in Chromium, through the tab's own local sign-in: a teacher drafts
  * (起案) with a PDF dropped on the form, leaves out the optional 教務主任 step and submits; the
  * 教頭 finds it in 承認待ち, reads it in the inline viewer (pdf.js text layer) and approves; the
- * 校長 returns it (差し戻し, comment required) to the drafter; the teacher resubmits; 教頭 and 校長
+ * 校長 returns it (差し戻し, comment required) to the drafter; the teacher replaces the PDF and
+ * resubmits; 教頭 and 校長
  * approve and the approval is 決裁済. Then 検証 refuses to call a plain PDF a Kōmu document.
  *
  * Not covered yet (the backend pieces are not wired at the time of writing): decisions on the
@@ -102,7 +103,7 @@ async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page["
 const status = (page: Page) => page.getByTestId("approval-detail").getAttribute("data-status");
 
 describe("approvals tab (承認)", () => {
-  it("a teacher drafts with a PDF; 教頭 approves, 校長 returns it, the teacher resubmits, both approve", async () => {
+  it("a teacher drafts with a PDF; 教頭 approves, 校長 returns it, the teacher corrects and resubmits, both approve", async () => {
     const { log, pages, step } = steps("flow");
     const title = `修学旅行の実施について（e2e ${Date.now()}）`;
 
@@ -167,15 +168,27 @@ describe("approvals tab (承認)", () => {
       await principal.locator('[data-testid="approval-detail"][data-status="returned"]').waitFor({ timeout: 20_000 });
     });
 
-    // ── the teacher sees the 差し戻し with its comment and resubmits ─────────────────────────
-    await step("teacher resubmits", async () => {
+    // ── the teacher sees the 差し戻し with its comment, corrects the PDF and resubmits ──────────
+    await step("teacher corrects and resubmits", async () => {
       await teacher.getByTestId("approval-back").click();
       await openFromList(teacher, "drafts", title);
       expect(await status(teacher)).toBe("returned");
       await teacher.getByTestId("approval-history").getByText("「引率者の人数を確認してください。」").waitFor();
-      await expect(teacher.getByTestId("action-submit").textContent()).resolves.toBe("再提出");
-      await act(teacher, "submit");
+      await teacher.getByTestId("action-edit").click();
+      await teacher.getByTestId("draft-main-drop-input").setInputFiles({
+        name: "修学旅行実施計画（修正）.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from(await plainPdf({ pages: 2, text: "Revised plan: 6 escorts" })),
+      });
+      await teacher.locator('[data-testid="draft-main-files"] [data-staging="done"]').waitFor({ timeout: 30_000 });
+      expect(await teacher.locator('[data-testid="draft-main-files"] li').count()).toBe(1);
+      await teacher.getByTestId("draft-summary").fill("引率者を6名に修正しました。");
+      await expect(teacher.getByTestId("draft-submit").textContent()).resolves.toBe("再提出");
+      await teacher.getByTestId("draft-submit").click();
       await teacher.locator('[data-testid="approval-detail"][data-status="inRoute"]').waitFor({ timeout: 20_000 });
+      await teacher.getByText("引率者を6名に修正しました。").waitFor();
+      // The corrected PDF is the one on the route now.
+      await teacher.locator(".textLayer span", { hasText: "Revised plan" }).first().waitFor({ timeout: 30_000 });
     });
 
     // ── round 2: 教頭 then 校長 approve → 決裁済 ────────────────────────────────────────────

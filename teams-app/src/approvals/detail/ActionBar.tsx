@@ -13,6 +13,8 @@ export function ActionBar(props: {
   onAction: (a: DialogAction) => void;
   /** The viewer owes a 後閲 on this approval (a deputy decided for them). */
   reviewDue: boolean;
+  /** Open the drafting form on this approval (when the server allows editing). */
+  onEdit?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -25,7 +27,7 @@ export function ActionBar(props: {
   if (abilities.submit) buttons.push({ action: "submit", primary: true });
   if (abilities.withdraw) buttons.push({ action: "withdraw" });
   if (props.reviewDue) buttons.push({ action: "review", primary: buttons.length === 0 });
-  if (buttons.length === 0) return null;
+  if (buttons.length === 0 && !props.onEdit) return null;
   return (
     <div className={styles.bar}>
       {buttons.map((b) => (
@@ -40,6 +42,11 @@ export function ActionBar(props: {
             : t(`approvals.decide.button.${b.action}`)}
         </Button>
       ))}
+      {props.onEdit && (
+        <Button onClick={props.onEdit} data-testid="action-edit">
+          {t("approvals.detail.edit")}
+        </Button>
+      )}
     </div>
   );
 }

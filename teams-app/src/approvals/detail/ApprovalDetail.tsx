@@ -11,7 +11,7 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import type { ApprovalDetailView } from "@komu/shared";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RouterLink } from "../../app/RouterLink.js";
 import { useLang } from "../../app/useLang.js";
@@ -26,6 +26,8 @@ import { DecisionDialog, type DialogAction } from "./DecisionDialog.js";
 import { DocumentPane } from "./DocumentPane.js";
 import { HistoryList } from "./HistoryList.js";
 import { RouteView } from "./RouteView.js";
+
+const EditDraft = lazy(() => import("../draft/EditDraft.js"));
 
 const useStyles = makeStyles({
   page: { display: "grid", gap: tokens.spacingVerticalL },
@@ -89,6 +91,7 @@ function Loaded(props: {
   const styles = useStyles();
   const { schoolId, principal } = useApprovals();
   const [action, setAction] = useState<DialogAction | null>(null);
+  const [editing, setEditing] = useState(false);
   const { approval } = props.detail;
   const decided = approval.status === "approved";
   // The sealed PDF replaces the original once 決裁 starts filing it (filing pending or filed).
@@ -147,10 +150,29 @@ function Loaded(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      <ActionBar detail={props.detail} onAction={setAction} reviewDue={reviewStage !== null} />
+      {editing ? (
+        <Suspense fallback={<Spinner label={t("app.loading")} />}>
+          <EditDraft
+            detail={props.detail}
+            onDone={() => {
+              setEditing(false);
+              props.onChanged(null);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </Suspense>
+      ) : (
+        <ActionBar
+          detail={props.detail}
+          onAction={setAction}
+          onEdit={props.detail.abilities.edit ? () => setEditing(true) : undefined}
+          reviewDue={reviewStage !== null}
+        />
+      )}
       <div className={styles.columns}>
         <DocumentPane
           contentUrl={props.detail.contentUrl}
+          version={`${approval.main?.sha256 ?? ""}:${approval.filing.status}`}
           title={approval.title}
           fileName={approval.main?.fileName ?? `${approval.title}.pdf`}
           sealed={sealed}

@@ -13,14 +13,21 @@ const useStyles = makeStyles({
 });
 
 /** The main document (the sealed PDF once decided) in the inline viewer, with a download button. */
-export function DocumentPane(props: { contentUrl: string | null; title: string; fileName: string; sealed: boolean }) {
+export function DocumentPane(props: {
+  contentUrl: string | null;
+  /** Changes when the bytes behind contentUrl do (a corrected PDF, the sealed one after 決裁). */
+  version: string;
+  title: string;
+  fileName: string;
+  sealed: boolean;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { api, announce } = useApprovals();
   const { contentUrl } = props;
   const [content, reload] = useLoad(
     () => (contentUrl ? api.content(contentUrl) : Promise.resolve(null)),
-    [api, contentUrl],
+    [api, contentUrl, props.version],
   );
   return (
     <section aria-labelledby="approval-document" className={styles.pane}>

@@ -23,7 +23,14 @@ import { formatBytes } from "../../records/model/file-checks.js";
 import { newKey } from "../api/approvals-api.js";
 import { useApprovals } from "../common/ApprovalsContext.js";
 import { FileDropZone } from "../common/FileDropZone.js";
-import { type DraftForm, draftCreateInput, draftProblems, emptyDraft } from "../model/draft-form.js";
+import {
+  type DraftForm,
+  draftCreateInput,
+  draftFromApproval,
+  draftProblems,
+  draftUpdateInput,
+  emptyDraft,
+} from "../model/draft-form.js";
 import { RoutePicker } from "./RoutePicker.js";
 import { StagedList } from "./StagedList.js";
 import { useStagedFiles } from "./useStagedFiles.js";
@@ -39,12 +46,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
 });
 
-const MAIN_ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
+const MAIN_ACCEPT = ".pdf,application/pdf";
 const ATTACHMENT_ACCEPT = ".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.csv,.txt";
 /** The API's limit (PDF_LIMITS.maxBytes of the sealing module): a bigger main PDF cannot be sealed. */
 const MAIN_MAX_BYTES = 50 * 1024 * 1024;
 
-/** 起案: the main PDF (or an image), attachments, title, 文書分類, 重要性分類, due date, comment, route; save a draft or submit. */
+/** 起案: the main PDF, attachments, title, 文書分類, 重要性分類, due date, comment, route; save a draft or submit. */
 export default function DraftView(props: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const { api, plan, reloadPlan } = useApprovals();
@@ -61,6 +68,7 @@ export function DraftFormView(props: {
   templates: Parameters<typeof RoutePicker>[0]["templates"];
   existing?: ApprovalDetailView;
   onCreated: (id: string) => void;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -69,17 +77,7 @@ export function DraftFormView(props: {
   const existing = props.existing?.approval;
   const [form, setForm] = useState<DraftForm>(() =>
     existing
-      ? {
-          title: existing.title,
-          summary: existing.summary,
-          categoryCode: existing.categoryCode,
-          classification: existing.classification,
-          dueDate: existing.dueDate ?? "",
-          templateId: existing.templateId,
-          main: existing.main,
-          attachments: existing.attachments,
-          removed: existing.routeEdits.remove,
-        }
+      ? draftFromApproval(existing)
       : emptyDraft(props.templates.find((v) => v.template.active)?.template.id ?? ""),
   );
   const main = useStagedFiles(existing?.main ? [existing.main] : []);
@@ -103,10 +101,12 @@ export function DraftFormView(props: {
     setBusy(true);
     setError(null);
     try {
-      const input = draftCreateInput(current, template);
       let detail = props.existing
-        ? await api.update({ id: props.existing.approval.id, etag: props.existing.etag }, input)
-        : await api.create(input, key);
+        ? await api.update(
+            { id: props.existing.approval.id, etag: props.existing.etag },
+            draftUpdateInput(current, props.existing.approval, template),
+          )
+        : await api.create(draftCreateInput(current, template), key);
       if (submit) detail = await api.submit({ id: detail.approval.id, etag: detail.etag });
       announce(t(submit ? "approvals.draft.submitted" : "approvals.draft.saved", { title: detail.approval.title }));
       props.onCreated(detail.approval.id);
@@ -218,11 +218,16 @@ export function DraftFormView(props: {
       )}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => void save(true)} data-testid="draft-submit">
-          {t("approvals.draft.submit")}
+          {existing && existing.round > 0 ? t("approvals.decide.resubmit") : t("approvals.draft.submit")}
         </Button>
         <Button disabled={busy} onClick={() => void save(false)} data-testid="draft-save">
           {t("approvals.draft.save")}
         </Button>
+        {props.onCancel && (
+          <Button appearance="subtle" disabled={busy} onClick={props.onCancel} data-testid="draft-cancel">
+            {t("approvals.decide.cancel")}
+          </Button>
+        )}
         {busy && <Spinner size="tiny" />}
       </div>
     </form>

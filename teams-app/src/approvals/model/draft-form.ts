@@ -1,4 +1,11 @@
-import type { Classification, DraftCreateInput, RouteEditsInput, RouteTemplate } from "@komu/shared";
+import type {
+  Approval,
+  Classification,
+  DraftCreateInput,
+  DraftUpdateInput,
+  RouteEditsInput,
+  RouteTemplate,
+} from "@komu/shared";
 
 export interface StagedFile {
   uploadId: string;
@@ -78,7 +85,44 @@ export function draftCreateInput(
   };
 }
 
-/** Is this file the main document (PDF or image) or a supplement (Office, …)? */
+/** The form as it starts for an approval being corrected (起案中, 差し戻し, 引戻し). */
+export function draftFromApproval(a: Approval): DraftForm {
+  return {
+    title: a.title,
+    summary: a.summary,
+    categoryCode: a.categoryCode,
+    classification: a.classification,
+    dueDate: a.dueDate ?? "",
+    templateId: a.templateId,
+    main: a.main,
+    attachments: a.attachments,
+    removed: a.routeEdits.remove,
+  };
+}
+
+/** The body of PATCH …/approvals/{id}: only what changed (files by uploadId, in order). */
+export function draftUpdateInput(
+  form: DraftForm,
+  before: Approval,
+  template: Pick<RouteTemplate, "stages" | "drafterMay"> | undefined,
+): DraftUpdateInput {
+  const out: DraftUpdateInput = {};
+  const full = draftCreateInput(form, template);
+  if (full.templateId !== before.templateId) out.templateId = full.templateId;
+  if (full.title !== before.title) out.title = full.title;
+  if ((full.summary ?? "") !== before.summary) out.summary = full.summary ?? "";
+  if (full.categoryCode !== before.categoryCode) out.categoryCode = full.categoryCode;
+  if (form.classification && form.classification !== before.classification) out.classification = form.classification;
+  if ((full.dueDate ?? null) !== before.dueDate) out.dueDate = full.dueDate ?? null;
+  if ((full.mainUploadId ?? null) !== (before.main?.uploadId ?? null)) out.mainUploadId = full.mainUploadId ?? null;
+  const ids = full.attachmentUploadIds ?? [];
+  if (ids.join("\n") !== before.attachments.map((a) => a.uploadId).join("\n")) out.attachmentUploadIds = ids;
+  const edits = routeEdits(form, template);
+  if ((edits.remove ?? []).join("\n") !== before.routeEdits.remove.join("\n") || out.templateId) out.routeEdits = edits;
+  return out;
+}
+
+/** Is this file the main document (a PDF) or a supplement (Office, images, …)? */
 export function fileRole(name: string): "main" | "attachment" {
-  return /\.(pdf|png|jpe?g)$/i.test(name) ? "main" : "attachment";
+  return /\.pdf$/i.test(name) ? "main" : "attachment";
 }

@@ -1,7 +1,15 @@
-import type { Assignee, Principal, ResolvedStage, RouteTemplate } from "@komu/shared";
+import type { Approval, Assignee, Principal, ResolvedStage, RouteTemplate } from "@komu/shared";
 import { describe, expect, it } from "vitest";
 import { decisionInput, decisionProblem } from "./decision-form.js";
-import { draftCreateInput, draftProblems, emptyDraft, fileRole, removableStages } from "./draft-form.js";
+import {
+  draftCreateInput,
+  draftFromApproval,
+  draftProblems,
+  draftUpdateInput,
+  emptyDraft,
+  fileRole,
+  removableStages,
+} from "./draft-form.js";
 import { pendingReview, personState, stageProgress } from "./route-view.js";
 import { approvalSchools, visibleViews } from "./views.js";
 
@@ -197,9 +205,45 @@ describe("drafting form", () => {
     });
   });
 
-  it("PDFs and images are main documents, Office files attachments", () => {
+  it("PDFs are main documents, Office files and images attachments", () => {
     expect(fileRole("計画.PDF")).toBe("main");
-    expect(fileRole("scan.jpeg")).toBe("main");
+    expect(fileRole("scan.jpeg")).toBe("attachment");
     expect(fileRole("予算.xlsx")).toBe("attachment");
+  });
+
+  it("a correction sends only what changed", () => {
+    const file = (uploadId: string) => ({
+      uploadId,
+      fileName: `${uploadId}.pdf`,
+      size: 1,
+      sha256: "x",
+      mimeType: "application/pdf",
+    });
+    const before = {
+      title: "修学旅行実施計画",
+      summary: "",
+      categoryCode: "A-1",
+      classification: "III",
+      dueDate: null,
+      templateId: "general",
+      main: file("u1"),
+      attachments: [file("u2")],
+      routeEdits: { remove: ["head-teacher"], add: [] },
+    } as unknown as Approval;
+    const form = draftFromApproval(before);
+    expect(draftUpdateInput(form, before, template)).toEqual({});
+    const changed = {
+      ...form,
+      title: "修学旅行実施計画（修正）",
+      main: { uploadId: "u3", fileName: "v2.pdf", size: 2 },
+    };
+    expect(draftUpdateInput(changed, before, template)).toEqual({
+      title: "修学旅行実施計画（修正）",
+      mainUploadId: "u3",
+    });
+    expect(draftUpdateInput({ ...form, removed: [] }, before, template)).toEqual({
+      routeEdits: { remove: [], add: [] },
+    });
+    expect(draftUpdateInput({ ...form, attachments: [] }, before, template)).toEqual({ attachmentUploadIds: [] });
   });
 });
