@@ -121,13 +121,14 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   });
   const botApp = createBot({ config: botConfigFrom(config), conversations, clock, logger });
   const principals = options.overrides?.principals ?? createPrincipalResolver({ graph });
+  const schools = options.overrides?.schools ?? createGraphSchoolDirectory(graph);
   const effectHandlers: EffectHandlers = {
     ...disposalEffectHandlers({ storage, graph, clock }),
     ...recordsEffectHandlers(records),
   };
   Object.assign(
     effectHandlers,
-    connectApprovals({ approvals, bot: botApp, principals, conversations, handlers: () => effectHandlers }),
+    connectApprovals({ approvals, bot: botApp, principals, conversations, schools, handlers: () => effectHandlers }),
   );
   return {
     config,
@@ -147,7 +148,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     bot: botApp,
     botApp,
     logger,
-    schools: options.overrides?.schools ?? createGraphSchoolDirectory(graph),
+    schools,
     taskSources: coreTaskSources(),
     version: readVersion(),
     records,

@@ -6,6 +6,7 @@
  * owners (up-to-date card pattern), and a refresh records the view.
  */
 import { plainPdf } from "@komu/functions/approvals/pdf/testing";
+import { pdfPageTexts } from "@komu/functions/approvals/pdf/text-items";
 import type { RunningPlatform } from "@komu/local/platform";
 import { openPersonalChat } from "@komu/local/tenant/bot/deliver";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
@@ -142,4 +143,55 @@ describe("approval cards in Teams", () => {
     expect(mine.find((e) => e.kind === "approval.decided")?.data).toMatchObject({ via: "card", decision: "approve" });
     expect(mine.find((e) => e.kind === "approval.returned")?.data).toMatchObject({ via: "card", to: "drafter" });
   }, 60_000);
+});
+
+describe("決裁 on cards → sealed PDF in the records library", () => {
+  it("the 教頭 and the 校長 approve on cards; the sealed PDF is filed with its 文書番号, both surnames and the certificate", async () => {
+    const title = "運動会の実施について（決裁）";
+    const approval = await submitGeneral(title);
+    for (const who of [U.head, U.vp, U.principal]) {
+      const card = await waitForCard(platform, who.id, isCardFor(title, "approval.approve"));
+      const res = await click(platform, who.id, card, "approval.approve");
+      expect(res.status).toBe(200);
+    }
+    const start = Date.now();
+    let detail: Json;
+    for (;;) {
+      detail = await api("GET", `/api/schools/${SCHOOL}/approvals/${approval.id}`);
+      if (["filed", "failed"].includes(detail.approval.filing.status) || Date.now() - start > 30_000) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(detail.approval.status).toBe("approved");
+    expect(detail.approval.filing).toMatchObject({ status: "filed", number: expect.stringMatching(/第\d+号$/) });
+    const recordId = detail.approval.filing.recordId;
+    const record = await api("GET", `/api/schools/${SCHOOL}/records/${recordId}`);
+    expect(record).toMatchObject({
+      title,
+      related: { kind: "approval", id: approval.id },
+      number: { register: "dispatch", text: detail.approval.filing.number },
+      categoryCode: "C-04",
+    });
+    const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/${recordId}/content`, {
+      headers: { authorization: `Bearer ${teacherToken}` },
+    });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const pages = await pdfPageTexts(bytes);
+    const all = pages.join("\n").replace(/\s+/g, "");
+    for (const surname of ["桜井", "小島", "松尾"]) expect(all).toContain(surname);
+    expect(all).toContain("決裁証明");
+    expect(all).toContain(detail.approval.filing.verificationCode.replace(/\s+/g, ""));
+    expect(pages.length).toBe(2); // the 1-page original + the certificate page
+
+    const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 1000 });
+    const kinds = audit.items.filter((e) => e.event.target.id === approval.id).map((e) => e.event.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["approval.sealed", "approval.filed"]));
+    // The drafter was told, and the drafter's card shows the number.
+    await waitForCard(
+      platform,
+      U.teacher.id,
+      (m) => cardText(m.card).includes("決裁されました") && cardText(m.card).includes(title),
+    );
+    await waitForCard(platform, U.teacher.id, (m) => cardText(m.card).includes(detail.approval.filing.number));
+  }, 90_000);
 });

@@ -3,14 +3,18 @@
  * board shares). One row per approval (the whole state: route, statuses, history) so every
  * change is one ETag-guarded replace: two decisions can never both apply to the same version.
  */
-import { Approval, RouteTemplateInput } from "@komu/shared";
+import { Approval, RecordNumber, RouteTemplateInput } from "@komu/shared";
 import { z } from "zod";
 import { defineEntity } from "../storage/index.js";
 
 /** id = approval id. `drafterOid` is copied out for the server-side filter of "my drafts". */
 export const approvalEntity = defineEntity({
   kind: "approval",
-  schema: Approval.extend({ drafterOid: z.string() }),
+  schema: Approval.extend({
+    drafterOid: z.string(),
+    /** The 文書番号 claimed at 決裁 (register line), kept until the sealed PDF is filed with it. */
+    registerNumber: RecordNumber.extend({ entryId: z.string() }).nullable().optional(),
+  }),
   indexes: ["status", "drafterOid"],
 });
 export type ApprovalRow = z.infer<typeof approvalEntity.schema>;

@@ -9,7 +9,7 @@
  *   - connectApprovals(…): cards in Teams (bot actions, the approvals.cards effect, publishing).
  */
 import type { BotHandler, ConversationStore } from "../bot/index.js";
-import type { Logger } from "../deps.js";
+import type { Logger, SchoolDirectory } from "../deps.js";
 import type { GraphGateway } from "../graph/gateway.js";
 import type { Endpoint } from "../http/types.js";
 import type { PrincipalResolver } from "../identity/principal.js";
@@ -20,6 +20,7 @@ import { registerApprovalActions } from "./cards/actions.js";
 import { APPROVALS_CARDS_EFFECT, approvalsCardsHandler } from "./cards/notify-effect.js";
 import { createCardsPublisher } from "./cards/publish.js";
 import type { ApprovalsDeps } from "./deps.js";
+import { APPROVALS_FINALIZE_EFFECT, approvalsFinalizeHandler } from "./finalize/finalize-effect.js";
 import { createGraphRoleDirectory, type RoleDirectory } from "./role-directory.js";
 import { decisionEndpoint, reviewEndpoint, withdrawEndpoint } from "./routes/actions.js";
 import { createDraftEndpoint, submitEndpoint, updateDraftEndpoint } from "./routes/drafts.js";
@@ -64,15 +65,18 @@ export const approvalsEndpoints: readonly Endpoint[] = [
 ];
 
 /**
- * Connects the module to the bot: the card actions (approval.view/approve/return/reject/delegate),
+ * Connects the module to the bot and the outbox: the card actions (approval.view/approve/return/reject/delegate),
  * Teams ids for refresh.userIds from the bot's conversation store, and publishing of each
- * committed transition to the outbox effect `approvals.cards` (returned, to be registered).
+ * committed transition to the outbox effects `approvals.cards` and, at 決裁, `approvals.finalize`
+ * (number, seal, file); the handlers are returned, to be registered.
  */
 export function connectApprovals(input: {
   approvals: ApprovalsDeps;
   bot: BotHandler;
   principals: Pick<PrincipalResolver, "resolveObjectId">;
   conversations: Pick<ConversationStore, "get">;
+  /** School display names for the 決裁証明. */
+  schools?: Pick<SchoolDirectory, "get">;
   /** All of the host's effect handlers (read lazily: the inline delivery after a decision). */
   handlers: () => EffectHandlers;
 }): EffectHandlers {
@@ -84,5 +88,11 @@ export function connectApprovals(input: {
     logger: approvals.logger,
   });
   registerApprovalActions(input.bot, approvals, input.principals);
-  return { [APPROVALS_CARDS_EFFECT]: approvalsCardsHandler(approvals, input.bot) };
+  return {
+    [APPROVALS_CARDS_EFFECT]: approvalsCardsHandler(approvals, input.bot),
+    [APPROVALS_FINALIZE_EFFECT]: approvalsFinalizeHandler({
+      ...approvals,
+      ...(input.schools ? { schoolName: async (id: string) => (await input.schools?.get(id))?.name } : {}),
+    }),
+  };
 }

@@ -12,7 +12,7 @@ import { abilitiesOf } from "./access.js";
 import type { ApprovalRow } from "./entities.js";
 
 export function approvalOf(row: StoredEntity<ApprovalRow>): Approval {
-  const { drafterOid: _drafterOid, ...approval } = row.data;
+  const { drafterOid: _drafterOid, registerNumber: _registerNumber, ...approval } = row.data;
   return approval;
 }
 

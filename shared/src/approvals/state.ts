@@ -119,6 +119,10 @@ export const ApprovalFiling = z.object({
   /** 文書番号 given at 決裁. */
   number: z.string().nullable(),
   error: z.string().nullable(),
+  /** Printed on the 決裁証明 and embedded in the sealed PDF (verification). */
+  verificationCode: z.string().nullable().default(null),
+  /** SHA-256 of the sealed PDF that was filed. */
+  sealedSha256: z.string().nullable().default(null),
 });
 export type ApprovalFiling = z.infer<typeof ApprovalFiling>;
 

@@ -41,7 +41,7 @@ export function draftApproval(overrides: Partial<Approval> = {}): Approval {
     lastReminderAt: null,
     expiresAfterDays: 30,
     numberRegister: "dispatch",
-    filing: { status: "none", recordId: null, number: null, error: null },
+    filing: { status: "none", recordId: null, number: null, error: null, verificationCode: null, sealedSha256: null },
     createdAt: T0,
     updatedAt: T0,
     submittedAt: null,

@@ -7,6 +7,7 @@ import type { Logger } from "../../deps.js";
 import type { EffectHandlers } from "../../outbox/types.js";
 import type { Storage } from "../../storage/index.js";
 import type { Committed } from "../decide/commit-transition.js";
+import { APPROVALS_FINALIZE_EFFECT } from "../finalize/finalize-effect.js";
 import { APPROVALS_CARDS_EFFECT, type CardsEffectPayload } from "./notify-effect.js";
 
 export function cardsPayloadOf({ transition }: Committed): CardsEffectPayload | null {
@@ -71,5 +72,19 @@ export function createCardsPublisher(deps: {
     deps.storage.outbox
       .deliverNow(id, approval.schoolId, deps.handlers())
       .catch((e) => deps.logger.warn("approvals.cards.inline.failed", { error: String(e), approvalId: approval.id }));
+    if (committed.transition.events.some((e) => e.type === "completed")) {
+      // 決裁: number, seal, file (finalize/finalize-effect.ts).
+      const finalize = await deps.storage.outbox.enqueue({
+        kind: APPROVALS_FINALIZE_EFFECT,
+        schoolId: approval.schoolId,
+        payload: { approvalId: approval.id },
+        dedupeKey: `${approval.id}:finalize:${approval.round}`,
+      });
+      deps.storage.outbox
+        .deliverNow(finalize.id, approval.schoolId, deps.handlers())
+        .catch((e) =>
+          deps.logger.warn("approvals.finalize.inline.failed", { error: String(e), approvalId: approval.id }),
+        );
+    }
   };
 }

@@ -51,7 +51,7 @@ export async function commitTransition(
       saved = await repo.update(
         req.schoolId,
         req.approvalId,
-        { ...transition.approval, drafterOid: transition.approval.drafter.oid },
+        { ...row.data, ...transition.approval, drafterOid: transition.approval.drafter.oid },
         row.etag,
       );
     } catch (e) {

@@ -52,7 +52,7 @@ export async function createDraft(
     lastReminderAt: null,
     expiresAfterDays: template.expiresAfterDays,
     numberRegister: template.numberRegister,
-    filing: { status: "none", recordId: null, number: null, error: null },
+    filing: { status: "none", recordId: null, number: null, error: null, verificationCode: null, sealedSha256: null },
     createdAt: at,
     updatedAt: at,
     submittedAt: null,
