@@ -7,6 +7,8 @@
  */
 import { plainPdf } from "@komu/functions/approvals/pdf/testing";
 import { pdfPageTexts } from "@komu/functions/approvals/pdf/text-items";
+import { approvalsRemindersJob } from "@komu/functions/approvals/reminders/job";
+import { sweepReminders } from "@komu/functions/approvals/reminders/sweep-reminders";
 import type { RunningPlatform } from "@komu/local/platform";
 import { openPersonalChat } from "@komu/local/tenant/bot/deliver";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
@@ -194,4 +196,35 @@ describe("決裁 on cards → sealed PDF in the records library", () => {
     );
     await waitForCard(platform, U.teacher.id, (m) => cardText(m.card).includes(detail.approval.filing.number));
   }, 90_000);
+});
+
+describe("reminders and expiry (approvals-reminders job)", () => {
+  it("reminds after 3 days, again after 2 more, at most three times, then expires after 60 days and tells the drafter", async () => {
+    const title = "督促と期限の確認";
+    const approval = await submitGeneral(title);
+    const approvals = platform.deps.approvals;
+    if (!approvals) throw new Error("approvals not wired");
+    const day = 24 * 3600_000;
+    const base = Date.parse(approval.submittedAt);
+    const sweep = (days: number) => sweepReminders(approvals, [SCHOOL], new Date(base + days * day + 60_000));
+
+    expect((await sweep(2)).reminded).toBe(0);
+    expect((await sweep(3)).reminded).toBe(1);
+    expect((await sweep(3)).reminded).toBe(0); // not again before repeatEveryDays
+    await waitForCard(
+      platform,
+      U.head.id,
+      (m) => cardText(m.card).includes("決裁のお願い（再通知）") && cardText(m.card).includes(title),
+    );
+    expect((await sweep(5)).reminded).toBe(1);
+    expect((await sweep(7)).reminded).toBe(1);
+    expect((await sweep(20)).reminded).toBe(0); // the template's cap (3)
+    const expired = await sweep(60);
+    expect(expired.expired).toBe(1);
+    const detail = await api("GET", `/api/schools/${SCHOOL}/approvals/${approval.id}`);
+    expect(detail.approval.status).toBe("expired");
+    expect(detail.approval.history.filter((h: Json) => h.action === "reminded")).toHaveLength(3);
+    await waitForCard(platform, U.teacher.id, (m) => cardText(m.card).includes("期限切れになりました"));
+    expect(approvalsRemindersJob.schedule).toBe("0 23 * * * *");
+  }, 60_000);
 });

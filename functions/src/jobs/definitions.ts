@@ -9,7 +9,10 @@
  *  - records-disposal (daily 00:30 JST): approved 廃棄予定一覧 whose records' retention has passed
  *    are queued for deletion (records/disposal/job.ts).
  *  - records-upload-sweep (hourly): staged record uploads older than 24 h are deleted (blob + row).
+ *  - approvals-reminders (hourly at :23): reminders to whoever's turn it is, expiry of approvals
+ *    not decided in time, with hard caps (approvals/reminders/).
  */
+import { approvalsRemindersJob } from "../approvals/reminders/job.js";
 import { outboxMessageSchema } from "../outbox/types.js";
 import { disposalJob } from "../records/disposal/job.js";
 import { sweepUploads } from "../records/staging/sweep-uploads.js";
@@ -65,4 +68,5 @@ export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [
   idempotencySweepJob,
   disposalJob,
   recordsUploadSweepJob,
+  approvalsRemindersJob,
 ];

@@ -5,6 +5,7 @@
  * Handlers receive their dependencies; they hold no state of their own.
  */
 import type { ZodType } from "zod";
+import type { ApprovalsDeps } from "../approvals/deps.js";
 import type { EffectHandlers } from "../outbox/types.js";
 import type { RecordsDeps } from "../records/deps.js";
 import type { Storage } from "../storage/index.js";
@@ -25,6 +26,8 @@ export interface JobDeps {
   schools?: { list(): Promise<{ id: string }[]> };
   /** The records module (staged-upload sweep); absent where the host runs without it. */
   records?: RecordsDeps;
+  /** The approvals module (reminders and expiry); absent where the host runs without it. */
+  approvals?: ApprovalsDeps;
 }
 
 export interface TimerJobDefinition<D = JobDeps> {
