@@ -25,6 +25,36 @@ const ARTIFACTS = join(process.cwd(), ".tmp", "e2e");
 let platform: RunningPlatform;
 let browser: Browser;
 
+/**
+ * A one-page PDF whose Japanese text uses a font that is not embedded (as many PDFs from
+ * Japanese office software do): pdf.js needs the Adobe CMaps (UniJIS-UCS2-H, Adobe-Japan1-UCS2)
+ * to read it, which the tab serves from its own origin.
+ */
+function nonEmbeddedJapanesePdf(text: string): Uint8Array {
+  const hex = [...text].map((ch) => (ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")).join("");
+  const content = `BT /F1 24 Tf 72 720 Td <${hex}> Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [6 0 R] >>",
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 7 0 R /DW 1000 >>",
+    "<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) pdf += `${String(o).padStart(10, "0")} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   if (!existsSync(join(process.cwd(), "teams-app/dist/index.html"))) {
@@ -234,6 +264,19 @@ describe("approvals tab (承認)", () => {
       await teacher.getByTestId("pdf-pages").focus();
       await teacher.keyboard.press("n");
       await expect.poll(() => teacher.getByTestId("pdf-page-input").inputValue()).toBe("2");
+    });
+    await step("a PDF whose Japanese font is not embedded is readable (CMaps from the tab's origin)", async () => {
+      await teacher.getByRole("button", { name: "別のPDFを確認する" }).click();
+      await teacher.getByTestId("verify-drop-input").setInputFiles({
+        name: "運動会.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from(nonEmbeddedJapanesePdf("運動会の実施について")),
+      });
+      await teacher.getByTestId("verify-result").waitFor({ timeout: 30_000 });
+      await teacher
+        .locator(".textLayer span", { hasText: "運動会の実施について" })
+        .first()
+        .waitFor({ timeout: 20_000 });
     });
     expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { useEffect, useState } from "react";
+import { pdfDataOptions } from "./pdf-data.js";
 import { loadPdfJs } from "./pdfjs.js";
 
 export type PdfState =
@@ -18,7 +19,7 @@ export function usePdfDocument(data: Blob | ArrayBuffer | null): PdfState {
     (async () => {
       const pdfjs = await loadPdfJs();
       const bytes = new Uint8Array(data instanceof Blob ? await data.arrayBuffer() : data.slice(0));
-      const task = pdfjs.getDocument({ data: bytes, enableXfa: false });
+      const task = pdfjs.getDocument({ data: bytes, enableXfa: false, ...pdfDataOptions() });
       destroy = () => void task.destroy();
       if (!live) return destroy();
       const doc = await task.promise;
