@@ -9,6 +9,7 @@ import { recordSeal } from "@komu/functions/approvals/pdf/seal-registry";
 import { appendBlankPage, plainPdf, sealInput } from "@komu/functions/approvals/pdf/testing";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { SealVerificationView } from "@komu/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform } from "../support/platform.js";
 import { signIn } from "../support/sign-in.js";
@@ -57,6 +58,8 @@ describe("POST /api/approvals/verify", () => {
     });
     expect(res.body.message.ja).toContain("改変されていません");
     expect(res.body.message.en).toContain("has not been changed");
+    // The tab reads the answer with the shared schema.
+    expect(SealVerificationView.parse(res.body)).toEqual(res.body);
   });
 
   it("says altered after one byte changed, and after a page was appended", async () => {

@@ -1,11 +1,12 @@
-import { can, ensureCan, KomuError, type LocalizedText } from "@komu/shared";
+import { can, ensureCan, KomuError, type LocalizedText, type SealVerificationView } from "@komu/shared";
 import type { Endpoint } from "../../../http/types.js";
 import { sealLookup } from "../seal-registry.js";
 import { PDF_LIMITS, type VerifyResult } from "../types.js";
 import { verifyPdf } from "../verify-pdf.js";
-import { type VerifyPdfResponse, verifyPdfRoute } from "./verify.types.js";
+import { verifyPdfRoute } from "./verify.types.js";
 
-type Response = import("zod").infer<typeof VerifyPdfResponse>;
+/** The shared view (the tab parses it); the route's OpenAPI schema must accept it (tsc checks). */
+type Response = SealVerificationView;
 
 const MESSAGES: Record<Response["verdict"], LocalizedText> = {
   intact: {
