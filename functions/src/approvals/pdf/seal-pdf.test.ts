@@ -273,4 +273,22 @@ describe("sealPdf", () => {
     expect(sealed.missingGlyphs).toEqual(["👍", "𠮷"]);
     expect((await sealPdf(input)).missingGlyphs).toEqual([]);
   });
+  it("puts a 代決 imprint in the absent approver's cell when their role is given", async () => {
+    const input = sealInput(await stampBoxPdf());
+    const [vice, principal] = input.decisions;
+    if (!vice || !principal) throw new Error("fixture");
+    const sealed = await sealPdf({
+      ...input,
+      decisions: [
+        vice,
+        { ...vice, decision: "delegated", stageLabel: "決裁", deputyFor: "松尾 俊介", deputyForRole: "校長" },
+      ],
+    });
+    expect(sealed.placement).toBe("stamp-box");
+    const { items } = await visibleItems(sealed.bytes);
+    const kojima = items.filter((i) => i.str === "小島").map((i) => Math.round(i.u + i.width / 2));
+    // One in the 校長 column (x 300–360), one in the 教頭 column (360–420), each full size.
+    expect(kojima.sort()).toEqual([expect.closeTo(330, -1), expect.closeTo(390, -1)]);
+    expect(items.some((i) => i.str === "代決")).toBe(true);
+  });
 });

@@ -39,6 +39,7 @@ export const SealInputSchema = z.object({
         decidedAt: Iso,
         comment: z.string().max(4000).optional(),
         deputyFor: Text(200).optional(),
+        deputyForRole: Text(100).optional(),
       }),
     )
     .min(1)
@@ -82,9 +83,10 @@ const imprintsOf = async (doc: PDFDocument, input: SealInput): Promise<Imprint[]
   for (const d of input.decisions) {
     if (d.decision !== "approved" && d.decision !== "delegated") continue;
     const image = images.get(d.name);
+    const delegated = d.decision === "delegated";
     out.push({
-      label: d.role,
-      top: d.decision === "delegated" ? "代決" : d.role,
+      label: delegated && d.deputyForRole ? d.deputyForRole : d.role,
+      top: delegated ? "代決" : d.role,
       date: sealDate(d.decidedAt),
       surname: d.surname,
       ...(image ? { image } : {}),

@@ -77,6 +77,11 @@ export interface SealDecision {
   comment?: string;
   /** 代決: the absent approver's name (後閲 is theirs to do). */
   deputyFor?: string;
+  /**
+   * 代決: the absent approver's role (「校長」). As on paper, the deputy's imprint (marked 代決) goes
+   * in that role's cell of the 押印欄 / band; without it, in the deputy's own role's cell.
+   */
+  deputyForRole?: string;
 }
 
 export interface SealPerson {
