@@ -1,21 +1,26 @@
 /**
- * Approvals tab (issue 5) in Chromium, through the tab's own local sign-in: a teacher drafts
- * (起案) with a PDF dropped on the form, leaves out the optional 教務主任 step and submits; the
- * 教頭 finds it in 承認待ち, reads it in the inline viewer (pdf.js text layer) and approves; the
- * 校長 returns it (差し戻し, comment required) to the drafter; the teacher replaces the PDF and
- * resubmits; 教頭 and 校長
- * approve and the approval is 決裁済. Then 検証 refuses to call a plain PDF a Kōmu document.
- *
- * Not covered yet (the backend pieces are not wired at the time of writing): decisions on the
- * bot's Adaptive Cards in the local Teams client, the sealed PDF filed in the records library
- * with its 文書番号 (text extracted with pdf.js), and a 合議 N of M through the UI.
+ * Acceptance (issue 5) in Chromium.
+ *  1. The tab on its own (local sign-in): a teacher drafts (起案) with a PDF dropped on the form,
+ *     leaves out the optional 教務主任 step and submits; the 教頭 reads it in the inline viewer
+ *     (pdf.js text layer) and approves; the 校長's 差し戻し needs a comment; the teacher replaces
+ *     the PDF and resubmits; both approve → 決裁済, listed in 完了.
+ *  2. Through the local Teams client: the teacher drafts in Kōmu's tab inside Teams (SSO); the
+ *     教頭 and the 校長 decide on the bot's Adaptive Cards (Action.Execute), including a 差し戻し
+ *     with its comment and the resubmission; after 決裁 the sealed PDF is filed in 学校文書 with
+ *     its 文書番号; its text, extracted by pdf.js in the tab's viewer, has both surnames, the date
+ *     (JST, 和暦) and the 決裁証明 page; the record in 学校文書 carries the number.
+ *  3. 検証: a plain PDF is not a Kōmu document; viewer keys; a PDF whose Japanese font is not
+ *     embedded is read through the CMaps the tab serves.
+ * Not covered here yet: a 合議 stage with N of M through the UI or cards (the engine's
+ * integration tests cover it through the API).
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { jstDateTime } from "@komu/functions/approvals/pdf/jst";
 import { plainPdf, stampBoxPdf } from "@komu/functions/approvals/pdf/testing";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform } from "../support/platform.js";
 
@@ -86,6 +91,41 @@ async function signedInPage(upn: string, path: string, log: string[]): Promise<P
   await page.click("form button[type=submit]");
   await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
   return page;
+}
+
+/** A fresh browser session signed in to the local Teams client as `user` (the chat with Kōmu's bot shows first). */
+async function teamsClient(user: { id: string; upn: string }, log: string[]): Promise<Page> {
+  const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1500, height: 1000 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => log.push(`pageerror [teams ${user.upn}]: ${e.message}`));
+  page.on("console", (m) => log.push(`${m.type()} [teams ${user.upn}]: ${m.text()}`));
+  await page.goto(`${platform.tenant.httpOrigin}/`);
+  await page.selectOption("select#user", user.id);
+  await page.fill("#password", platform.config.m365.devPassword ?? "");
+  await page.click("form.signin button[type=submit]");
+  // The bot's welcome card arrives first (it brings the chat to the front): wait for it.
+  await page.getByRole("button", { name: "確認しました" }).first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/** Kōmu's 承認 tab inside the Teams client (SSO through teams-js). */
+async function approvalsTab(page: Page): Promise<FrameLocator> {
+  await page.getByRole("navigation").getByRole("button", { name: "承認" }).click();
+  const tab = page.frameLocator("iframe").first();
+  await tab.getByRole("heading", { level: 1, name: /承認/ }).waitFor({ timeout: 30_000 });
+  return tab;
+}
+
+/** The newest chat card about `title` that offers `button` (the bot's approval card for this round). */
+async function cardButton(page: Page, title: string, button: string) {
+  await page.getByRole("navigation").getByRole("button", { name: "チャット" }).click();
+  const card = page
+    .locator(".msg", { hasText: title })
+    .filter({ has: page.getByRole("button", { name: button, exact: true }) });
+  await card.last().waitFor({ timeout: 30_000 });
+  // Pin the message by its activity id: the card is updated in place (its buttons go).
+  const id = await card.last().getAttribute("data-activity-id");
+  return page.locator(`.msg[data-activity-id="${id}"]`);
 }
 
 function steps(test: string) {
@@ -239,6 +279,129 @@ describe("approvals tab (承認)", () => {
       await teacher.getByTestId("approval-back").click();
       await teacher.getByTestId("approvals-tab-done").click();
       await teacher.getByTestId("approval-row").filter({ hasText: title }).waitFor({ timeout: 20_000 });
+    });
+    expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
+  });
+
+  it("in the Teams client: a teacher drafts, 教頭 and 校長 decide on cards (差し戻し, resubmission), the sealed PDF is filed with its 文書番号", async () => {
+    const { log, pages, step } = steps("teams");
+    const title = `運動会の実施について（e2e ${Date.now()}）`;
+
+    // ── the teacher drafts in Kōmu's tab inside Teams ─────────────────────────────────────
+    const teacher = await step("teacher opens Teams", () => teamsClient(KNOWN_USERS.aobaTeacher, log));
+    pages.push(teacher);
+    const tab = await step("teacher drafts in the 承認 tab", async () => {
+      const t = await approvalsTab(teacher);
+      await t.getByTestId("approvals-tab-new").click();
+      await t.getByTestId("draft-main-drop-input").setInputFiles({
+        name: "運動会の実施について.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from(await stampBoxPdf(["校長", "教頭", "起案者"])),
+      });
+      await t.locator('[data-testid="draft-main-files"] [data-staging="done"]').waitFor({ timeout: 30_000 });
+      await t.getByTestId("draft-title").fill(title);
+      const category = t.getByTestId("category-picker");
+      await category.selectOption(
+        (await category.locator("option:not([value=''])").first().getAttribute("value")) ?? "",
+      );
+      await t.getByTestId("draft-summary").fill("10月の運動会の実施計画です。");
+      await t.getByRole("checkbox", { name: "「教務主任」を含める" }).uncheck();
+      await t.getByTestId("draft-submit").click();
+      await t.locator('[data-testid="approval-detail"][data-status="inRoute"]').waitFor({ timeout: 30_000 });
+      return t;
+    });
+
+    // ── 教頭 approves on the card ──────────────────────────────────────────────────────────
+    const vp = await step("vice principal opens Teams", () => teamsClient(KNOWN_USERS.aobaVicePrincipal, log));
+    pages.push(vp);
+    await step("vice principal approves on the card", async () => {
+      const card = await cardButton(vp, title, "承認");
+      await vp.screenshot({ path: join(ARTIFACTS, "approvals-card-vp.png") });
+      await card.getByRole("button", { name: "承認", exact: true }).click();
+      await card.getByText("回付中：校長（松尾 俊介）").waitFor({ timeout: 30_000 });
+      expect(await card.getByRole("button", { name: "承認", exact: true }).count()).toBe(0);
+    });
+
+    // ── 校長 returns it on the card (comment required), to the drafter ───────────────────────
+    const principal = await step("principal opens Teams", () => teamsClient(KNOWN_USERS.aobaPrincipal, log));
+    pages.push(principal);
+    await step("principal returns it on the card", async () => {
+      const card = await cardButton(principal, title, "差し戻し");
+      await card.getByRole("button", { name: "差し戻し", exact: true }).click();
+      await card.locator("textarea, input[type=text]").first().fill("来賓席の配置図を添付してください。");
+      await card.getByRole("button", { name: "差し戻す", exact: true }).click();
+      await expect
+        .poll(() => card.getByRole("button", { name: "承認", exact: true }).count(), { timeout: 30_000 })
+        .toBe(0);
+    });
+
+    // ── the teacher sees the 差し戻し in the tab and resubmits ─────────────────────────────────
+    await step("teacher resubmits", async () => {
+      await tab.getByTestId("approval-back").click();
+      await tab.getByTestId("approvals-tab-drafts").click();
+      const row = tab.getByTestId("approval-row").filter({ hasText: title });
+      await row.getByRole("button", { name: title }).click();
+      await tab.locator('[data-testid="approval-detail"][data-status="returned"]').waitFor({ timeout: 30_000 });
+      await tab.getByText("「来賓席の配置図を添付してください。」").first().waitFor();
+      await tab.getByTestId("action-submit").click();
+      await tab.getByTestId("decision-confirm").click();
+      await tab.locator('[data-testid="approval-detail"][data-status="inRoute"]').waitFor({ timeout: 30_000 });
+    });
+
+    // ── round 2 on the new cards: 教頭, then 校長 (決裁) ─────────────────────────────────────
+    await step("vice principal approves the resubmission", async () => {
+      const card = await cardButton(vp, title, "承認");
+      await card.getByRole("button", { name: "承認", exact: true }).click();
+      await card.getByText("回付中：校長（松尾 俊介）").waitFor({ timeout: 30_000 });
+    });
+    await step("principal approves (決裁)", async () => {
+      const card = await cardButton(principal, title, "承認");
+      await card.getByRole("button", { name: "承認", exact: true }).click();
+      await expect
+        .poll(() => card.getByRole("button", { name: "承認", exact: true }).count(), { timeout: 30_000 })
+        .toBe(0);
+      await principal.screenshot({ path: join(ARTIFACTS, "approvals-card-principal.png") });
+    });
+
+    // ── the sealed PDF: filed with its 文書番号; its text (pdf.js) has both surnames, the date and the certificate ─
+    const number = await step("the approval is filed with its 文書番号", async () => {
+      let text = "";
+      await expect
+        .poll(
+          async () => {
+            await tab.getByTestId("approval-back").click();
+            await tab.getByTestId("approvals-tab-done").click();
+            const row = tab.getByTestId("approval-row").filter({ hasText: title });
+            await row.getByRole("button", { name: title }).click();
+            await tab.getByTestId("approval-detail").waitFor();
+            const decided = tab.getByTestId("approval-decided");
+            text = (await decided.count()) > 0 ? ((await decided.textContent()) ?? "") : "";
+            return text.includes("学校文書で開く");
+          },
+          { timeout: 60_000, interval: 2_000 },
+        )
+        .toBe(true);
+      const found = (await tab.getByTestId("approval-number").textContent()) ?? "";
+      expect(found, text).toMatch(/^\S+第\d+号$/);
+      return found;
+    });
+    await step("the sealed PDF's text: surnames, date, certificate", async () => {
+      await tab.getByText("押印済み文書（決裁証明つき）").waitFor();
+      const layer = tab.locator(".textLayer");
+      await tab.locator(".textLayer span", { hasText: "決裁証明書" }).first().waitFor({ timeout: 30_000 });
+      const all = (await layer.allTextContents()).join("\n");
+      expect(all).toContain("小島");
+      expect(all).toContain("松尾");
+      expect(all).toContain(number);
+      expect(all).toContain(jstDateTime(new Date().toISOString()).split(" ")[0] as string);
+      expect(Number(await tab.getByTestId("pdf-viewer").getAttribute("data-page-count"))).toBeGreaterThanOrEqual(2);
+      await teacher.screenshot({ path: join(ARTIFACTS, "approvals-sealed.png") });
+    });
+    await step("the record in 学校文書 carries the number", async () => {
+      await tab.getByRole("link", { name: "学校文書で開く" }).click();
+      const detail = tab.getByTestId("record-detail");
+      await detail.waitFor({ timeout: 30_000 });
+      await detail.getByTestId("record-metadata").getByText(number).waitFor({ timeout: 20_000 });
     });
     expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
   });

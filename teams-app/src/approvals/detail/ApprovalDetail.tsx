@@ -94,8 +94,12 @@ function Loaded(props: {
   const [editing, setEditing] = useState(false);
   const { approval } = props.detail;
   const decided = approval.status === "approved";
-  // The sealed PDF replaces the original once 決裁 starts filing it (filing pending or filed).
-  const sealed = decided && approval.filing.status !== "none";
+  // After 決裁 the sealed PDF is the record filed in 学校文書; until it is filed, the original.
+  const recordId = decided && approval.filing.status === "filed" ? approval.filing.recordId : null;
+  const sealed = recordId !== null;
+  const contentUrl = recordId
+    ? `/api/schools/${encodeURIComponent(schoolId)}/records/${encodeURIComponent(recordId)}/content`
+    : props.detail.contentUrl;
   const reviewStage = pendingReview(approval.route, principal.oid);
   return (
     <article
@@ -133,9 +137,13 @@ function Loaded(props: {
         <MessageBar intent="success" layout="multiline" data-testid="approval-decided">
           <MessageBarBody>
             <MessageBarTitle>
-              {approval.filing.number
-                ? t("approvals.detail.decidedWithNumber", { number: approval.filing.number })
-                : t("approvals.detail.decided")}
+              {t("approvals.detail.decided")}
+              {approval.filing.number && (
+                <>
+                  {"　"}
+                  {t("approvals.detail.number")} <span data-testid="approval-number">{approval.filing.number}</span>
+                </>
+              )}
             </MessageBarTitle>
             {approval.completedAt && formatInstant(approval.completedAt, lang)}{" "}
             {approval.filing.status === "filed" && approval.filing.recordId ? (
@@ -171,10 +179,14 @@ function Loaded(props: {
       )}
       <div className={styles.columns}>
         <DocumentPane
-          contentUrl={props.detail.contentUrl}
-          version={`${approval.main?.sha256 ?? ""}:${approval.filing.status}`}
+          contentUrl={contentUrl}
+          version={approval.main?.sha256 ?? ""}
           title={approval.title}
-          fileName={approval.main?.fileName ?? `${approval.title}.pdf`}
+          fileName={
+            sealed
+              ? `${approval.filing.number ?? approval.title}.pdf`
+              : (approval.main?.fileName ?? `${approval.title}.pdf`)
+          }
           sealed={sealed}
         />
         <div className={styles.side}>
