@@ -1,8 +1,8 @@
 import { loadPdf } from "./load-pdf.js";
 import { readSealMetadata } from "./metadata.js";
 import { pageFrame, pageInfo } from "./page-frame.js";
+import { pageLayout } from "./page-lines.js";
 import { stampBoxFromFields, stampBoxFromText } from "./stamp-box.js";
-import { pdfTextItems } from "./text-items.js";
 import type { PdfInspection } from "./types.js";
 
 /**
@@ -16,8 +16,8 @@ export const inspectPdf = async (bytes: Uint8Array, roles: readonly string[] = [
   const fromFields = stampBoxFromFields(doc);
   let stampBox = fromFields?.box ?? null;
   if (!stampBox) {
-    const [items = []] = await pdfTextItems(bytes, [1]).catch(() => [[]]);
-    stampBox = stampBoxFromText(pageFrame(doc.getPage(0)), items, roles);
+    const { items, segments } = await pageLayout(bytes).catch(() => ({ items: [], segments: [] }));
+    stampBox = stampBoxFromText(pageFrame(doc.getPage(0)), items, roles, segments);
   }
   return {
     bytes: bytes.byteLength,

@@ -10,10 +10,10 @@ import { sealDate } from "./jst.js";
 import { loadPdf } from "./load-pdf.js";
 import { writeSealMetadata } from "./metadata.js";
 import { drawInVisibleCoordinates, isolateExistingContent, pageFrame } from "./page-frame.js";
+import { pageLayout } from "./page-lines.js";
 import { addSignaturePlaceholder, signPlaceholder } from "./sign-pdf.js";
 import { addStampBand, type BandCell } from "./stamp-band.js";
 import { detachFields, stampBoxFromFields, stampBoxFromText } from "./stamp-box.js";
-import { pdfTextItems } from "./text-items.js";
 import { type KomuSealMetadata, SEAL_DECISIONS, type SealInput, type SealResult, type StampSlot } from "./types.js";
 
 const Iso = z.iso.datetime({ offset: true });
@@ -184,9 +184,9 @@ export const sealPdf = async (input: SealInput): Promise<SealResult> => {
     sealIntoBox(doc, font, fromFields);
     placement = "stamp-box";
   } else {
-    const [items = []] = await pdfTextItems(input.original, [1]).catch(() => [[]]);
+    const { items, segments } = await pageLayout(input.original).catch(() => ({ items: [], segments: [] }));
     const roles = input.decisions.map((d) => d.role);
-    const box = stampBoxFromText(pageFrame(doc.getPage(0)), items, roles);
+    const box = stampBoxFromText(pageFrame(doc.getPage(0)), items, roles, segments);
     const fromText = box ? assignSlots(imprints, box.slots) : null;
     if (fromText) {
       sealIntoBox(doc, font, fromText);

@@ -1,5 +1,6 @@
 import { PDFArray, type PDFDocument, PDFName } from "pdf-lib";
 import { type PageFrame, pageFrame, userToVisible } from "./page-frame.js";
+import type { Segment } from "./page-lines.js";
 import type { TextItem } from "./text-items.js";
 import type { StampBox, StampSlot } from "./types.js";
 
@@ -94,6 +95,7 @@ export const stampBoxFromText = (
   frame: PageFrame,
   items: TextItem[],
   roles: readonly string[] = DEFAULT_ROLE_LABELS,
+  segments: Segment[] = [],
 ): StampBox | null => {
   const wanted = new Set([...DEFAULT_ROLE_LABELS, ...roles].map(normalise));
   const placed = items
@@ -110,7 +112,10 @@ export const stampBoxFromText = (
   const sameLine = (a: Placed, b: Placed) => Math.abs(a.v - b.v) < Math.max(a.h, b.h) * 0.6;
   const rowMates = (l: Placed) => labels.filter((o) => o !== l && sameLine(o, l));
   if (!marked && !labels.some((l) => rowMates(l).length > 0)) return null;
+  const rules = visibleRules(frame, segments);
   const slots: StampSlot[] = labels.map((l) => {
+    const cell = cellUnder(l, rules);
+    if (cell) return { label: l.label, ...cell };
     const centre = l.u + l.w / 2;
     const gaps = rowMates(l).map((o) => Math.abs(o.u + o.w / 2 - centre));
     const spacing = gaps.length ? Math.min(...gaps) : 48;
@@ -173,4 +178,51 @@ export const detachFields = (doc: PDFDocument, names: string[]): void => {
     }
     form.acroForm.removeField(field.acroField);
   }
+};
+
+interface Rules {
+  /** Horizontal rules: height v, from u1 to u2 (u1 < u2). */
+  h: Array<{ v: number; u1: number; u2: number }>;
+  /** Vertical rules: position u, from v1 to v2 (v1 < v2). */
+  v: Array<{ u: number; v1: number; v2: number }>;
+}
+
+const visibleRules = (frame: PageFrame, segments: Segment[]): Rules => {
+  const rules: Rules = { h: [], v: [] };
+  for (const s of segments) {
+    const a = userToVisible(frame, s.x1, s.y1);
+    const b = userToVisible(frame, s.x2, s.y2);
+    if (Math.abs(a.v - b.v) < 0.5 && Math.abs(a.u - b.u) >= 10)
+      rules.h.push({ v: (a.v + b.v) / 2, u1: Math.min(a.u, b.u), u2: Math.max(a.u, b.u) });
+    else if (Math.abs(a.u - b.u) < 0.5 && Math.abs(a.v - b.v) >= 10)
+      rules.v.push({ u: (a.u + b.u) / 2, v1: Math.min(a.v, b.v), v2: Math.max(a.v, b.v) });
+  }
+  return rules;
+};
+
+/**
+ * The ruled cell right under a label, when the page draws one: the first horizontal rule below
+ * the label's baseline (within three text heights) is the cell's top, the next one at least 18 pt
+ * lower its bottom, and the nearest vertical rules spanning most of that height on either side of
+ * the label's centre its sides. The imprint is centred in it and sized to 86% of its smaller side.
+ */
+const cellUnder = (l: Placed, rules: Rules): Omit<StampSlot, "label"> | null => {
+  const centre = l.u + l.w / 2;
+  const below = rules.h
+    .filter((r) => r.u1 - 1 <= centre && centre <= r.u2 + 1 && r.v < l.v)
+    .map((r) => r.v)
+    .sort((a, b) => b - a);
+  const top = below[0];
+  if (top === undefined || l.v - top > Math.max(3 * l.h, 20)) return null;
+  const bottom = below.find((v) => top - v >= 18);
+  if (bottom === undefined || top - bottom > 160) return null;
+  const spans = rules.v.filter((r) => Math.min(r.v2, top) - Math.max(r.v1, bottom) >= 0.6 * (top - bottom));
+  const left = Math.max(...spans.filter((r) => r.u < centre - 2).map((r) => r.u));
+  const right = Math.min(...spans.filter((r) => r.u > centre + 2).map((r) => r.u));
+  if (!Number.isFinite(left) || !Number.isFinite(right) || right - left < 18 || right - left > 200) return null;
+  return {
+    cx: (left + right) / 2,
+    cy: (top + bottom) / 2,
+    size: Math.min(64, Math.min(right - left, top - bottom) * 0.86),
+  };
 };

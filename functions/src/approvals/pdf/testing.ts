@@ -30,8 +30,18 @@ export const plainPdf = async (
   return doc.save();
 };
 
-/** A 起案用紙 with 決裁欄: labels 校長 / 教頭 / 起案者 in a row at the top right, cells below. */
-export const stampBoxPdf = async (labels = ["校長", "教頭", "起案者"]): Promise<Uint8Array> => {
+/**
+ * A 起案用紙 with 決裁欄: labels 校長 / 教頭 / 起案者 in a row at the top right (a label row of
+ * `labelRow` pt), a ruled seal cell of `cellHeight` pt under each, 60 pt wide from x = 300.
+ */
+export const stampBoxPdf = async (
+  labels = ["校長", "教頭", "起案者"],
+  options: { labelRow?: number; cellHeight?: number } = {},
+): Promise<Uint8Array> => {
+  const labelRow = options.labelRow ?? 15;
+  const cellHeight = options.cellHeight ?? 60;
+  const top = 785;
+  const rowLine = top - labelRow;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(await loadJapaneseFont(), { subset: true });
@@ -40,11 +50,19 @@ export const stampBoxPdf = async (labels = ["校長", "教頭", "起案者"]): P
   page.drawText("決裁欄", { x: 300, y: 790, size: 9, font });
   labels.forEach((label, i) => {
     const x = 300 + i * 60;
-    page.drawRectangle({ x, y: 710, width: 60, height: 75, borderColor: rgb(0, 0, 0), borderWidth: 0.8 });
-    page.drawLine({ start: { x, y: 770 }, end: { x: x + 60, y: 770 }, thickness: 0.8 });
-    page.drawText(label, { x: x + 30 - font.widthOfTextAtSize(label, 10) / 2, y: 774, size: 10, font });
+    page.drawRectangle({
+      x,
+      y: rowLine - cellHeight,
+      width: 60,
+      height: labelRow + cellHeight,
+      borderColor: rgb(0, 0, 0),
+      borderWidth: 0.8,
+    });
+    page.drawLine({ start: { x, y: rowLine }, end: { x: x + 60, y: rowLine }, thickness: 0.8 });
+    const baseline = rowLine + (labelRow - 10) / 2 + 1.5;
+    page.drawText(label, { x: x + 30 - font.widthOfTextAtSize(label, 10) / 2, y: baseline, size: 10, font });
   });
-  page.drawText("件名 運動会の実施について", { x: 50, y: 650, size: 12, font });
+  page.drawText("件名 運動会の実施について", { x: 50, y: 600, size: 12, font });
   return doc.save();
 };
 

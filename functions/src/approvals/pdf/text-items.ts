@@ -50,56 +50,66 @@ const loadPdfJs = (): Promise<PdfJs> => {
 /** How long reading a page's text may take before Kōmu gives up on it (a hostile or huge page). */
 export const TEXT_TIMEOUT_MS = 10_000;
 
+type PdfDoc = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+export type PdfJsPage = Awaited<ReturnType<PdfDoc["getPage"]>>;
+
 /**
- * Text items of the given pages (1-based; all pages when omitted). Rejects after `timeoutMs`
- * (the document is destroyed, which stops pdf.js); callers treat that as "no text".
+ * Opens `bytes` with pdf.js, runs `use`, and always destroys the document. Rejects after
+ * `timeoutMs` (destroying the document stops pdf.js); callers treat that as "nothing found".
  */
-export const pdfTextItems = async (
+export const withPdf = async <T>(
   bytes: Uint8Array,
-  pages?: number[],
-  timeoutMs = TEXT_TIMEOUT_MS,
-): Promise<TextItem[][]> => {
-  const { getDocument } = await loadPdfJs();
+  timeoutMs: number,
+  use: (doc: PdfDoc, pdfjs: PdfJs) => Promise<T>,
+): Promise<T> => {
+  const lib = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  const task = lib.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new Error(`pdf.js text extraction took over ${timeoutMs} ms`));
+      reject(new Error(`pdf.js took over ${timeoutMs} ms`));
       void task.destroy();
     }, timeoutMs);
   });
   try {
-    return await Promise.race([read(task, pages), timeout]);
+    return await Promise.race([task.promise.then((doc) => use(doc, lib)), timeout]);
   } finally {
     clearTimeout(timer);
     await task.destroy();
   }
 };
 
-const read = async (task: ReturnType<PdfJs["getDocument"]>, pages: number[] | undefined): Promise<TextItem[][]> => {
-  const doc = await task.promise;
+/** Text items of the given pages (1-based; all pages when omitted), within `timeoutMs`. */
+export const pdfTextItems = (bytes: Uint8Array, pages?: number[], timeoutMs = TEXT_TIMEOUT_MS): Promise<TextItem[][]> =>
+  withPdf(bytes, timeoutMs, (doc) => read(doc, pages));
+
+export const pageTextItems = async (page: PdfJsPage): Promise<TextItem[]> => {
+  const content = await page.getTextContent();
+  const items: TextItem[] = [];
+  for (const item of content.items) {
+    if (!("str" in item) || !item.str.trim()) continue;
+    const [a, b, , , e, f] = item.transform as number[];
+    const len = Math.hypot(a ?? 1, b ?? 0) || 1;
+    items.push({
+      str: item.str,
+      x: e ?? 0,
+      y: f ?? 0,
+      dx: (a ?? 1) / len,
+      dy: (b ?? 0) / len,
+      width: item.width,
+      height: item.height,
+    });
+  }
+  return items;
+};
+
+const read = async (doc: PdfDoc, pages: number[] | undefined): Promise<TextItem[][]> => {
   const wanted = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
   const out: TextItem[][] = [];
   for (const n of wanted) {
     const page = await doc.getPage(n);
-    const content = await page.getTextContent();
-    const items: TextItem[] = [];
-    for (const item of content.items) {
-      if (!("str" in item) || !item.str.trim()) continue;
-      const [a, b, , , e, f] = item.transform as number[];
-      const len = Math.hypot(a ?? 1, b ?? 0) || 1;
-      items.push({
-        str: item.str,
-        x: e ?? 0,
-        y: f ?? 0,
-        dx: (a ?? 1) / len,
-        dy: (b ?? 0) / len,
-        width: item.width,
-        height: item.height,
-      });
-    }
-    out.push(items);
+    out.push(await pageTextItems(page));
     page.cleanup();
   }
   return out;
