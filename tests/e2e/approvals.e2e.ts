@@ -9,10 +9,10 @@
  *     with its comment and the resubmission; after 決裁 the sealed PDF is filed in 学校文書 with
  *     its 文書番号; its text, extracted by pdf.js in the tab's viewer, has both surnames, the date
  *     (JST, 和暦) and the 決裁証明 page; the record in 学校文書 carries the number.
- *  3. 検証: a plain PDF is not a Kōmu document; viewer keys; a PDF whose Japanese font is not
+ *  3. 合議 2 of M: the 教務主任 drafts on the 学年合議 route; two grade heads approve on their
+ *     cards; the stage passes (the others are no longer needed) and the 教頭 is next.
+ *  4. 検証: a plain PDF is not a Kōmu document; viewer keys; a PDF whose Japanese font is not
  *     embedded is read through the CMaps the tab serves.
- * Not covered here yet: a 合議 stage with N of M through the UI or cards (the engine's
- * integration tests cover it through the API).
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -402,6 +402,55 @@ describe("approvals tab (承認)", () => {
       const detail = tab.getByTestId("record-detail");
       await detail.waitFor({ timeout: 30_000 });
       await detail.getByTestId("record-metadata").getByText(number).waitFor({ timeout: 20_000 });
+    });
+    expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
+  });
+
+  it("合議 2 of M: the 教務主任 drafts on the 学年合議 route; two grade heads approve on their cards and the stage passes", async () => {
+    const { log, pages, step } = steps("consultation");
+    const title = `学年行事の合議（e2e ${Date.now()}）`;
+    const head = await step("教務主任 drafts", async () => {
+      const page = await signedInPage(KNOWN_USERS.aobaHeadTeacher.upn, "/approvals?view=new", log);
+      pages.push(page);
+      await page.getByTestId("draft-main-drop-input").setInputFiles({
+        name: "学年行事.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from(await plainPdf({ text: "Grade events" })),
+      });
+      await page.locator('[data-testid="draft-main-files"] [data-staging="done"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId("draft-title").fill(title);
+      const category = page.getByTestId("category-picker");
+      await category.selectOption(
+        (await category.locator("option:not([value=''])").first().getAttribute("value")) ?? "",
+      );
+      await page.getByTestId("template-picker").selectOption("consultation");
+      await page.getByTestId("route-preview").getByText("合議（学年主任）（合議）").waitFor();
+      await page.getByTestId("draft-submit").click();
+      await page.locator('[data-testid="approval-detail"][data-status="inRoute"]').waitFor({ timeout: 30_000 });
+      const stage = page.locator('[data-testid="route-stage"][data-stage-id="grade-heads"]');
+      await stage.getByText("2名の同意").waitFor();
+      expect(await stage.getByTestId("route-person").count()).toBeGreaterThanOrEqual(2);
+      return page;
+    });
+    for (const user of [KNOWN_USERS.aobaGrade3Teacher, KNOWN_USERS.aobaTeacher]) {
+      await step(`${user.displayName} approves on the card`, async () => {
+        const teams = await teamsClient(user, log);
+        pages.push(teams);
+        const card = await cardButton(teams, title, "承認");
+        await card.getByRole("button", { name: "承認", exact: true }).click();
+        await expect
+          .poll(() => card.getByRole("button", { name: "承認", exact: true }).count(), { timeout: 30_000 })
+          .toBe(0);
+      });
+    }
+    await step("the 合議 passed with two approvals; the 教頭 is next", async () => {
+      await head.reload();
+      const stage = head.locator('[data-testid="route-stage"][data-stage-id="grade-heads"]');
+      await expect.poll(() => stage.getAttribute("data-stage-status"), { timeout: 30_000 }).toBe("passed");
+      expect(await stage.locator('[data-person-state="approved"]').count()).toBe(2);
+      await stage.getByText(/2 名必要（\d+ 名中 2 名承認）/).waitFor();
+      const next = head.locator('[data-testid="route-stage"][data-stage-id="vice-principal"]');
+      expect(await next.getAttribute("data-stage-status")).toBe("active");
     });
     expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
   });
