@@ -11,6 +11,8 @@
  *    tenant healthy and failing 30% of calls: effects/s, Graph calls and RU per effect, retries.
  * 4. Records filing (records.ts): 500 documents through the API within 1,200 RU/min: documents
  *    per minute, RU and Graph calls per filed document, 429s.
+ * 5. Approvals (approvals.ts): decisions on cards through the local Bot Connector: invoke and
+ *    decision-to-next-card latency, 決裁 to filed, Graph calls and RU per approval.
  */
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -18,6 +20,7 @@ import { runWithDevCa } from "@komu/local/dev/dev-ca-process";
 import { REPO_ROOT, startPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { signIn } from "../support/sign-in.js";
+import { benchApprovals } from "./approvals.js";
 import { runLoad } from "./load.js";
 import { benchOutbox } from "./outbox.js";
 import { benchRecords } from "./records.js";
@@ -64,6 +67,7 @@ GET /api/me (token validated with jose against the JWKS, principal from Graph me
 `);
     await benchOutbox(platform);
     await benchRecords(platform, Number(process.env.BENCH_RECORDS ?? 500));
+    await benchApprovals(platform, Number(process.env.BENCH_APPROVALS ?? 20));
   } finally {
     await platform.stop();
   }

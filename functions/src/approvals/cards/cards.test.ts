@@ -58,7 +58,7 @@ describe("approval card views", () => {
   it("publishing: the next approvers get fresh cards; the drafter gets notices", () => {
     const first = submitted();
     const at = (approval: typeof first, events: Parameters<typeof cardsPayloadOf>[0]["transition"]["events"]) =>
-      cardsPayloadOf({ row: {} as never, before: first, transition: { approval, events } });
+      cardsPayloadOf({ transition: { approval, events }, actor: people.head, via: "tab" });
     const r = decide(
       first,
       { type: "return", stepToken: first.route[0]?.token ?? "", comment: "修正を" },

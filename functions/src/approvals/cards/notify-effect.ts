@@ -1,12 +1,12 @@
 /**
  * Outbox effect `approvals.cards` (one per committed transition; idempotent, re-reads the
  * approval so it always renders the current state):
- *   1. a fresh card to each person whose turn came (and to the drafter at the first submission),
- *      in their 1:1 chat; a retry of the same effect does not send twice (`sentBy`);
- *   2. every other card of the approval is updated in place for its owner (buttons only for whose
- *      turn it is; status for everyone else), so a decision shows everywhere;
- *   3. one-off notices: 決裁済 / 差し戻し / 却下 / 期限切れ to the drafter, 後閲のお願い to the absent
- *      approver after a 代決, reminders.
+ *   1. a fresh card to each person whose turn came (and to the drafter at each submission), in
+ *      their 1:1 chat, approvers first; a retry of the same effect does not send twice (`sentBy`);
+ *   2. one-off notices: 決裁済 / 差し戻し / 却下 / 期限切れ to the drafter, 後閲のお願い to the absent
+ *      approver after a 代決, reminders;
+ *   3. every other card of the approval is updated in place for its owner (buttons only for whose
+ *      turn it is; status for everyone else), so a decision shows everywhere.
  * A person who cannot be reached (never installed Kōmu and no proactive service URL) is logged and
  * skipped; a failing connector throws, and the outbox retries later (delays, never loses).
  */
@@ -32,6 +32,8 @@ export const CardsEffectPayload = z.object({
   /** People whose turn came: they get a fresh card (a Teams notification). */
   notify: z.array(z.string()).max(200),
   notices: z.array(z.object({ oid: z.string(), kind: NoticeKind, key: z.string() })).max(200),
+  /** The person whose card the bot already updated (they decided on it). */
+  skipUpdateOf: z.string().optional(),
 });
 export type CardsEffectPayload = z.infer<typeof CardsEffectPayload>;
 
@@ -71,43 +73,49 @@ export function approvalsCardsHandler(
         approvalCardData(approval, { oid, teamsId: await deps.teamsIdOf?.(oid) }, { openUrl }),
       );
 
+    // Approvers first, the drafter's status card last: a busy (throttled) chat never delays the
+    // next approver. Each item is tried; the first failure is thrown at the end so the outbox
+    // retries (what was done is skipped then: `sentBy`, notice rows; updates are idempotent).
     const fresh = new Set(payload.notify);
-    for (const oid of fresh) {
-      const id = messageId(approval.id, oid);
-      const existing = await messages.get(info.schoolId, id);
-      if (existing?.data.sentBy === info.id) continue;
-      let sent: Awaited<ReturnType<BotHandler["sendCardToUser"]>>;
+    const order = [...fresh].sort((a, b) => Number(a === approval.drafter.oid) - Number(b === approval.drafter.oid));
+    let failure: unknown;
+    const attempt = async (work: () => Promise<void>) => {
       try {
-        sent = await bot.sendCardToUser(oid, await cardFor(oid), { summary: `決裁：${approval.title}`, notify: true });
+        await work();
       } catch (e) {
-        if (!unreachable(e)) throw e;
-        deps.logger.warn("approvals.card.unreachable", { approvalId: approval.id, oid });
-        continue;
+        if (unreachable(e)) return;
+        failure ??= e;
       }
-      const data = { approvalId: approval.id, oid, ...sent, sentBy: info.id };
-      if (existing) await messages.update(info.schoolId, id, data, existing.etag);
-      else
-        await messages.create(info.schoolId, id, data).catch((e) => {
-          if (!(isKomuError(e) && e.code === "CONFLICT")) throw e;
-        });
-    }
+    };
 
-    const all = await messages.list(info.schoolId, { where: { approvalId: approval.id }, limit: 1000 });
-    for (const message of all.items) {
-      if (fresh.has(message.data.oid) && message.data.sentBy === info.id) continue;
-      try {
-        await bot.updateCard(message.data, await cardFor(message.data.oid));
-      } catch (e) {
-        if (!unreachable(e)) throw e;
-        await messages.delete(info.schoolId, message.id, message.etag).catch(() => undefined);
-      }
-    }
+    for (const oid of order)
+      await attempt(async () => {
+        const id = messageId(approval.id, oid);
+        const existing = await messages.get(info.schoolId, id);
+        if (existing?.data.sentBy === info.id) return;
+        let sent: Awaited<ReturnType<BotHandler["sendCardToUser"]>>;
+        try {
+          sent = await bot.sendCardToUser(oid, await cardFor(oid), {
+            summary: `決裁：${approval.title}`,
+            notify: true,
+          });
+        } catch (e) {
+          if (unreachable(e)) deps.logger.warn("approvals.card.unreachable", { approvalId: approval.id, oid });
+          throw e;
+        }
+        const data = { approvalId: approval.id, oid, ...sent, sentBy: info.id };
+        if (existing) await messages.update(info.schoolId, id, data, existing.etag);
+        else
+          await messages.create(info.schoolId, id, data).catch((e) => {
+            if (!(isKomuError(e) && e.code === "CONFLICT")) throw e;
+          });
+      });
 
-    for (const notice of payload.notices) {
-      const id = `${approval.id}-${notice.key}-${notice.oid}`;
-      if (await notices.get(info.schoolId, id)) continue;
-      const text = NOTICE_TEXT[notice.kind];
-      try {
+    for (const notice of payload.notices)
+      await attempt(async () => {
+        const id = `${approval.id}-${notice.key}-${notice.oid}`;
+        if (await notices.get(info.schoolId, id)) return;
+        const text = NOTICE_TEXT[notice.kind];
         await bot.sendCardToUser(
           notice.oid,
           renderCard(approvalNoticeCardDefinition, {
@@ -119,20 +127,31 @@ export function approvalsCardsHandler(
           }),
           { summary: `${text.heading}：${approval.title}`, notify: true },
         );
-      } catch (e) {
-        if (!unreachable(e)) throw e;
-        continue;
-      }
-      await notices
-        .create(info.schoolId, id, {
-          approvalId: approval.id,
-          oid: notice.oid,
-          kind: notice.kind,
-          sentAt: new Date().toISOString(),
-        })
-        .catch((e) => {
-          if (!(isKomuError(e) && e.code === "CONFLICT")) throw e;
-        });
+        await notices
+          .create(info.schoolId, id, {
+            approvalId: approval.id,
+            oid: notice.oid,
+            kind: notice.kind,
+            sentAt: new Date().toISOString(),
+          })
+          .catch((e) => {
+            if (!(isKomuError(e) && e.code === "CONFLICT")) throw e;
+          });
+      });
+
+    const all = await messages.list(info.schoolId, { where: { approvalId: approval.id }, limit: 1000 });
+    for (const message of all.items) {
+      if (fresh.has(message.data.oid) && message.data.sentBy === info.id) continue;
+      if (message.data.oid === payload.skipUpdateOf) continue;
+      await attempt(async () => {
+        try {
+          await bot.updateCard(message.data, await cardFor(message.data.oid));
+        } catch (e) {
+          if (unreachable(e)) await messages.delete(info.schoolId, message.id, message.etag).catch(() => undefined);
+          throw e;
+        }
+      });
     }
+    if (failure) throw failure;
   };
 }

@@ -18,6 +18,8 @@ export interface Committed {
   row: StoredEntity<ApprovalRow>;
   before: Approval;
   transition: Transition;
+  actor: Person;
+  via: Via;
 }
 
 export interface CommitRequest {
@@ -45,7 +47,7 @@ export async function commitTransition(
     if (req.etag !== undefined && req.etag !== row.etag)
       throw new KomuError("STALE_ETAG", { details: { kind: "approval", id: req.approvalId } });
     const transition = req.run(before);
-    if (transition.approval === before) return { row, before, transition };
+    if (transition.approval === before) return { row, before, transition, actor: req.actor, via: req.via };
     let saved: StoredEntity<ApprovalRow>;
     try {
       saved = await repo.update(
@@ -61,7 +63,7 @@ export async function commitTransition(
       }
       throw e;
     }
-    const committed = { row: saved, before, transition };
+    const committed = { row: saved, before, transition, actor: req.actor, via: req.via };
     for (const entry of auditEntriesOf(before, transition.approval, transition.events, req.actor, req.via))
       await deps.storage.audit.append(req.schoolId, entry);
     await deps.publish?.(committed);
