@@ -8,7 +8,8 @@
  *     教頭 and the 校長 decide on the bot's Adaptive Cards (Action.Execute), including a 差し戻し
  *     with its comment and the resubmission; after 決裁 the sealed PDF is filed in 学校文書 with
  *     its 文書番号; its text, extracted by pdf.js in the tab's viewer, has both surnames, the date
- *     (JST, 和暦) and the 決裁証明 page; the record in 学校文書 carries the number.
+ *     (JST, 和暦) and the 決裁証明 page; 検証 finds the filed PDF intact and a changed copy altered;
+ *     the record in 学校文書 carries the number.
  *  3. 合議 2 of M: the 教務主任 drafts on the 学年合議 route; two grade heads approve on their
  *     cards; the stage passes (the others are no longer needed) and the 教頭 is next.
  *  4. 検証: a plain PDF is not a Kōmu document; viewer keys; a PDF whose Japanese font is not
@@ -23,6 +24,7 @@ import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform } from "../support/platform.js";
+import { signIn } from "../support/sign-in.js";
 
 const CHROMIUM = process.env.KOMU_CHROMIUM ?? "/usr/bin/chromium";
 const ARTIFACTS = join(process.cwd(), ".tmp", "e2e");
@@ -396,6 +398,40 @@ describe("approvals tab (承認)", () => {
       expect(all).toContain(jstDateTime(new Date().toISOString()).split(" ")[0] as string);
       expect(Number(await tab.getByTestId("pdf-viewer").getAttribute("data-page-count"))).toBeGreaterThanOrEqual(2);
       await teacher.screenshot({ path: join(ARTIFACTS, "approvals-sealed.png") });
+    });
+    const sealedPdf = await step("the filed PDF's bytes (records API)", async () => {
+      const href = (await tab.getByRole("link", { name: "学校文書で開く" }).getAttribute("href")) ?? "";
+      const recordId = new URL(href, platform.url).searchParams.get("record");
+      expect(recordId).toBeTruthy();
+      const token = await signIn(platform, KNOWN_USERS.aobaTeacher.upn);
+      const res = await fetch(`${platform.url}/api/schools/aoba-e/records/${recordId}/content`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      return new Uint8Array(await res.arrayBuffer());
+    });
+    await step("検証: the sealed PDF is intact, a changed copy is not", async () => {
+      await tab.getByTestId("approval-back").click();
+      await tab.getByTestId("approvals-tab-verify").click();
+      const check = async (name: string, bytes: Uint8Array) => {
+        await tab
+          .getByTestId("verify-drop-input")
+          .setInputFiles({ name, mimeType: "application/pdf", buffer: Buffer.from(bytes) });
+        const result = tab.getByTestId("verify-result");
+        await result.waitFor({ timeout: 30_000 });
+        return { verdict: await result.getAttribute("data-verdict"), text: (await result.textContent()) ?? "" };
+      };
+      const intact = await check("sealed.pdf", sealedPdf);
+      expect(intact.verdict).toBe("intact");
+      expect(intact.text).toContain(number);
+      await tab.getByRole("button", { name: "別のPDFを確認する" }).click();
+      const changed = new Uint8Array([...sealedPdf, ...new TextEncoder().encode("\n% changed after sealing\n")]);
+      expect((await check("changed.pdf", changed)).verdict).toBe("altered");
+      await tab.getByRole("button", { name: "別のPDFを確認する" }).click();
+      await tab.getByTestId("approvals-tab-done").click();
+      const row = tab.getByTestId("approval-row").filter({ hasText: title });
+      await row.getByRole("button", { name: title }).click();
+      await tab.getByTestId("approval-detail").waitFor();
     });
     await step("the record in 学校文書 carries the number", async () => {
       await tab.getByRole("link", { name: "学校文書で開く" }).click();
