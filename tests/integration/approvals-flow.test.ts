@@ -5,7 +5,8 @@
  * calls on one step making one transition, 差し戻し to the drafter and resubmission, 引戻し,
  * a 合議 of N of M, lists and access.
  */
-import { plainPdf } from "@komu/functions/approvals/pdf/testing";
+import { encryptedPdf, plainPdf } from "@komu/functions/approvals/pdf/testing";
+import { docxBytes } from "@komu/functions/records/staging/test-files";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -308,4 +309,64 @@ describe("合議 (2 of the grade heads)", () => {
     expect(res.status).toBe(200);
     expect(body.approval.route.map((s: Json) => s.status)).toEqual(["passed", "active", "waiting"]);
   }, 60_000);
+});
+
+describe("the main document", () => {
+  const PNG_1x1 = Uint8Array.from(
+    Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",
+      "base64",
+    ),
+  );
+  async function upload(name: string, bytes: Uint8Array, contentType: string): Promise<string> {
+    const res = await fetch(`${platform.url}${base}/records/uploads`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${tokens.teacher}`,
+        "content-type": contentType,
+        "x-komu-file-name": encodeURIComponent(name),
+      },
+      body: Buffer.from(bytes),
+    });
+    const body = (await res.json()) as Json;
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    return body.uploadId;
+  }
+  const draft = (mainUploadId: string, attachmentUploadIds: string[] = []) =>
+    call("teacher", "POST", `${base}/approvals`, {
+      templateId: "general",
+      title: "本文の確認",
+      categoryCode: "C-04",
+      mainUploadId,
+      attachmentUploadIds,
+    });
+
+  it("an image becomes a one-page PDF; Office files are attachments, never the main document", async () => {
+    const image = await draft(await upload("掲示物.png", PNG_1x1, "image/png"));
+    expect(image.status, JSON.stringify(image.body)).toBe(201);
+    expect(image.body.approval.main).toMatchObject({ mimeType: "application/pdf", fileName: "掲示物.pdf" });
+    const content = await fetch(`${platform.url}${image.body.contentUrl}`, {
+      headers: { authorization: `Bearer ${tokens.teacher}` },
+    });
+    expect(content.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await content.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+
+    const docx = await upload("資料.docx", await docxBytes(), "application/octet-stream");
+    const office = await draft(docx);
+    expect(office.status).toBe(415);
+    expect(office.body.error.code).toBe("FILE_TYPE_NOT_ALLOWED");
+    const withAttachment = await draft(await uploadPdf("teacher"), [docx]);
+    expect(withAttachment.status).toBe(201);
+    expect(withAttachment.body.approval.attachments.map((a: Json) => a.fileName)).toEqual(["資料.docx"]);
+  });
+
+  it("an encrypted PDF is refused when drafting, not at 決裁; someone else's upload is not found", async () => {
+    const encrypted = await draft(await upload("保護.pdf", await encryptedPdf(), "application/pdf"));
+    expect(encrypted.status).toBe(422);
+    expect(encrypted.body.error.code).toBe("PDF_ENCRYPTED");
+    const theirs = await uploadPdf("headTeacher");
+    const notMine = await draft(theirs);
+    expect(notMine.status).toBe(404);
+    expect(notMine.body.error.code).toBe("UPLOAD_NOT_FOUND");
+  });
 });

@@ -7,9 +7,15 @@ import { BOARD_SCHOOL_ID, defaultRouteTemplates, isKomuError, RouteTemplateInput
 import type { Storage } from "../../storage/index.js";
 import { approvalsRepos } from "../entities.js";
 
-const seeded = new Set<string>();
+/** Schools already seeded, per entity store (tests and the bench run several stores in one process). */
+const seededBy = new WeakMap<object, Set<string>>();
 
 export async function ensureDefaultTemplates(storage: Pick<Storage, "entities">, schoolId: string): Promise<void> {
+  let seeded = seededBy.get(storage.entities);
+  if (!seeded) {
+    seeded = new Set();
+    seededBy.set(storage.entities, seeded);
+  }
   if (schoolId === BOARD_SCHOOL_ID || seeded.has(schoolId)) return;
   const { templates } = approvalsRepos(storage);
   for (const { id, ...template } of defaultRouteTemplates()) {
