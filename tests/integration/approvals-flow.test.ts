@@ -154,6 +154,16 @@ describe("a general approval: 教務主任 → 教頭 → 校長", () => {
       "APPROVAL_OUT_OF_TURN",
     ]);
 
+    const tasks = await call("headTeacher", "GET", "/api/tasks");
+    expect(tasks.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: `approvals:${a.id}`,
+          kind: "approvals.decide",
+          href: `/approvals?approval=${a.id}`,
+        }),
+      ]),
+    );
     const waiting = await call("headTeacher", "GET", `${base}/approvals?box=waiting`);
     expect(waiting.body.items.map((i: Json) => i.id)).toContain(a.id);
     const school = await call("principal", "GET", `${base}/approvals?box=school`);
@@ -202,6 +212,8 @@ describe("a general approval: 教務主任 → 教頭 → 校長", () => {
 
     const mine = await call("teacher", "GET", `${base}/approvals/${approval.id}`);
     expect(mine.body.abilities).toMatchObject({ edit: true, submit: true });
+    const drafterTasks = await call("teacher", "GET", "/api/tasks");
+    expect(drafterTasks.body.items.map((t: Json) => t.id)).toContain(`approvals.returned:${approval.id}`);
     const edited = await call(
       "teacher",
       "PATCH",
@@ -233,6 +245,8 @@ describe("a general approval: 教務主任 → 教頭 → 校長", () => {
       decision: "approve",
       deputy: { oid: users.vp.id },
     });
+    const principalTasks = await call("principal", "GET", "/api/tasks");
+    expect(principalTasks.body.items.map((t: Json) => t.id)).toContain(`approvals.review:${approval.id}`);
     const reviewed = await call("principal", "POST", `${base}/approvals/${approval.id}/review`, {
       stageId: "principal",
     });
