@@ -1,7 +1,7 @@
 /**
  * Acceptance (issue 5) in Chromium.
  *  1. The tab on its own (local sign-in): a teacher drafts (起案) with a PDF dropped on the form,
- *     leaves out the optional 教務主任 step and submits; the 教頭 reads it in the inline viewer
+ *     leaves out the optional 教務主任 step, adds a 回覧 to the clerk and submits; the 教頭 reads it in the inline viewer
  *     (pdf.js text layer) and approves; the 校長's 差し戻し needs a comment; the teacher replaces
  *     the PDF and resubmits; both approve → 決裁済, listed in 完了.
  *  2. Through the local Teams client: the teacher drafts in Kōmu's tab inside Teams (SSO); the
@@ -198,11 +198,18 @@ describe("approvals tab (承認)", () => {
       await category.selectOption(firstCode ?? "");
       await teacher.getByTestId("draft-summary").fill("2泊3日の修学旅行の実施計画です。");
       await teacher.getByRole("checkbox", { name: "「教務主任」を含める" }).uncheck();
+      // The template lets the drafter add a 回覧: to the clerk, after the 校長's decision.
+      await teacher.getByTestId("add-circulation").click();
+      const added = teacher.getByTestId("added-stage");
+      await added.getByRole("textbox", { name: /表示名/ }).fill("回覧（事務）");
+      expect(await added.getByRole("combobox", { name: "位置" }).inputValue()).toBe("principal");
       await teacher.getByTestId("draft-submit").click();
       await teacher.getByTestId("approval-detail").waitFor({ timeout: 30_000 });
       expect(await status(teacher)).toBe("inRoute");
       const stages = teacher.getByTestId("route-stage");
-      expect(await stages.count()).toBe(2);
+      expect(await stages.count()).toBe(3);
+      await stages.nth(2).getByText("回覧（事務）").waitFor();
+      await stages.nth(2).getByText("小川 久美子").waitFor();
       expect(await stages.nth(0).getAttribute("data-stage-status")).toBe("active");
       await teacher.getByTestId("route-person").first().getByText("小島 智子").waitFor();
     });

@@ -31,7 +31,7 @@ const PERSON_STATES: PersonState[] = [
 ];
 const ACTIONS: DialogAction[] = ["approve", "return", "reject", "delegate", "withdraw", "submit", "review"];
 const VERDICTS: Verdict[] = ["intact", "altered", "unrecorded", "unknown"];
-const PROBLEMS: DraftProblem[] = ["title", "category", "template", "main", "dueDate"];
+const PROBLEMS: DraftProblem[] = ["title", "category", "template", "main", "dueDate", "addedStage"];
 
 /** Keys the approvals UI builds at run time, one per value of the shared enums and the UI's own unions. */
 const families: [string, readonly string[]][] = [
@@ -50,6 +50,7 @@ const families: [string, readonly string[]][] = [
   ]),
   ["approvals.draft.staging", ["uploading", "failed", "done"]],
   ["approvals.draft.problem", PROBLEMS],
+  ["approvals.draft.added.problem", ["label", "roles", "n"]],
   ["approvals.verify.verdict", VERDICTS],
   ["approvals.pdf.error", ["password", "invalid", "other"]],
 ];

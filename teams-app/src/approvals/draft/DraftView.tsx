@@ -186,9 +186,12 @@ export function DraftFormView(props: {
         templates={props.templates}
         templateId={form.templateId}
         removed={form.removed}
-        onTemplate={(id) => set({ templateId: id, removed: [] })}
+        onTemplate={(id) => set({ templateId: id, removed: [], added: [] })}
         onRemoved={(removed) => set({ removed })}
+        added={form.added}
+        onAdded={(added) => set({ added })}
         invalid={problems.includes("template")}
+        showStageProblems={problems.includes("addedStage")}
       />
       <section aria-labelledby="draft-attachments">
         <Subtitle2 as="h3" id="draft-attachments">

@@ -1,8 +1,9 @@
 import { Caption1, Checkbox, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { ROLE_LABELS, type RouteTemplateView } from "@komu/shared";
+import { type AddedStage, ROLE_LABELS, type RouteTemplateView } from "@komu/shared";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../app/useLang.js";
 import { removableStages } from "../model/draft-form.js";
+import { AddedStages } from "./AddedStages.js";
 
 const useStyles = makeStyles({
   stages: { listStyle: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXS },
@@ -20,7 +21,10 @@ export function RoutePicker(props: {
   removed: string[];
   onTemplate: (id: string) => void;
   onRemoved: (ids: string[]) => void;
+  added: AddedStage[];
+  onAdded: (stages: AddedStage[]) => void;
   invalid: boolean;
+  showStageProblems: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -71,6 +75,14 @@ export function RoutePicker(props: {
             );
           })}
         </ol>
+      )}
+      {chosen && (
+        <AddedStages
+          template={chosen}
+          value={props.added}
+          onChange={props.onAdded}
+          showProblems={props.showStageProblems}
+        />
       )}
     </div>
   );

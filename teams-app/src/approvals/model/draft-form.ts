@@ -1,10 +1,13 @@
 import type {
+  AddedStage,
   Approval,
   Classification,
   DraftCreateInput,
   DraftUpdateInput,
   RouteEditsInput,
+  RouteRole,
   RouteTemplate,
+  StageRule,
 } from "@komu/shared";
 
 export interface StagedFile {
@@ -25,6 +28,8 @@ export interface DraftForm {
   attachments: StagedFile[];
   /** Optional template stages the drafter removed. */
   removed: string[];
+  /** 合議 / 回覧 stages the drafter added (where the template allows it). */
+  added: AddedStage[];
 }
 
 export const emptyDraft = (templateId = ""): DraftForm => ({
@@ -37,9 +42,10 @@ export const emptyDraft = (templateId = ""): DraftForm => ({
   main: null,
   attachments: [],
   removed: [],
+  added: [],
 });
 
-export type DraftProblem = "title" | "category" | "template" | "main" | "dueDate";
+export type DraftProblem = "title" | "category" | "template" | "main" | "dueDate" | "addedStage";
 
 /** What is missing to save (title, 文書分類, route) and, to submit, also the main document. */
 export function draftProblems(form: DraftForm, forSubmit: boolean, today: string): DraftProblem[] {
@@ -50,6 +56,7 @@ export function draftProblems(form: DraftForm, forSubmit: boolean, today: string
   if (form.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(form.dueDate)) out.push("dueDate");
   else if (form.dueDate && forSubmit && form.dueDate < today) out.push("dueDate");
   if (forSubmit && !form.main) out.push("main");
+  if (form.added.some((a) => addedStageProblem(a) !== null)) out.push("addedStage");
   return out;
 }
 
@@ -59,12 +66,48 @@ export function removableStages(template: Pick<RouteTemplate, "stages" | "drafte
   return template.stages.filter((s) => s.optional && s.kind !== "final").map((s) => s.id);
 }
 
+export type AddedStageProblem = "label" | "roles" | "n" | null;
+
+/** An added stage needs a label and at least one role; N of M needs 1 ≤ N. */
+export function addedStageProblem(stage: AddedStage): AddedStageProblem {
+  if (!stage.label.trim()) return "label";
+  if (stage.roles.length === 0) return "roles";
+  if (stage.kind === "consultation" && stage.rule.kind === "nOfM" && !(stage.rule.n >= 1)) return "n";
+  return null;
+}
+
+/** Where an added stage may go: first, or after one of the template's stages (a 合議 not after the final decision). */
+export function addedStagePositions(
+  kind: AddedStage["kind"],
+  template: Pick<RouteTemplate, "stages">,
+): { after: string | null; label: string | null }[] {
+  const finalIndex = template.stages.findIndex((s) => s.kind === "final");
+  const stages = kind === "consultation" ? template.stages.slice(0, Math.max(0, finalIndex)) : template.stages;
+  return [{ after: null, label: null }, ...stages.map((s) => ({ after: s.id, label: s.label }))];
+}
+
+/** A new added stage of `kind`: a 合議 goes just before the final decision, a 回覧 at the end. */
+export function newAddedStage(
+  kind: AddedStage["kind"],
+  template: Pick<RouteTemplate, "stages">,
+  label: string,
+): AddedStage {
+  const after = addedStagePositions(kind, template).at(-1)?.after ?? null;
+  const roles: RouteRole[] = kind === "consultation" ? ["gradeHead"] : ["clerk"];
+  const rule: StageRule = { kind: "all" };
+  return { after, kind, label, roles, rule };
+}
+
 export function routeEdits(
   form: DraftForm,
   template: Pick<RouteTemplate, "stages" | "drafterMay"> | undefined,
 ): RouteEditsInput {
   const removable = template ? removableStages(template) : [];
-  return { remove: form.removed.filter((id) => removable.includes(id)), add: [] };
+  const may = template?.drafterMay;
+  const add = form.added
+    .filter((a) => (a.kind === "consultation" ? may?.addConsultation : may?.addCirculation))
+    .map((a) => ({ ...a, label: a.label.trim(), rule: a.kind === "circulation" ? { kind: "any" as const } : a.rule }));
+  return { remove: form.removed.filter((id) => removable.includes(id)), add };
 }
 
 /** The body of POST …/approvals (a new draft). */
@@ -97,6 +140,7 @@ export function draftFromApproval(a: Approval): DraftForm {
     main: a.main,
     attachments: a.attachments,
     removed: a.routeEdits.remove,
+    added: a.routeEdits.add,
   };
 }
 
@@ -118,7 +162,10 @@ export function draftUpdateInput(
   const ids = full.attachmentUploadIds ?? [];
   if (ids.join("\n") !== before.attachments.map((a) => a.uploadId).join("\n")) out.attachmentUploadIds = ids;
   const edits = routeEdits(form, template);
-  if ((edits.remove ?? []).join("\n") !== before.routeEdits.remove.join("\n") || out.templateId) out.routeEdits = edits;
+  const same =
+    (edits.remove ?? []).join("\n") === before.routeEdits.remove.join("\n") &&
+    JSON.stringify(edits.add ?? []) === JSON.stringify(before.routeEdits.add);
+  if (!same || out.templateId) out.routeEdits = edits;
   return out;
 }
 

@@ -2,13 +2,17 @@ import type { Approval, Assignee, Principal, ResolvedStage, RouteTemplate } from
 import { describe, expect, it } from "vitest";
 import { decisionInput, decisionProblem } from "./decision-form.js";
 import {
+  addedStagePositions,
+  addedStageProblem,
   draftCreateInput,
   draftFromApproval,
   draftProblems,
   draftUpdateInput,
   emptyDraft,
   fileRole,
+  newAddedStage,
   removableStages,
+  routeEdits,
 } from "./draft-form.js";
 import { pendingReview, personState, stageProgress } from "./route-view.js";
 import { approvalSchools, visibleViews } from "./views.js";
@@ -203,6 +207,40 @@ describe("drafting form", () => {
       attachmentUploadIds: ["u2"],
       routeEdits: { remove: ["head-teacher"], add: [] },
     });
+  });
+
+  it("the drafter adds a 合議 before the final decision and a 回覧 anywhere, as the template allows", () => {
+    const consult = newAddedStage("consultation", template, "合議（学年主任）");
+    expect(consult).toMatchObject({ kind: "consultation", after: "vice-principal", roles: ["gradeHead"] });
+    expect(addedStagePositions("consultation", template).map((p) => p.after)).toEqual([
+      null,
+      "head-teacher",
+      "vice-principal",
+    ]);
+    expect(addedStagePositions("circulation", template).map((p) => p.after)).toEqual([
+      null,
+      "head-teacher",
+      "vice-principal",
+      "principal",
+    ]);
+    const circ = { ...newAddedStage("circulation", template, " 回覧（事務） "), rule: { kind: "nOfM" as const, n: 2 } };
+    const form = { ...emptyDraft("general"), added: [consult, circ] };
+    expect(routeEdits(form, template).add).toEqual([
+      consult,
+      { after: "principal", kind: "circulation", label: "回覧（事務）", roles: ["clerk"], rule: { kind: "any" } },
+    ]);
+    const noAdding = { ...template, drafterMay: { ...template.drafterMay, addConsultation: false } };
+    expect(routeEdits(form, noAdding).add?.map((a) => a.kind)).toEqual(["circulation"]);
+  });
+
+  it("an added stage needs a label, roles and a sensible N", () => {
+    const stage = newAddedStage("consultation", template, "合議");
+    expect(addedStageProblem(stage)).toBeNull();
+    expect(addedStageProblem({ ...stage, label: " " })).toBe("label");
+    expect(addedStageProblem({ ...stage, roles: [] })).toBe("roles");
+    expect(addedStageProblem({ ...stage, rule: { kind: "nOfM", n: 0 } })).toBe("n");
+    const form = { ...emptyDraft("general"), title: "t", categoryCode: "A-1", added: [{ ...stage, roles: [] }] };
+    expect(draftProblems(form, false, "2026-11-20")).toEqual(["addedStage"]);
   });
 
   it("PDFs are main documents, Office files and images attachments", () => {
