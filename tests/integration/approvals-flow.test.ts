@@ -28,6 +28,7 @@ const users = {
   nurse: KNOWN_USERS.aobaNurse,
   student: KNOWN_USERS.aobaStudent,
   other: KNOWN_USERS.higashiTeacher,
+  board: KNOWN_USERS.boardSuperintendent,
 };
 type Who = keyof typeof users;
 
@@ -119,6 +120,31 @@ describe("templates", () => {
       { "if-match": "W/\"datetime'2020-01-01T00%3A00%3A00.000Z'\"" },
     );
     expect(stale.status).toBe(412);
+  });
+});
+
+describe("board-shared templates", () => {
+  it("the board's template (boe) is offered to every school; a principal cannot edit the board's", async () => {
+    const shared = {
+      name: "教育委員会への報告",
+      stages: [
+        { id: "vice-principal", kind: "approval", label: "教頭", roles: ["vicePrincipal"] },
+        { id: "principal", kind: "final", label: "校長", roles: ["principal"], deputyRole: "vicePrincipal" },
+      ],
+    };
+    const made = await call("board", "POST", "/api/schools/boe/approval-templates", shared);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.shared).toBe(true);
+    expect((await call("principal", "POST", "/api/schools/boe/approval-templates", shared)).status).toBe(403);
+    for (const who of ["teacher", "other"] as const) {
+      const school = who === "teacher" ? SCHOOL : "higashi-e";
+      const list = await call(who, "GET", `/api/schools/${school}/approval-templates`);
+      expect(list.body.items.find((i: Json) => i.template.id === made.body.template.id)).toMatchObject({
+        shared: true,
+      });
+    }
+    const { approval } = await draftAndSubmit(made.body.template.id, "報告書の提出について");
+    expect(approval.route.map((s: Json) => s.id)).toEqual(["vice-principal", "principal"]);
   });
 });
 
