@@ -3,6 +3,7 @@
  * The approval card (決裁カード), one template for every viewer: the bot renders it per user.
  *  - The approver whose turn it is gets 承認 / 差し戻し (where to, comment) / 却下 (comment).
  *  - A designated deputy (代決) of the active stage gets 代決.
+ *  - An approver a deputy decided for gets 後閲しました (they acknowledge the 代決).
  *  - Everyone else sees the route and its status.
  * `refresh.userIds` (≤ 60 Teams ids, 29:…) lists who gets a per-user view when they look at the
  * message (verb `approval.view`); after each decision the message is updated for everyone and the
@@ -39,6 +40,8 @@ export const approvalCardData = z.object({
   canDecide: z.boolean(),
   canDelegate: z.boolean(),
   stepToken: z.string().default(""),
+  /** 後閲: the viewer owes a review of a deputy's decision on this stage (empty: none). */
+  reviewStageId: z.string().default(""),
   returnChoices: z.array(z.object({ title: z.string().min(1), value: z.string().min(1) })).max(16),
   /** Empty: no notice. */
   notice: z.string().default(""),
@@ -166,6 +169,13 @@ export const approvalCardTemplate = {
       },
     },
     { $when: "${canDelegate}", type: "Action.Execute", title: "代決", verb: "approval.delegate", data: actionData },
+    {
+      $when: "${reviewStageId != ''}",
+      type: "Action.Execute",
+      title: "後閲しました",
+      verb: "approval.review",
+      data: { approvalId: "${approvalId}", schoolId: "${schoolId}", stageId: "${reviewStageId}" },
+    },
     { $when: "${openUrl != ''}", type: "Action.OpenUrl", title: "文書を開く", url: "${openUrl}" },
   ],
 } as const satisfies CardTemplate;

@@ -1,7 +1,7 @@
 /**
  * The approval card's Universal Actions (Action.Execute → adaptiveCard/action invoke):
  *   approval.view (automatic refresh) · approval.approve · approval.return · approval.reject ·
- *   approval.delegate.
+ *   approval.delegate · approval.review (後閲).
  * The user is the verified activity's (tenant + aadObjectId, resolved to a Principal through
  * Graph groups like an API caller); the card's data only names the approval and the step token
  * and is validated with zod. Decisions go through the same use case as the API (exactly once,
@@ -90,6 +90,29 @@ export function registerApprovalActions(
     await actOnApproval(deps, { ...ref.data, principal, action: { type: "view" }, via: "card" }).catch(() => undefined);
     const { card } = await viewFor(ctx, principal, ref.data);
     return { card };
+  });
+
+  bot.onAction("approval.review", async (ctx) => {
+    const parsed = Ref.extend({ stageId: z.string().min(1).max(32) }).safeParse(ctx.data);
+    if (!parsed.success) return { card: refusal() };
+    let principal: Principal;
+    try {
+      principal = await principalOf(ctx);
+    } catch {
+      return { card: refusal() };
+    }
+    try {
+      await actOnApproval(deps, {
+        ...parsed.data,
+        principal,
+        action: { type: "review", stageId: parsed.data.stageId },
+        via: "card",
+      });
+    } catch (e) {
+      if (!isKomuError(e)) throw e;
+      return { card: refusal() };
+    }
+    return viewFor(ctx, principal, parsed.data, { text: "後閲を記録しました。", color: "Good" });
   });
 
   for (const [verb, type] of Object.entries(VERBS)) {

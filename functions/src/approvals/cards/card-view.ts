@@ -99,6 +99,11 @@ export function approvalCardData(
     canDecide,
     canDelegate,
     stepToken: turn?.stage.token ?? "",
+    reviewStageId: viewer
+      ? (approval.route.find((s) =>
+          s.assignees.some((a) => a.oid === viewer.oid && a.deputy !== null && a.reviewedAt === null),
+        )?.id ?? "")
+      : "",
     returnChoices: canDecide
       ? [
           { title: `起案者（${approval.drafter.name}）`, value: "drafter" },

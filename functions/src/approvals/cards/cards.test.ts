@@ -41,6 +41,19 @@ describe("approval card views", () => {
     expect(choices).toEqual(["drafter", "head-teacher", "vice-principal"]);
   });
 
+  it("after a 代決 the absent approver's card offers 後閲しました, until it is recorded", () => {
+    let a = submitted();
+    a = decide(a, { type: "approve", stepToken: a.route[0]?.token ?? "" }, people.head, T(1)).approval;
+    a = decide(a, { type: "approve", stepToken: a.route[1]?.token ?? "" }, people.vp, T(2)).approval;
+    a = decide(a, { type: "delegate", stepToken: a.route[2]?.token ?? "" }, people.vp, T(3)).approval;
+    const principal = renderCard(approvalCardDefinition, approvalCardData(a, { oid: people.principal.oid })) as Json;
+    expect(verbs(principal)).toEqual(["approval.review"]);
+    expect(principal.actions[0].data).toEqual({ approvalId: "a1", schoolId: "aoba-e", stageId: "principal" });
+    expect(JSON.stringify(principal)).toContain("松尾 俊介（代決 小島 智子）");
+    a = decide(a, { type: "review", stageId: "principal" }, people.principal, T(4)).approval;
+    expect(verbs(renderCard(approvalCardDefinition, approvalCardData(a, { oid: people.principal.oid })))).toEqual([]);
+  });
+
   it("a late click's notice names who decided and when (JST)", () => {
     let a = submitted();
     const t = a.route[0]?.token ?? "";

@@ -50,12 +50,18 @@ const SAMPLES: Record<string, unknown> = {
     canDecide: true,
     canDelegate: false,
     stepToken: "1.2",
+    reviewStageId: "",
     returnChoices: [{ title: "起案者（伊藤 綾）", value: "drafter" }],
     notice: "",
     noticeColor: "Default",
     openUrl: "",
   },
-  "approval.notice": { heading: "決裁されました", title: "校外学習の実施について", message: "決裁されました。", color: "Good" },
+  "approval.notice": {
+    heading: "決裁されました",
+    title: "校外学習の実施について",
+    message: "決裁されました。",
+    color: "Good",
+  },
 };
 
 function thrown(f: () => unknown): KomuError {
