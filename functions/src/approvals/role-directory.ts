@@ -1,8 +1,9 @@
 /**
  * Who holds a role (校務分掌) in a school now: the members of the trusted group
- * `komu-<schoolId>-<role>` (the naming and trust rule of identity/groups.ts). Two Graph calls per
- * role: the group by mailNickname, then its user members. Resolved at submission, so routes
- * survive staff transfers.
+ * `komu-<schoolId>-<role>` (the naming and trust rule of identity/groups.ts): the group by
+ * mailNickname (its id is remembered for `groupTtlMs`: group ids do not change, and the trust
+ * properties are settable only at creation), then its user members, read fresh every time.
+ * Resolved at submission, so routes follow staff transfers.
  */
 import { KomuError, type RouteRole } from "@komu/shared";
 import type { GraphGateway } from "../graph/gateway.js";
@@ -25,19 +26,36 @@ interface GroupItem {
   groupTypes?: string[] | null;
 }
 
-export function createGraphRoleDirectory(graph: Pick<GraphGateway, "app" | "allPages">): RoleDirectory {
+export function createGraphRoleDirectory(
+  graph: Pick<GraphGateway, "app" | "allPages">,
+  opts: { groupTtlMs?: number; now?: () => number } = {},
+): RoleDirectory {
+  const ttl = opts.groupTtlMs ?? 10 * 60_000;
+  const now = opts.now ?? Date.now;
+  /** nickname → trusted group id (null: none), with when it was read. Bounded by schools × roles. */
+  const groupIds = new Map<string, { id: string | null; at: number }>();
+
+  async function groupIdOf(nickname: string): Promise<string | null> {
+    const cached = groupIds.get(nickname);
+    if (cached && now() - cached.at < ttl) return cached.id;
+    const filter = encodeURIComponent(`mailNickname eq '${nickname}'`);
+    const groups = await graph.allPages<GroupItem>(
+      graph.app,
+      `/groups?$filter=${filter}&$select=${GROUP_SELECT}`,
+      "approvals.roleGroup",
+    );
+    const group = groups.find((g) => g.mailNickname?.toLowerCase() === nickname.toLowerCase() && isTrustedGroup(g));
+    groupIds.set(nickname, { id: group?.id ?? null, at: now() });
+    return group?.id ?? null;
+  }
+
   return {
     async holders(schoolId, role) {
       const nickname = `komu-${schoolId}-${role}`;
       if (!/^[A-Za-z0-9-]+$/.test(nickname)) throw new KomuError("INVALID_ID", { details: { schoolId } });
-      const filter = encodeURIComponent(`mailNickname eq '${nickname}'`);
-      const groups = await graph.allPages<GroupItem>(
-        graph.app,
-        `/groups?$filter=${filter}&$select=${GROUP_SELECT}`,
-        "approvals.roleGroup",
-      );
-      const group = groups.find((g) => g.mailNickname?.toLowerCase() === nickname.toLowerCase() && isTrustedGroup(g));
-      if (!group) return [];
+      const groupId = await groupIdOf(nickname);
+      if (!groupId) return [];
+      const group = { id: groupId };
       const members = await graph.allPages<{ id: string; displayName?: string | null }>(
         graph.app,
         `/groups/${encodeURIComponent(group.id)}/members/microsoft.graph.user?$select=id,displayName&$top=999`,
