@@ -62,9 +62,14 @@ export default function ApprovalDetail({ approvalId }: { approvalId: string }) {
   }, []);
 
   const back = (
-    <Button appearance="subtle" onClick={() => openApproval(null)} data-testid="approval-back">
-      {t("approvals.detail.back")}
-    </Button>
+    <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <Button appearance="subtle" onClick={() => openApproval(null)} data-testid="approval-back">
+        {t("approvals.detail.back")}
+      </Button>
+      <Button appearance="subtle" onClick={reload} data-testid="approval-reload">
+        {t("approvals.list.reload")}
+      </Button>
+    </div>
   );
   if (loaded.status === "error") {
     return (
@@ -101,6 +106,7 @@ function Loaded(props: {
     ? `/api/schools/${encodeURIComponent(schoolId)}/records/${encodeURIComponent(recordId)}/content`
     : props.detail.contentUrl;
   const reviewStage = pendingReview(approval.route, principal.oid);
+  useFilingWatch(decided && approval.filing.status === "pending", props.onChanged);
   return (
     <article
       className={styles.page}
@@ -203,4 +209,17 @@ function Loaded(props: {
       />
     </article>
   );
+}
+
+/** While 決裁 is still sealing and filing (an outbox effect), ask again every few seconds (at most ~2 minutes). */
+function useFilingWatch(pending: boolean, reload: (next: null) => void) {
+  const polls = useRef(0);
+  useEffect(() => {
+    if (!pending || polls.current >= 40) return;
+    const timer = setTimeout(() => {
+      polls.current += 1;
+      reload(null);
+    }, 3_000);
+    return () => clearTimeout(timer);
+  }, [pending, reload]);
 }

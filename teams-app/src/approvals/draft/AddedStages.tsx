@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Checkbox,
   Field,
   Input,
@@ -25,6 +26,10 @@ const useStyles = makeStyles({
   },
   row: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap", alignItems: "end" },
   roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  section: { marginTop: tokens.spacingVerticalL, display: "grid", gap: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
@@ -50,7 +55,7 @@ export function AddedStages(props: {
     props.onChange(value.map((s, j) => (j === i ? ({ ...s, ...change } as AddedStage) : s)));
 
   return (
-    <section aria-labelledby="added-stages">
+    <section aria-labelledby="added-stages" className={styles.section}>
       <Subtitle2 as="h4" id="added-stages">
         {t("approvals.draft.added.heading")}
       </Subtitle2>
@@ -117,11 +122,11 @@ export function AddedStages(props: {
                   </Field>
                 )}
               </div>
-              <Field
-                label={t("approvals.draft.added.roles")}
-                required
-                validationMessage={problem === "roles" ? t("approvals.draft.added.problem.roles") : undefined}
+              <fieldset
+                className={styles.fieldset}
+                aria-describedby={problem === "roles" ? `roles-problem-${i}` : undefined}
               >
+                <legend className={styles.legend}>{t("approvals.draft.added.roles")}</legend>
                 <div className={styles.roles}>
                   {ROLES.map((role) => (
                     <Checkbox
@@ -136,7 +141,12 @@ export function AddedStages(props: {
                     />
                   ))}
                 </div>
-              </Field>
+                {problem === "roles" && (
+                  <Caption1 id={`roles-problem-${i}`} className={styles.error}>
+                    {t("approvals.draft.added.problem.roles")}
+                  </Caption1>
+                )}
+              </fieldset>
               <div>
                 <Button size="small" onClick={() => props.onChange(value.filter((_, j) => j !== i))}>
                   {t("approvals.draft.added.remove", { label: stage.label || t(`approvals.stageKind.${stage.kind}`) })}
