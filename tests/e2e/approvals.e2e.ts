@@ -234,6 +234,12 @@ describe("approvals tab (承認)", () => {
       signedInPage(KNOWN_USERS.aobaPrincipal.upn, "/approvals", log),
     );
     pages.push(principal);
+    await step("principal sees it among the school's waiting items, then in 承認待ち", async () => {
+      await principal.getByTestId("approvals-tab-school").click();
+      const row = principal.getByTestId("approval-row").filter({ hasText: title });
+      await row.waitFor({ timeout: 20_000 });
+      await row.getByText("松尾 俊介 の判断待ち").waitFor();
+    });
     await step("principal returns it to the drafter", async () => {
       await openFromList(principal, "waiting", title);
       await principal.getByTestId("action-return").click();
