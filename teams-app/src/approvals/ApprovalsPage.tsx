@@ -10,7 +10,7 @@ import {
   Title1,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useMemo } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { Me } from "../api/resources.js";
@@ -25,6 +25,7 @@ import { approvalsApi } from "./api/approvals-api.js";
 import { ApprovalsProvider } from "./common/ApprovalsContext.js";
 import { useLiveRegion } from "./common/LiveRegion.js";
 import { ApprovalList } from "./list/ApprovalList.js";
+import { parseApprovalSubPageId } from "./model/deep-link.js";
 import { approvalSchools, type View, visibleViews } from "./model/views.js";
 
 const ApprovalDetail = lazy(() => import("./detail/ApprovalDetail.js"));
@@ -52,6 +53,21 @@ function ApprovalsForUser({ me }: { me: Me }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
+  const { host } = useSession();
+  // A Teams deep link (a card's 文書を開く) names the approval in the sub-page id: open it once.
+  const deepLinked = useRef(false);
+  useEffect(() => {
+    if (deepLinked.current || !host.inTeams) return;
+    deepLinked.current = true;
+    const target = parseApprovalSubPageId(host.context.page.subPageId);
+    if (target && !params.get("approval"))
+      setParams((p) => {
+        const next = new URLSearchParams(p);
+        next.set("school", target.schoolId);
+        next.set("approval", target.approvalId);
+        return next;
+      });
+  }, [host, params, setParams]);
   const principal = useMemo(() => principalFromMe(me), [me]);
   const choices = useMemo(() => {
     const ids = approvalSchools(principal);
