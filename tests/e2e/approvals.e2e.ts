@@ -12,8 +12,9 @@
  *     the record in 学校文書 carries the number.
  *  3. 合議 2 of M: the 教務主任 drafts on the 学年合議 route; two grade heads approve on their
  *     cards; the stage passes (the others are no longer needed) and the 教頭 is next.
- *  4. 検証: a plain PDF is not a Kōmu document; viewer keys; a PDF whose Japanese font is not
- *     embedded is read through the CMaps the tab serves.
+ *  4. 検証: a plain PDF is not a Kōmu document; viewer keys; a 70-page PDF's far pages come as
+ *     they near the view; a PDF whose Japanese font is not embedded is read through the CMaps the
+ *     tab serves.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -525,6 +526,21 @@ describe("approvals tab (承認)", () => {
       await teacher.getByTestId("pdf-pages").focus();
       await teacher.keyboard.press("n");
       await expect.poll(() => teacher.getByTestId("pdf-page-input").inputValue()).toBe("2");
+    });
+    await step("a long PDF: pages and their text come as they near the view; Ctrl+End goes to the last", async () => {
+      await teacher.getByRole("button", { name: "別のPDFを確認する" }).click();
+      await teacher.getByTestId("verify-drop-input").setInputFiles({
+        name: "long.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from(await plainPdf({ pages: 70, text: "Long report" })),
+      });
+      await teacher.locator("[data-testid='pdf-viewer'][data-page-count='70']").waitFor({ timeout: 30_000 });
+      await teacher.locator(".textLayer span", { hasText: "page 1" }).first().waitFor({ timeout: 20_000 });
+      expect(await teacher.locator(".textLayer span", { hasText: "page 70" }).count()).toBe(0);
+      await teacher.getByTestId("pdf-pages").focus();
+      await teacher.keyboard.press("Control+End");
+      await expect.poll(() => teacher.getByTestId("pdf-page-input").inputValue()).toBe("70");
+      await teacher.locator(".textLayer span", { hasText: "page 70" }).first().waitFor({ timeout: 20_000 });
     });
     await step("a PDF whose Japanese font is not embedded is readable (CMaps from the tab's origin)", async () => {
       await teacher.getByRole("button", { name: "別のPDFを確認する" }).click();

@@ -17,13 +17,17 @@ const useStyles = makeStyles({
   canvas: { position: "absolute", inset: 0, width: "100%", height: "100%", display: "block" },
 });
 
+/** Up to this many pages, every page's text layer is built at once (browser find covers the whole document). */
+export const EAGER_TEXT_PAGES = 60;
+
 /** CSS pixels per PDF point at 100 %. */
 const CSS_UNITS = 96 / 72;
 
 /**
  * One page: a placeholder of the right size until it comes near the view, then the canvas and
  * the text layer (transparent text over the glyphs: read by screen readers, found by Ctrl+F).
- * Text is laid out for every page, even far ones, so that find works across the document.
+ * Text is laid out for every page of a document up to EAGER_TEXT_PAGES pages, even far ones, so
+ * that find works across it; a longer one gets its text as pages come near (memory stays bounded).
  */
 export function PdfPage(props: {
   doc: PDFDocumentProxy;
@@ -77,7 +81,7 @@ export function PdfPage(props: {
       const viewport = page.getViewport({ scale });
       setSize({ width: viewport.width, height: viewport.height });
       const layer = textLayer.current;
-      if (layer) {
+      if (layer && (near || props.count <= EAGER_TEXT_PAGES)) {
         layer.replaceChildren();
         const tl = new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: layer, viewport });
         text = tl;
@@ -103,7 +107,7 @@ export function PdfPage(props: {
       render?.cancel();
       text?.cancel();
     };
-  }, [doc, pageNumber, scale, near]);
+  }, [doc, pageNumber, scale, near, props.count]);
 
   const width = size?.width ?? props.estimate.width * scale;
   const height = size?.height ?? props.estimate.height * scale;
