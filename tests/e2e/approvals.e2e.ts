@@ -3,7 +3,8 @@
  *  1. The tab on its own (local sign-in): a teacher drafts (起案) with a PDF dropped on the form,
  *     leaves out the optional 教務主任 step, adds a 回覧 to the clerk and submits; the 教頭 reads it in the inline viewer
  *     (pdf.js text layer) and approves; the 校長's 差し戻し needs a comment; the teacher replaces
- *     the PDF and resubmits; both approve → 決裁済, listed in 完了.
+ *     the PDF and resubmits; both approve (a late click from a second window is told the step was
+ *     decided, and that window catches up) → 決裁済, listed in 完了.
  *  2. Through the local Teams client: the teacher drafts in Kōmu's tab inside Teams (SSO); the
  *     教頭 and the 校長 decide on the bot's Adaptive Cards (Action.Execute), including a 差し戻し
  *     with its comment and the resubmission; after 決裁 the sealed PDF is filed in 学校文書 with
@@ -278,10 +279,22 @@ describe("approvals tab (承認)", () => {
     });
 
     // ── round 2: 教頭 then 校長 approve → 決裁済 ────────────────────────────────────────────
-    await step("vice principal approves again", async () => {
+    await step("vice principal approves again; a second window's late click is told it was decided", async () => {
       await vp.getByTestId("approval-back").click();
       await openFromList(vp, "waiting", title);
+      const other = await signedInPage(KNOWN_USERS.aobaVicePrincipal.upn, "/approvals", log);
+      pages.push(other);
+      await openFromList(other, "waiting", title);
       await act(vp, "approve");
+      // The other window still shows the buttons; its click reaches the server after the decision.
+      await other.getByTestId("action-approve").click();
+      const dialog = other.getByRole("dialog");
+      await dialog.getByTestId("decision-confirm").click();
+      await dialog.getByText("この段階はすでに決定済みです。").waitFor({ timeout: 20_000 });
+      await dialog.getByRole("button", { name: "キャンセル" }).click();
+      await other.locator('[data-stage-id="vice-principal"][data-stage-status="passed"]').waitFor({ timeout: 20_000 });
+      expect(await other.getByTestId("action-approve").count()).toBe(0);
+      await other.context().close();
     });
     await step("principal approves (決裁)", async () => {
       await principal.getByTestId("approval-back").click();
