@@ -4,6 +4,7 @@
  */
 import type { Principal, Task } from "@komu/shared";
 import { type ApprovalsDeps, connectApprovals, createApprovalsDeps } from "./approvals/index.js";
+import { approvalsTaskSource } from "./approvals/tasks/task-source.js";
 import { botConfigFrom } from "./bot/config.js";
 import { type BotHandler as Bot, createBot, createTableConversationStore } from "./bot/index.js";
 import type { Config } from "./config.js";
@@ -149,7 +150,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     botApp,
     logger,
     schools,
-    taskSources: coreTaskSources(),
+    // The approvals module's tasks need its tables (the core test app runs without them).
+    taskSources: [...coreTaskSources(), approvalsTaskSource()],
     version: readVersion(),
     records,
     approvals,

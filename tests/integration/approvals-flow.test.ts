@@ -324,7 +324,7 @@ describe("a general approval: 教務主任 → 教頭 → 校長", () => {
 });
 
 describe("合議 (2 of the grade heads)", () => {
-  it("passes to the 教頭 after two approvals, the drafter not among the consultees", async () => {
+  it("the drafter is not among the consultees; one approval of two leaves the stage open", async () => {
     const { approval } = await draftAndSubmit("consultation", "学年行事の合議");
     const consult = approval.route[0];
     const oids: string[] = consult.assignees.map((a: Json) => a.oid);
@@ -333,21 +333,32 @@ describe("合議 (2 of the grade heads)", () => {
     expect(consult.rule).toEqual({ kind: "nOfM", n: 2 });
     const first = await decide("grade3", approval.id, { type: "approve", stepToken: consult.token });
     expect(first.body.approval.route[0].status).toBe("active");
-    // A second grade head (any seeded one) decides through the API with their own token.
-    const second = consult.assignees.find((a: Json) => a.oid !== users.grade3.id);
-    const upn = [
+    expect(first.body.approval.route[0].assignees.filter((a: Json) => a.decision === "approve")).toHaveLength(1);
+  }, 60_000);
+
+  it("two grade heads approving at the same moment are both recorded, and the stage passes once", async () => {
+    const { approval } = await draftAndSubmit("consultation", "同時の合議");
+    const consult = approval.route[0];
+    const others = consult.assignees.filter((a: Json) => a.oid !== users.grade3.id).slice(0, 1);
+    const users_ = [
       ...platform.tenant.ctx.store.collection<{ id: string; userPrincipalName: string }>("users").values(),
-    ].find((u) => u.id === second.oid)?.userPrincipalName;
-    expect(upn).toBeDefined();
-    const token = await signIn(platform, upn as string);
-    const res = await fetch(`${platform.url}${base}/approvals/${approval.id}/decisions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ type: "approve", stepToken: consult.token }),
-    });
-    const body = (await res.json()) as Json;
-    expect(res.status).toBe(200);
-    expect(body.approval.route.map((s: Json) => s.status)).toEqual(["passed", "active", "waiting"]);
+    ];
+    const tokensOf = await Promise.all(
+      others.map((a: Json) => signIn(platform, users_.find((u) => u.id === a.oid)?.userPrincipalName ?? "")),
+    );
+    const post = (token: string) =>
+      fetch(`${platform.url}${base}/approvals/${approval.id}/decisions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ type: "approve", stepToken: consult.token }),
+      }).then((r) => r.status);
+    const statuses = await Promise.all([post(tokens.grade3 ?? ""), ...tokensOf.map(post)]);
+    expect(statuses).toEqual([200, 200]);
+    const after = await call("teacher", "GET", `${base}/approvals/${approval.id}`);
+    expect(after.body.approval.route.map((s: Json) => s.status)).toEqual(["passed", "active", "waiting"]);
+    expect(after.body.approval.route[0].assignees.filter((a: Json) => a.decision === "approve")).toHaveLength(2);
+    expect(after.body.approval.history.filter((h: Json) => h.action === "approved")).toHaveLength(2);
+    expect(after.body.approval.route[1].token).not.toBeNull();
   }, 60_000);
 });
 

@@ -1,5 +1,4 @@
 import { approvalsEndpoints } from "../approvals/index.js";
-import { approvalsTaskSource } from "../approvals/tasks/task-source.js";
 import { verifyPdfEndpoint } from "../approvals/pdf/http/verify.js";
 import type { TaskSource } from "../deps.js";
 import type { Endpoint } from "../http/types.js";
@@ -39,5 +38,5 @@ export const coreEndpoints: readonly Endpoint[] = [
 
 /** Task sources of the foundation (modules add approvals, surveys, …). */
 export function coreTaskSources(): TaskSource[] {
-  return [deadLetterTaskSource(), disposalTaskSource(), approvalsTaskSource()];
+  return [deadLetterTaskSource(), disposalTaskSource()];
 }

@@ -15,9 +15,11 @@ export function approvalsTaskSource(): TaskSource {
   return {
     id: "approvals",
     async list({ principal, deps }) {
+      const schools = schoolsWhere(principal, "approval.participate");
+      if (schools.length === 0) return [];
       const repo = approvalsRepos(deps.storage).approvals;
       const tasks: Task[] = [];
-      for (const schoolId of schoolsWhere(principal, "approval.participate")) {
+      for (const schoolId of schools) {
         const [inRoute, returned, approved] = await Promise.all(
           (["inRoute", "returned", "approved"] as const).map(async (status) =>
             (await repo.list(schoolId, { where: { status }, limit: 1000 })).items.map(approvalOf),
