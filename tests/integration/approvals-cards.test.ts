@@ -81,9 +81,9 @@ describe("approval cards in Teams", () => {
 
     const headCard = await waitForCard(platform, U.head.id, isCardFor(title, "approval.approve"));
     expect(cardText(headCard.card)).toContain("回付中：教務主任（桜井 聡）");
-    // The drafter got a status card without buttons.
+    // The drafter got a status card whose only button is 引戻し (nobody has decided yet).
     const drafterCard = await waitForCard(platform, U.teacher.id, isCardFor(title));
-    expect(executeActions(drafterCard.card)).toEqual([]);
+    expect(executeActions(drafterCard.card).map((a) => a.verb)).toEqual(["approval.withdraw"]);
 
     // Off-route and out-of-turn clicks (forged on the user's welcome message) are refused and audited.
     for (const who of [U.nurse, U.principal]) await openPersonalChat(platform.tenant.ctx, who.id);
@@ -144,6 +144,27 @@ describe("approval cards in Teams", () => {
     expect(mine.filter((e) => e.kind === "approval.viewed")).toHaveLength(1);
     expect(mine.find((e) => e.kind === "approval.decided")?.data).toMatchObject({ via: "card", decision: "approve" });
     expect(mine.find((e) => e.kind === "approval.returned")?.data).toMatchObject({ via: "card", to: "drafter" });
+  }, 60_000);
+});
+
+describe("引戻し on the drafter's card", () => {
+  it("pulls the approval back; the approver's card loses its buttons", async () => {
+    const title = "カードで引戻し";
+    const approval = await submitGeneral(title);
+    const mine = await waitForCard(platform, U.teacher.id, isCardFor(title, "approval.withdraw"));
+    const headCard = await waitForCard(platform, U.head.id, isCardFor(title, "approval.approve"));
+    const res = await click(platform, U.teacher.id, mine, "approval.withdraw");
+    expect(cardText(res.card)).toContain("引き戻しました");
+    expect(executeActions(res.card)).toEqual([]);
+    const detail = await api("GET", `/api/schools/${SCHOOL}/approvals/${approval.id}`);
+    expect(detail.approval.status).toBe("withdrawn");
+    await waitForCard(
+      platform,
+      U.head.id,
+      (m) => m.id === headCard.id && cardText(m.card).includes("引戻し") && executeActions(m.card).length === 0,
+    );
+    const late = await click(platform, U.head.id, headCard, "approval.approve");
+    expect(cardText(late.card)).toContain("決裁の手続き中ではありません");
   }, 60_000);
 });
 

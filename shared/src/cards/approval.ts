@@ -4,6 +4,7 @@
  *  - The approver whose turn it is gets 承認 / 差し戻し (where to, comment) / 却下 (comment).
  *  - A designated deputy (代決) of the active stage gets 代決.
  *  - An approver a deputy decided for gets 後閲しました (they acknowledge the 代決).
+ *  - The drafter gets 引戻し while nobody has decided in this round.
  *  - Everyone else sees the route and its status.
  * `refresh.userIds` (≤ 60 Teams ids, 29:…) lists who gets a per-user view when they look at the
  * message (verb `approval.view`); after each decision the message is updated for everyone and the
@@ -40,6 +41,8 @@ export const approvalCardData = z.object({
   canDecide: z.boolean(),
   canDelegate: z.boolean(),
   stepToken: z.string().default(""),
+  /** The drafter may pull it back (引戻し: nobody has decided in this round yet). */
+  canWithdraw: z.boolean().default(false),
   /** 後閲: the viewer owes a review of a deputy's decision on this stage (empty: none). */
   reviewStageId: z.string().default(""),
   returnChoices: z.array(z.object({ title: z.string().min(1), value: z.string().min(1) })).max(16),
@@ -169,6 +172,13 @@ export const approvalCardTemplate = {
       },
     },
     { $when: "${canDelegate}", type: "Action.Execute", title: "代決", verb: "approval.delegate", data: actionData },
+    {
+      $when: "${canWithdraw}",
+      type: "Action.Execute",
+      title: "引戻し",
+      verb: "approval.withdraw",
+      data: { approvalId: "${approvalId}", schoolId: "${schoolId}" },
+    },
     {
       $when: "${reviewStageId != ''}",
       type: "Action.Execute",

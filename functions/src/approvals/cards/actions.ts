@@ -1,7 +1,7 @@
 /**
  * The approval card's Universal Actions (Action.Execute → adaptiveCard/action invoke):
  *   approval.view (automatic refresh) · approval.approve · approval.return · approval.reject ·
- *   approval.delegate · approval.review (後閲).
+ *   approval.delegate · approval.review (後閲) · approval.withdraw (引戻し, the drafter).
  * The user is the verified activity's (tenant + aadObjectId, resolved to a Principal through
  * Graph groups like an API caller); the card's data only names the approval and the step token
  * and is validated with zod. Decisions go through the same use case as the API (exactly once,
@@ -90,6 +90,25 @@ export function registerApprovalActions(
     await actOnApproval(deps, { ...ref.data, principal, action: { type: "view" }, via: "card" }).catch(() => undefined);
     const { card } = await viewFor(ctx, principal, ref.data);
     return { card };
+  });
+
+  bot.onAction("approval.withdraw", async (ctx) => {
+    const parsed = Ref.safeParse(ctx.data);
+    if (!parsed.success) return { card: refusal() };
+    let principal: Principal;
+    try {
+      principal = await principalOf(ctx);
+    } catch {
+      return { card: refusal() };
+    }
+    try {
+      await actOnApproval(deps, { ...parsed.data, principal, action: { type: "withdraw" }, via: "card" });
+    } catch (e) {
+      if (!isKomuError(e)) throw e;
+      if (e.code === "FORBIDDEN" || e.code === "NOT_FOUND") return { card: refusal() };
+      return { card: (await viewFor(ctx, principal, parsed.data, { text: e.text.ja, color: "Attention" })).card };
+    }
+    return viewFor(ctx, principal, parsed.data, { text: "引き戻しました。修正して再起案できます。", color: "Good" });
   });
 
   bot.onAction("approval.review", async (ctx) => {

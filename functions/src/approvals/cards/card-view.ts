@@ -7,6 +7,7 @@ import {
   APPROVAL_STATUS_LABELS,
   type Approval,
   activeStage,
+  decidedThisRound,
   formatJst,
   neededApprovals,
   type ResolvedStage,
@@ -99,6 +100,7 @@ export function approvalCardData(
     canDecide,
     canDelegate,
     stepToken: turn?.stage.token ?? "",
+    canWithdraw: viewer?.oid === approval.drafter.oid && approval.status === "inRoute" && !decidedThisRound(approval),
     reviewStageId: viewer
       ? (approval.route.find((s) =>
           s.assignees.some((a) => a.oid === viewer.oid && a.deputy !== null && a.reviewedAt === null),

@@ -54,6 +54,15 @@ describe("approval card views", () => {
     expect(verbs(renderCard(approvalCardDefinition, approvalCardData(a, { oid: people.principal.oid })))).toEqual([]);
   });
 
+  it("the drafter's card offers 引戻し until the first decision", () => {
+    let a = submitted();
+    const drafterCard = () =>
+      verbs(renderCard(approvalCardDefinition, approvalCardData(a, { oid: people.drafter.oid })) as Json);
+    expect(drafterCard()).toEqual(["approval.withdraw"]);
+    a = decide(a, { type: "approve", stepToken: a.route[0]?.token ?? "" }, people.head, T(1)).approval;
+    expect(drafterCard()).toEqual([]);
+  });
+
   it("a late click's notice names who decided and when (JST)", () => {
     let a = submitted();
     const t = a.route[0]?.token ?? "";

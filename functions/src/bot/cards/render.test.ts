@@ -51,6 +51,7 @@ const SAMPLES: Record<string, unknown> = {
     canDelegate: false,
     stepToken: "1.2",
     reviewStageId: "",
+    canWithdraw: false,
     returnChoices: [{ title: "起案者（伊藤 綾）", value: "drafter" }],
     notice: "",
     noticeColor: "Default",
