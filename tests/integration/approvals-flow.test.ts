@@ -6,6 +6,7 @@
  * a 合議 of N of M, lists and access.
  */
 import { encryptedPdf, plainPdf } from "@komu/functions/approvals/pdf/testing";
+import { pdfPageTexts } from "@komu/functions/approvals/pdf/text-items";
 import { docxBytes } from "@komu/functions/records/staging/test-files";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
@@ -409,6 +410,35 @@ describe("the main document", () => {
     const withAttachment = await draft(await uploadPdf("teacher"), [docx]);
     expect(withAttachment.status).toBe(201);
     expect(withAttachment.body.approval.attachments.map((a: Json) => a.fileName)).toEqual(["資料.docx"]);
+  });
+
+  it("several images become one PDF, a page each, in order", async () => {
+    const ids = [
+      await upload("p1.png", PNG_1x1, "image/png"),
+      await upload("p2.png", PNG_1x1, "image/png"),
+      await upload("p3.png", PNG_1x1, "image/png"),
+    ];
+    const res = await call("teacher", "POST", `${base}/approvals`, {
+      templateId: "general",
+      title: "写真の起案",
+      categoryCode: "C-04",
+      mainUploadId: ids[0],
+      pageImageUploadIds: ids.slice(1),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const content = await fetch(`${platform.url}${res.body.contentUrl}`, {
+      headers: { authorization: `Bearer ${tokens.teacher}` },
+    });
+    const pages = await pdfPageTexts(new Uint8Array(await content.arrayBuffer()));
+    expect(pages).toHaveLength(3);
+    const pdfAsPage = await call("teacher", "POST", `${base}/approvals`, {
+      templateId: "general",
+      title: "混在",
+      categoryCode: "C-04",
+      mainUploadId: ids[0],
+      pageImageUploadIds: [await uploadPdf("teacher")],
+    });
+    expect(pdfAsPage.status).toBe(415);
   });
 
   it("an encrypted PDF is refused when drafting, not at 決裁; someone else's upload is not found", async () => {

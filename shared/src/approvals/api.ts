@@ -26,6 +26,8 @@ export const DraftCreateInput = z.object({
   dueDate: isoDate.nullable().optional(),
   /** A staged upload (POST …/records/uploads): PDF, or an image (turned into a PDF page). */
   mainUploadId: uploadId.nullable().optional(),
+  /** When the main upload is an image: more images, one PDF page each after it (photos of a paper document). */
+  pageImageUploadIds: z.array(uploadId).max(49).default([]),
   /** Staged Office files, images or PDFs attached as supplements. */
   attachmentUploadIds: z.array(uploadId).max(20).default([]),
   routeEdits: RouteEdits.default({ remove: [], add: [] }),
@@ -42,6 +44,8 @@ export const DraftUpdateInput = z
     classification: Classification,
     dueDate: isoDate.nullable(),
     mainUploadId: uploadId.nullable(),
+    /** Send with `mainUploadId` (the pages follow that image). */
+    pageImageUploadIds: z.array(uploadId).max(49),
     attachmentUploadIds: z.array(uploadId).max(20),
     routeEdits: RouteEdits,
   })

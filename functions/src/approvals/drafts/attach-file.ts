@@ -44,31 +44,66 @@ async function mainBytes(bytes: Uint8Array, mimeType: string, uploadId: string):
 
 export async function attachFile(
   deps: Pick<ApprovalsDeps, "storage" | "records" | "clock">,
-  req: { schoolId: string; approvalId: string; uploadId: string; drafterOid: string; role: FileRole },
+  req: {
+    schoolId: string;
+    approvalId: string;
+    uploadId: string;
+    drafterOid: string;
+    role: FileRole;
+    /** Main only: more images, one page each after the main image (photos of a paper document). */
+    pageUploadIds?: readonly string[];
+  },
 ): Promise<ApprovalFile> {
   const { files } = approvalsRepos(deps.storage);
-  const fileId = `${req.approvalId}-${req.uploadId}${req.role === "main" ? "" : "-a"}`;
+  const pages = req.role === "main" ? [...(req.pageUploadIds ?? [])] : [];
+  // Several images make one PDF: its key names the first upload and the list (a different list is another file).
+  const fileKey =
+    pages.length > 0
+      ? `${req.uploadId}-p${sha256Hex(new TextEncoder().encode(pages.join(","))).slice(0, 8)}`
+      : req.uploadId;
+  const fileId = `${req.approvalId}-${fileKey}${req.role === "main" ? "" : "-a"}`;
   const existing = await files.get(req.schoolId, fileId);
+
+  const loadStaged = async (uploadId: string) => {
+    const upload = await recordsRepos(deps.storage).uploads.get(req.schoolId, uploadId);
+    const mine = upload && upload.data.uploadedBy.oid === req.drafterOid ? upload : null;
+    if (!mine || Date.parse(mine.data.expiresAt) <= deps.clock().getTime())
+      throw new KomuError("UPLOAD_NOT_FOUND", { details: { uploadId } });
+    const bytes = await deps.records.blobs.get(mine.data.blobName);
+    if (!bytes) throw new KomuError("UPLOAD_NOT_FOUND", { details: { uploadId, reason: "blob" } });
+    return { data: mine.data, bytes };
+  };
+
   const file =
     existing?.data ??
     (await (async () => {
-      const upload = await recordsRepos(deps.storage).uploads.get(req.schoolId, req.uploadId);
-      const mine = upload && upload.data.uploadedBy.oid === req.drafterOid ? upload : null;
-      if (!mine || Date.parse(mine.data.expiresAt) <= deps.clock().getTime())
-        throw new KomuError("UPLOAD_NOT_FOUND", { details: { uploadId: req.uploadId } });
-      const staged = await deps.records.blobs.get(mine.data.blobName);
-      if (!staged) throw new KomuError("UPLOAD_NOT_FOUND", { details: { uploadId: req.uploadId, reason: "blob" } });
-      const bytes = req.role === "main" ? await mainBytes(staged, mine.data.mimeType, req.uploadId) : staged;
-      const converted = bytes !== staged;
+      const first = await loadStaged(req.uploadId);
+      let bytes = first.bytes;
+      if (pages.length > 0) {
+        const all = [first, ...(await Promise.all(pages.map(loadStaged)))];
+        const images = all.flatMap((f) =>
+          isImage(f.data.mimeType) ? [{ bytes: f.bytes, mediaType: f.data.mimeType }] : [],
+        );
+        if (images.length !== all.length)
+          throw new KomuError("FILE_TYPE_NOT_ALLOWED", {
+            message: {
+              ja: "複数ページにできるのは画像（PNG・JPEG）だけです。",
+              en: "Only images (PNG, JPEG) can be combined into pages.",
+            },
+            details: { uploadIds: [req.uploadId, ...pages] },
+          });
+        bytes = await imagesToPdf(images as { bytes: Uint8Array; mediaType: ImageType }[]);
+      } else if (req.role === "main") bytes = await mainBytes(first.bytes, first.data.mimeType, req.uploadId);
+      const converted = bytes !== first.bytes;
       const blobName = `approvals/${req.schoolId}/${fileId}`;
-      const mimeType = converted ? "application/pdf" : mine.data.mimeType;
+      const mimeType = converted ? "application/pdf" : first.data.mimeType;
       await deps.records.blobs.put(blobName, bytes, mimeType);
       const data = {
         approvalId: req.approvalId,
         blobName,
-        fileName: converted ? `${mine.data.fileName.replace(/\.[^.]*$/, "")}.pdf` : mine.data.fileName,
+        fileName: converted ? `${first.data.fileName.replace(/\.[^.]*$/, "")}.pdf` : first.data.fileName,
         size: bytes.byteLength,
-        sha256: converted ? sha256Hex(bytes) : mine.data.sha256,
+        sha256: converted ? sha256Hex(bytes) : first.data.sha256,
         mimeType,
       };
       try {
@@ -79,7 +114,7 @@ export async function attachFile(
       return data;
     })());
   return {
-    uploadId: req.uploadId,
+    uploadId: fileKey,
     fileName: file.fileName,
     size: file.size,
     sha256: file.sha256,

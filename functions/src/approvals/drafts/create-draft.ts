@@ -26,6 +26,7 @@ export async function createDraft(
     { schoolId, approvalId: id, drafterOid: principal.oid },
     input.mainUploadId ?? null,
     input.attachmentUploadIds,
+    input.pageImageUploadIds,
   );
   const at = now.toISOString();
   const approval: Approval = {

@@ -50,8 +50,11 @@ export async function attachFiles(
   req: { schoolId: string; approvalId: string; drafterOid: string },
   mainUploadId: string | null,
   attachmentUploadIds: readonly string[],
+  pageUploadIds: readonly string[] = [],
 ): Promise<{ main: ApprovalFile | null; attachments: ApprovalFile[] }> {
-  const main = mainUploadId ? await attachFile(deps, { ...req, uploadId: mainUploadId, role: "main" }) : null;
+  const main = mainUploadId
+    ? await attachFile(deps, { ...req, uploadId: mainUploadId, role: "main", pageUploadIds })
+    : null;
   const attachments: ApprovalFile[] = [];
   for (const uploadId of new Set(attachmentUploadIds))
     attachments.push(await attachFile(deps, { ...req, uploadId, role: "attachment" }));

@@ -47,12 +47,17 @@ export async function updateDraft(
     next.categoryCode = input.categoryCode ?? before.categoryCode;
     next.classification = await checkCategory(deps, schoolId, next.categoryCode, input.classification);
   }
-  if (input.mainUploadId !== undefined || input.attachmentUploadIds !== undefined) {
+  if (
+    input.mainUploadId !== undefined ||
+    input.attachmentUploadIds !== undefined ||
+    input.pageImageUploadIds !== undefined
+  ) {
     const files = await attachFiles(
       deps,
       { schoolId, approvalId: before.id, drafterOid: principal.oid },
       input.mainUploadId === undefined ? (before.main?.uploadId ?? null) : input.mainUploadId,
       input.attachmentUploadIds ?? before.attachments.map((a) => a.uploadId),
+      input.pageImageUploadIds ?? [],
     );
     next.main = files.main;
     next.attachments = files.attachments;
