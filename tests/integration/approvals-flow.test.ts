@@ -10,8 +10,10 @@ import { pdfPageTexts } from "@komu/functions/approvals/pdf/text-items";
 import { docxBytes } from "@komu/functions/records/staging/test-files";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform } from "../support/platform.js";
+import { solidPng } from "../support/png.js";
 import { signIn } from "../support/sign-in.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
@@ -450,4 +452,68 @@ describe("the main document", () => {
     expect(notMine.status).toBe(404);
     expect(notMine.body.error.code).toBe("UPLOAD_NOT_FOUND");
   });
+});
+
+describe("registered seal images", () => {
+  async function putSeal(who: Who, bytes: Uint8Array) {
+    const res = await fetch(`${platform.url}${base}/approval-seal`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "image/png" },
+      body: Buffer.from(bytes),
+    });
+    return { status: res.status, body: (await res.json()) as Json };
+  }
+
+  /** Image XObjects on the sealed PDF's first page (drawn imprints are vector paths). */
+  async function imagesOnFirstPage(bytes: Uint8Array): Promise<number> {
+    const doc = await PDFDocument.load(bytes);
+    const xobjects = doc.getPage(0).node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict);
+    if (!xobjects) return 0;
+    return xobjects
+      .keys()
+      .map((k) => xobjects.lookup(k))
+      .filter((o) => o instanceof PDFRawStream && o.dict.get(PDFName.of("Subtype"))?.toString() === "/Image").length;
+  }
+
+  async function approveAllAndFetch(title: string): Promise<Uint8Array> {
+    const { approval } = await draftAndSubmit("general", title);
+    for (const who of ["headTeacher", "vp", "principal"] as const) {
+      const view = await call(who, "GET", `${base}/approvals/${approval.id}`);
+      const r = await decide(who, approval.id, { type: "approve", stepToken: view.body.abilities.stepToken });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    for (let i = 0; i < 150; i++) {
+      const detail = await call("teacher", "GET", `${base}/approvals/${approval.id}`);
+      if (detail.body.approval.filing.status === "filed") {
+        const res = await fetch(`${platform.url}${base}/records/${detail.body.approval.filing.recordId}/content`, {
+          headers: { authorization: `Bearer ${tokens.teacher}` },
+        });
+        return new Uint8Array(await res.arrayBuffer());
+      }
+      expect(detail.body.approval.filing.status).not.toBe("failed");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error("not filed");
+  }
+
+  it("a principal registers a PNG seal; bad images are refused; the sealed PDF carries the image", async () => {
+    expect((await putSeal("principal", new TextEncoder().encode("not a png at all, really"))).body.error.code).toBe(
+      "IMAGE_INVALID",
+    );
+    expect((await putSeal("principal", solidPng(8, 8))).status).toBe(422);
+    const before = await imagesOnFirstPage(await approveAllAndFetch("印影画像なし"));
+    const ok = await putSeal("principal", solidPng(96, 96));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({ width: 96, height: 96 });
+    const got = await fetch(`${platform.url}${base}/approval-seal`, {
+      headers: { authorization: `Bearer ${tokens.principal}` },
+    });
+    expect(got.headers.get("content-type")).toBe("image/png");
+    expect(
+      (await fetch(`${platform.url}${base}/approval-seal`, { headers: { authorization: `Bearer ${tokens.vp}` } }))
+        .status,
+    ).toBe(404);
+    const after = await imagesOnFirstPage(await approveAllAndFetch("印影画像あり"));
+    expect(after).toBe(before + 1);
+  }, 90_000);
 });

@@ -25,6 +25,7 @@ import { createGraphRoleDirectory, type RoleDirectory } from "./role-directory.j
 import { decisionEndpoint, reviewEndpoint, withdrawEndpoint } from "./routes/actions.js";
 import { createDraftEndpoint, submitEndpoint, updateDraftEndpoint } from "./routes/drafts.js";
 import { approvalContentEndpoint, getApprovalEndpoint, listApprovalsEndpoint } from "./routes/read.js";
+import { deleteSealEndpoint, getSealEndpoint, putSealEndpoint } from "./routes/seal.js";
 import { createTemplateEndpoint, listTemplatesEndpoint, replaceTemplateEndpoint } from "./routes/templates.js";
 
 export { APPROVALS_CARDS_EFFECT } from "./cards/notify-effect.js";
@@ -52,6 +53,9 @@ export function createApprovalsDeps(input: {
 export const approvalsEndpoints: readonly Endpoint[] = [
   listTemplatesEndpoint,
   createTemplateEndpoint,
+  putSealEndpoint,
+  getSealEndpoint,
+  deleteSealEndpoint,
   replaceTemplateEndpoint,
   listApprovalsEndpoint,
   createDraftEndpoint,

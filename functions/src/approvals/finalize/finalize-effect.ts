@@ -27,8 +27,9 @@ import type { ApprovalsDeps } from "../deps.js";
 import { type ApprovalRow, approvalsRepos } from "../entities.js";
 import { newVerificationCode, sealPdf } from "../pdf/index.js";
 import { recordSeal } from "../pdf/seal-registry.js";
+import { getSealImage } from "../seals/seal-image.js";
 import { approvalOf } from "../view.js";
-import { sealDecisionsOf, surnameOf } from "./seal-decisions.js";
+import { sealDecisionsOf, sealersOf, surnameOf } from "./seal-decisions.js";
 
 export const APPROVALS_FINALIZE_EFFECT = "approvals.finalize";
 export const FinalizePayload = z.object({ approvalId: z.string() });
@@ -108,6 +109,15 @@ export function approvalsFinalizeHandler(
       await save({ filing: { ...row.data.filing, status: "failed", error: "MAIN_DOCUMENT_MISSING" } }, row);
       return;
     }
+    // Registered seal images (印影の画像) of the people who stamp, where they have one.
+    const sealImages = (
+      await Promise.all(
+        sealersOf(approval).map(async (p) => {
+          const found = await getSealImage(deps, schoolId, p.oid);
+          return found ? [{ name: p.name, png: found.png }] : [];
+        }),
+      )
+    ).flat();
     let sealed: Awaited<ReturnType<typeof sealPdf>>;
     try {
       sealed = await sealPdf({
@@ -122,6 +132,7 @@ export function approvalsFinalizeHandler(
         decisions: sealDecisionsOf(approval),
         sha256: main.sha256,
         verificationCode,
+        ...(sealImages.length > 0 ? { sealImages } : {}),
         ...(approval.completedAt ? { sealedAt: approval.completedAt } : {}),
       });
     } catch (e) {

@@ -29,3 +29,17 @@ export function sealDecisionsOf(approval: Approval): SealDecision[] {
   }
   return out;
 }
+
+/** Everyone whose imprint goes on the PDF (the drafter, then each approver or deputy), by oid. */
+export function sealersOf(approval: Approval): { oid: string; name: string }[] {
+  const out = new Map<string, string>([[approval.drafter.oid, approval.drafter.name]]);
+  for (const stage of approval.route) {
+    if (stage.kind === "circulation") continue;
+    for (const a of stage.assignees) {
+      if (a.decision !== "approve") continue;
+      const who = a.deputy ?? a;
+      out.set(who.oid, who.name);
+    }
+  }
+  return [...out].map(([oid, name]) => ({ oid, name }));
+}
