@@ -60,10 +60,15 @@ describe("approval cards under a 30% faulty Microsoft 365", () => {
     const ids: string[] = [];
     for (let i = 0; i < APPROVALS; i++) {
       const title = `障害時の回付 ${i}`;
-      const up = await api("POST", `/api/schools/${SCHOOL}/records/uploads`, await plainPdf({ text: `fault test ${i}` }), {
-        "content-type": "application/pdf",
-        "x-komu-file-name": encodeURIComponent(`障害${i}.pdf`),
-      });
+      const up = await api(
+        "POST",
+        `/api/schools/${SCHOOL}/records/uploads`,
+        await plainPdf({ text: `fault test ${i}` }),
+        {
+          "content-type": "application/pdf",
+          "x-komu-file-name": encodeURIComponent(`障害${i}.pdf`),
+        },
+      );
       const draft = await api("POST", `/api/schools/${SCHOOL}/approvals`, {
         templateId: "general",
         title,

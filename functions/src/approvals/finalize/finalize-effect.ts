@@ -37,7 +37,8 @@ export const FinalizePayload = z.object({ approvalId: z.string() });
 const sealedFileName = (title: string) =>
   `${
     title
-      .replace(/[\\/:*?"<>|#%\u0000-\u001f]/g, "_")
+      .replace(/[\\/:*?"<>|#%]/g, "_")
+      .replace(/\p{Cc}/gu, "_")
       .trim()
       .slice(0, 100) || "決裁文書"
   }.pdf`;
@@ -52,7 +53,7 @@ export function approvalsFinalizeHandler(
     const repo = approvalsRepos(deps.storage).approvals;
     const schoolId = info.schoolId;
     let row = await repo.get(schoolId, approvalId);
-    if (!row || row.data.status !== "approved" || row.data.filing.status === "filed") return;
+    if (row?.data.status !== "approved" || row.data.filing.status === "filed") return;
     const save = async (patch: Partial<ApprovalRow>, current: StoredEntity<ApprovalRow>) =>
       repo.update(schoolId, approvalId, { ...current.data, ...patch }, current.etag);
     const actor = row.data.drafter;
