@@ -205,6 +205,20 @@ describe("決裁 on cards → sealed PDF in the records library", () => {
     expect(all).toContain("決裁証明");
     expect(all).toContain(detail.approval.filing.verificationCode.replace(/\s+/g, ""));
     expect(pages.length).toBe(2); // the 1-page original + the certificate page
+    // The approval's own content is now the sealed PDF (the original on request).
+    const sealedRes = await fetch(`${platform.url}/api/schools/${SCHOOL}/approvals/${approval.id}/content`, {
+      headers: { authorization: `Bearer ${teacherToken}` },
+    });
+    expect(sealedRes.headers.get("x-komu-sealed")).toBe("1");
+    expect(new Uint8Array(await sealedRes.arrayBuffer())).toEqual(bytes);
+    const originalRes = await fetch(
+      `${platform.url}/api/schools/${SCHOOL}/approvals/${approval.id}/content?original=1`,
+      {
+        headers: { authorization: `Bearer ${teacherToken}` },
+      },
+    );
+    expect(originalRes.headers.get("x-komu-sealed")).toBe("0");
+    expect(await pdfPageTexts(new Uint8Array(await originalRes.arrayBuffer()))).toHaveLength(1);
 
     const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 1000 });
     const kinds = audit.items.filter((e) => e.event.target.id === approval.id).map((e) => e.event.kind);

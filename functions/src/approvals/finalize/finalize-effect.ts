@@ -32,6 +32,7 @@ import { approvalOf } from "../view.js";
 import { sealDecisionsOf, sealersOf, surnameOf } from "./seal-decisions.js";
 
 export const APPROVALS_FINALIZE_EFFECT = "approvals.finalize";
+export const sealedBlobName = (schoolId: string, approvalId: string) => `approvals/${schoolId}/${approvalId}-sealed`;
 export const FinalizePayload = z.object({ approvalId: z.string() });
 
 const sealedFileName = (title: string) =>
@@ -154,6 +155,8 @@ export function approvalsFinalizeHandler(
       recordId,
       pageCount: sealed.pageCount,
     });
+    // Kept beside the original: the tab shows the sealed PDF after 決裁 (…/content).
+    await deps.records.blobs.put(sealedBlobName(schoolId, approvalId), sealed.bytes, "application/pdf");
     if (row.data.filing.sealedSha256 !== sealed.sha256) {
       row = await save({ filing: { ...row.data.filing, sealedSha256: sealed.sha256 } }, row);
       await deps.storage.audit.append(schoolId, {

@@ -3,6 +3,7 @@ import type { Endpoint } from "../../http/types.js";
 import { contentDisposition } from "../../records/read/content.js";
 import { ensureSee } from "../access.js";
 import { approvalsRepos } from "../entities.js";
+import { sealedBlobName } from "../finalize/finalize-effect.js";
 import { listApprovals } from "../list/list-approvals.js";
 import { approvalOf, toDetail } from "../view.js";
 import { approvalsOf, parseWith } from "./common.js";
@@ -61,19 +62,25 @@ export const approvalContentEndpoint: Endpoint = {
       const approval = approvalOf(row);
       ensureSee(c.get("principal"), approval);
       const main = approval.main;
-      const file = main
-        ? await approvalsRepos(approvalsOf(deps).storage).files.get(schoolId, `${approval.id}-${main.uploadId}`)
-        : null;
-      const bytes = file ? await approvalsOf(deps).records.blobs.get(file.data.blobName) : undefined;
+      const wantSealed = c.req.valid("query").original !== "1" && approval.filing.sealedSha256 !== null;
+      const sealed = wantSealed
+        ? await approvalsOf(deps).records.blobs.get(sealedBlobName(schoolId, approval.id))
+        : undefined;
+      const file =
+        main && !sealed
+          ? await approvalsRepos(approvalsOf(deps).storage).files.get(schoolId, `${approval.id}-${main.uploadId}`)
+          : null;
+      const bytes = sealed ?? (file ? await approvalsOf(deps).records.blobs.get(file.data.blobName) : undefined);
       if (!main || !bytes) throw new KomuError("NOT_FOUND", { details: { kind: "approvalContent", id: approvalId } });
       return new Response(bytes, {
         status: 200,
         headers: {
-          "Content-Type": main.mimeType,
+          "Content-Type": sealed ? "application/pdf" : main.mimeType,
           "Content-Disposition": contentDisposition(main.fileName).replace(/^attachment/, "inline"),
           "Content-Length": String(bytes.byteLength),
           "Cache-Control": "private, no-store",
           "X-Content-Type-Options": "nosniff",
+          "X-Komu-Sealed": sealed ? "1" : "0",
         },
       }) as never;
     });

@@ -53,8 +53,9 @@ export const approvalContentRoute = createRoute({
   path: "/api/schools/{schoolId}/approvals/{approvalId}/content",
   tags: [APPROVALS_TAG],
   summary: "本文 PDF / The main document",
+  description: "決裁後は押印済み PDF（original=1 で元の PDF）。 After 決裁 the sealed PDF (original=1: the original).",
   security: BEARER_SECURITY,
-  request: { params: ApprovalParam },
+  request: { params: ApprovalParam, query: z.object({ original: z.enum(["0", "1"]).optional() }) },
   responses: {
     200: {
       description: "The PDF",
