@@ -517,3 +517,49 @@ describe("registered seal images", () => {
     expect(after).toBe(before + 1);
   }, 90_000);
 });
+
+describe("people named by the drafter", () => {
+  it("a 合議 with the school nurse named individually; a student or another school's teacher is refused at submission", async () => {
+    const create = async (people: string[]) => {
+      const mainUploadId = await uploadPdf("teacher");
+      const created = await call("teacher", "POST", `${base}/approvals`, {
+        templateId: "general",
+        title: "保健指導の計画",
+        categoryCode: "C-04",
+        mainUploadId,
+        routeEdits: {
+          add: [
+            {
+              after: "head-teacher",
+              kind: "consultation",
+              label: "合議（養護）",
+              roles: [],
+              people,
+              rule: { kind: "all" },
+            },
+          ],
+        },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return call("teacher", "POST", `${base}/approvals/${created.body.approval.id}/submit`, undefined, {
+        "if-match": created.body.etag,
+      });
+    };
+    const ok = await create([users.nurse.id]);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.approval.route.map((s: Json) => s.id)).toEqual([
+      "head-teacher",
+      "added-1",
+      "vice-principal",
+      "principal",
+    ]);
+    expect(ok.body.approval.route[1].assignees).toEqual([
+      expect.objectContaining({ oid: users.nurse.id, name: users.nurse.displayName, role: "nurse" }),
+    ]);
+    for (const outsider of [users.student.id, users.other.id]) {
+      const refused = await create([outsider]);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toMatchObject({ reason: "notStaff", oid: outsider });
+    }
+  }, 60_000);
+});

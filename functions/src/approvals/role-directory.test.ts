@@ -8,6 +8,7 @@ function fakeGraph(groups: Record<string, object[]>, members: Record<string, { i
   const calls: string[] = [];
   const graph = {
     app: {} as GraphGateway["app"],
+    memberGroupsOf: async () => [],
     async allPages<T>(_client: unknown, path: string): Promise<T[]> {
       calls.push(path);
       const nick = decodeURIComponent(path).match(/mailNickname eq '([^']+)'/)?.[1];
@@ -15,7 +16,7 @@ function fakeGraph(groups: Record<string, object[]>, members: Record<string, { i
       const id = path.match(/^\/groups\/([^/]+)\/members/)?.[1] ?? "";
       return (members[id] ?? []) as T[];
     },
-  } as Pick<GraphGateway, "app" | "allPages">;
+  } as Pick<GraphGateway, "app" | "allPages" | "memberGroupsOf">;
   return { graph, calls };
 }
 

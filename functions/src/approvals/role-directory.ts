@@ -5,9 +5,9 @@
  * properties are settable only at creation), then its user members, read fresh every time.
  * Resolved at submission, so routes follow staff transfers.
  */
-import { KomuError, type RouteRole } from "@komu/shared";
+import { KomuError, RouteRole } from "@komu/shared";
 import type { GraphGateway } from "../graph/gateway.js";
-import { GROUP_SELECT, isTrustedGroup } from "../identity/groups.js";
+import { GROUP_SELECT, isTrustedGroup, membershipsFromGroups } from "../identity/groups.js";
 
 export interface RoleHolder {
   oid: string;
@@ -16,6 +16,11 @@ export interface RoleHolder {
 
 export interface RoleDirectory {
   holders(schoolId: string, role: RouteRole): Promise<RoleHolder[]>;
+  /**
+   * A specific person the drafter named, if they are staff of the school now (trusted groups):
+   * their name and a role they hold there (their first staff role; `teacher` for plain staff).
+   */
+  staffMember(schoolId: string, oid: string): Promise<(RoleHolder & { role: RouteRole }) | null>;
 }
 
 interface GroupItem {
@@ -27,7 +32,7 @@ interface GroupItem {
 }
 
 export function createGraphRoleDirectory(
-  graph: Pick<GraphGateway, "app" | "allPages">,
+  graph: Pick<GraphGateway, "app" | "allPages" | "memberGroupsOf">,
   opts: { groupTtlMs?: number; now?: () => number } = {},
 ): RoleDirectory {
   const ttl = opts.groupTtlMs ?? 10 * 60_000;
@@ -50,6 +55,25 @@ export function createGraphRoleDirectory(
   }
 
   return {
+    async staffMember(schoolId, oid) {
+      let groups: Awaited<ReturnType<GraphGateway["memberGroupsOf"]>>;
+      try {
+        groups = await graph.memberGroupsOf(oid);
+      } catch (e) {
+        if (e instanceof KomuError && e.code === "NOT_FOUND") return null;
+        throw e;
+      }
+      const membership = membershipsFromGroups(groups).memberships.find((m) => m.schoolId === schoolId);
+      if (!membership?.staff) return null;
+      const role = RouteRole.options.find((r) => membership.roles.includes(r)) ?? "teacher";
+      const user = (await graph.app
+        .api(`/users/${encodeURIComponent(oid)}`)
+        .select("id,displayName")
+        .get()) as {
+        displayName?: string | null;
+      };
+      return { oid, name: user.displayName ?? "", role };
+    },
     async holders(schoolId, role) {
       const nickname = `komu-${schoolId}-${role}`;
       if (!/^[A-Za-z0-9-]+$/.test(nickname)) throw new KomuError("INVALID_ID", { details: { schoolId } });

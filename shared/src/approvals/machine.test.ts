@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { KomuError } from "../errors.js";
 import { defaultRouteTemplates } from "./defaults.js";
 import { decide, expiryDue, reminderDue, submit, turnOf } from "./machine.js";
-import { applyRouteEdits, RouteTemplate, RouteTemplateInput } from "./route.js";
+import { AddedStage, applyRouteEdits, RouteTemplate, RouteTemplateInput } from "./route.js";
 import { type Approval, activeStage, waitingOn } from "./state.js";
 import { consultationRoute, draftApproval, generalRoute, people, submitted, T0 } from "./testing.js";
 
@@ -349,6 +349,35 @@ describe("templates and the drafter's edits", () => {
     };
     expect(RouteTemplateInput.safeParse(bad).success).toBe(false);
     expect(RouteTemplateInput.safeParse({ ...bad, stages: [bad.stages[1]] }).success).toBe(false);
+  });
+
+  it("the drafter may name people on an added stage; templates may not; an added stage names someone", () => {
+    const general = RouteTemplate.parse({
+      ...defaultRouteTemplates()[0],
+      schoolId: "aoba-e",
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    const stages = applyRouteEdits(general, {
+      remove: [],
+      add: [
+        {
+          after: "head-teacher",
+          kind: "consultation",
+          label: "合議（伊藤）",
+          roles: [],
+          people: ["u-x"],
+          rule: { kind: "all" },
+        },
+      ],
+    });
+    expect(stages[1]).toMatchObject({ id: "added-1", roles: [], people: ["u-x"] });
+    expect(AddedStage.safeParse({ after: null, kind: "circulation", label: "回覧", roles: [] }).success).toBe(false);
+    const withPeople = {
+      name: "x",
+      stages: [{ id: "p", kind: "final", label: "校長", roles: ["principal"], people: ["u-x"] }],
+    };
+    expect(RouteTemplateInput.safeParse(withPeople).success).toBe(false);
   });
 
   it("removes optional stages and adds 合議/回覧 where allowed; refuses the rest", () => {

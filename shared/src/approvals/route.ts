@@ -46,6 +46,11 @@ export const TemplateStage = z.object({
   optional: z.boolean().default(false),
   /** Who may decide for the absent approver (代決, with a 後閲 notice): usually 教頭 for 校長. */
   deputyRole: RouteRole.optional(),
+  /**
+   * Specific people (Entra object ids) on a stage the drafter added (個別の合議・回覧先), on top of the
+   * role holders. Templates name roles only (refused there).
+   */
+  people: z.array(z.string().min(1).max(128)).max(20).optional(),
 });
 export type TemplateStage = z.infer<typeof TemplateStage>;
 export type TemplateStageInput = z.input<typeof TemplateStage>;
@@ -91,6 +96,8 @@ function checkStages(stages: readonly TemplateStage[], ctx: z.RefinementCtx): vo
     ctx.addIssue({ code: "custom", message: "exactly one final stage, the last decision stage", path: ["stages"] });
   if (finals.some((s) => s.optional))
     ctx.addIssue({ code: "custom", message: "the final stage cannot be optional", path: ["stages"] });
+  if (stages.some((s) => (s.people?.length ?? 0) > 0))
+    ctx.addIssue({ code: "custom", message: "templates name roles, not people", path: ["stages"] });
 }
 
 /** A template as created or replaced by a principal (or the board for `boe`). */
@@ -107,14 +114,22 @@ export const RouteTemplate = TemplateBody.extend({
 export type RouteTemplate = z.infer<typeof RouteTemplate>;
 
 /** Stages the drafter adds: only 合議 and 回覧, never after the final stage's decision is skipped. */
-export const AddedStage = z.object({
-  /** Insert after this stage of the template (null: first). */
-  after: StageId.nullable(),
-  kind: z.enum(["consultation", "circulation"]),
-  label: z.string().trim().min(1).max(40),
-  roles: z.array(RouteRole).min(1).max(5),
-  rule: StageRule.default({ kind: "all" }),
-});
+export const AddedStage = z
+  .object({
+    /** Insert after this stage of the template (null: first). */
+    after: StageId.nullable(),
+    kind: z.enum(["consultation", "circulation"]),
+    label: z.string().trim().min(1).max(40),
+    /** Roles whose holders are on the stage (may be empty when `people` names someone). */
+    roles: z.array(RouteRole).max(5),
+    /** Specific staff of the school (Entra object ids), checked when the draft is submitted. */
+    people: z.array(z.string().min(1).max(128)).max(20).optional(),
+    rule: StageRule.default({ kind: "all" }),
+  })
+  .superRefine((s, ctx) => {
+    if (s.roles.length + (s.people?.length ?? 0) === 0)
+      ctx.addIssue({ code: "custom", message: "name at least one role or person", path: ["roles"] });
+  });
 export type AddedStage = z.infer<typeof AddedStage>;
 
 /** The drafter's changes to the template's route (checked against `drafterMay`). */
@@ -154,6 +169,7 @@ export function applyRouteEdits(
       kind: added.kind,
       label: added.label,
       roles: added.roles,
+      ...(added.people && added.people.length > 0 ? { people: added.people } : {}),
       rule: added.kind === "circulation" ? { kind: "any" } : added.rule,
       optional: true,
     });
