@@ -563,3 +563,48 @@ describe("people named by the drafter", () => {
     }
   }, 60_000);
 });
+
+describe("attachments at 決裁", () => {
+  it("are filed as records related to the approval (same category, no number)", async () => {
+    const docxUpload = await fetch(`${platform.url}${base}/records/uploads`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${tokens.teacher}`,
+        "content-type": "application/octet-stream",
+        "x-komu-file-name": encodeURIComponent("日程表.docx"),
+      },
+      body: Buffer.from(await docxBytes()),
+    });
+    const docx = ((await docxUpload.json()) as Json).uploadId;
+    const created = await call("teacher", "POST", `${base}/approvals`, {
+      templateId: "general",
+      title: "遠足の実施（添付あり）",
+      categoryCode: "C-04",
+      mainUploadId: await uploadPdf("teacher"),
+      attachmentUploadIds: [docx],
+    });
+    const sent = await call("teacher", "POST", `${base}/approvals/${created.body.approval.id}/submit`, undefined, {
+      "if-match": created.body.etag,
+    });
+    const id = sent.body.approval.id;
+    for (const who of ["headTeacher", "vp", "principal"] as const) {
+      const view = await call(who, "GET", `${base}/approvals/${id}`);
+      expect((await decide(who, id, { type: "approve", stepToken: view.body.abilities.stepToken })).status).toBe(200);
+    }
+    let filing: Json;
+    for (let i = 0; i < 150; i++) {
+      filing = (await call("teacher", "GET", `${base}/approvals/${id}`)).body.approval.filing;
+      if (filing.status !== "pending" && filing.status !== "none") break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(filing.status).toBe("filed");
+    const list = await call("teacher", "GET", `${base}/records?q=${encodeURIComponent("遠足の実施")}`);
+    const related = list.body.items.filter((r: Json) => r.related?.id === id);
+    expect(related.map((r: Json) => r.title).sort()).toEqual([
+      "遠足の実施（添付あり）",
+      "遠足の実施（添付あり）（添付 1: 日程表.docx）",
+    ]);
+    const attachment = related.find((r: Json) => r.title.includes("添付 1"));
+    expect(attachment).toMatchObject({ number: null, categoryCode: "C-04", fileName: "日程表.docx" });
+  }, 90_000);
+});

@@ -14,6 +14,8 @@ export const approvalEntity = defineEntity({
     drafterOid: z.string(),
     /** The 文書番号 claimed at 決裁 (register line), kept until the sealed PDF is filed with it. */
     registerNumber: RecordNumber.extend({ entryId: z.string() }).nullable().optional(),
+    /** Record ids chosen for the attachments filed at 決裁 (same order as `attachments`). */
+    attachmentRecordIds: z.array(z.string()).optional(),
   }),
   indexes: ["status", "drafterOid"],
 });

@@ -12,7 +12,12 @@ import { abilitiesOf } from "./access.js";
 import type { ApprovalRow } from "./entities.js";
 
 export function approvalOf(row: StoredEntity<ApprovalRow>): Approval {
-  const { drafterOid: _drafterOid, registerNumber: _registerNumber, ...approval } = row.data;
+  const {
+    drafterOid: _drafterOid,
+    registerNumber: _registerNumber,
+    attachmentRecordIds: _attachmentRecordIds,
+    ...approval
+  } = row.data;
   return approval;
 }
 

@@ -8,7 +8,8 @@
  *      audited approval.sealed;
  *   4. the sealed PDF is filed in the records library (`fileRecord`: the draft's category and
  *      classification, related {kind: "approval"}, the number) and linked; audited
- *      approval.filed; the register line is marked filed; the cards are updated.
+ *      approval.filed; the attachments are filed too (file-attachments.ts); the register line is
+ *      marked filed; the cards are updated.
  * A filing still under way (the records worker retries) is retried later; a PDF the sealing
  * refuses (a 4xx KomuError: encrypted, broken, too large) marks the filing `failed` with the code.
  */
@@ -29,6 +30,7 @@ import { newVerificationCode, sealPdf } from "../pdf/index.js";
 import { recordSeal } from "../pdf/seal-registry.js";
 import { getSealImage } from "../seals/seal-image.js";
 import { approvalOf } from "../view.js";
+import { fileAttachments } from "./file-attachments.js";
 import { sealDecisionsOf, sealersOf, surnameOf } from "./seal-decisions.js";
 
 export const APPROVALS_FINALIZE_EFFECT = "approvals.finalize";
@@ -198,7 +200,7 @@ export function approvalsFinalizeHandler(
       },
     });
     if (!filed) throw new RetryableError("the sealed PDF is still being filed", { retryAfterSeconds: 10 });
-    row = await repo.require(schoolId, approvalId);
+    row = await fileAttachments(deps, await repo.require(schoolId, approvalId));
     await save({ filing: { ...row.data.filing, status: "filed", recordId, error: null } }, row);
     if (registerNumber) {
       const entries = deps.storage.entities.repo(registerEntryEntity);
