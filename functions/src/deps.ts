@@ -4,6 +4,7 @@
  */
 import type { Principal, Task } from "@komu/shared";
 import { type ApprovalsDeps, connectApprovals, createApprovalsDeps } from "./approvals/index.js";
+import { signingKeyFromEnv } from "./approvals/pdf/index.js";
 import { approvalsTaskSource } from "./approvals/tasks/task-source.js";
 import { botConfigFrom } from "./bot/config.js";
 import { type BotHandler as Bot, createBot, createTableConversationStore } from "./bot/index.js";
@@ -113,7 +114,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   });
   const graph = options.overrides?.graph ?? createGraphGateway(config);
   const records = createRecordsDeps({ config, storage, graph, clock, logger });
-  const approvals = createApprovalsDeps({ storage, graph, records, clock, logger });
+  const approvals = createApprovalsDeps({ storage, graph, records, clock, logger, signing: signingKeyFromEnv() });
   const conversations = createTableConversationStore({
     connectionString: config.storage.connectionString,
     ...(config.storage.tablePrefix ? { tablePrefix: config.storage.tablePrefix } : {}),

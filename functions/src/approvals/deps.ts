@@ -7,6 +7,7 @@ import type { GraphGateway } from "../graph/gateway.js";
 import type { RecordsDeps } from "../records/deps.js";
 import type { Storage } from "../storage/index.js";
 import type { Committed } from "./decide/commit-transition.js";
+import type { SigningKey } from "./pdf/sign-pdf.js";
 import type { RoleDirectory } from "./role-directory.js";
 
 export interface ApprovalsDeps {
@@ -21,6 +22,8 @@ export interface ApprovalsDeps {
   publish?: (committed: Committed) => Promise<void>;
   /** A person's Teams id (29:…) when the bot knows it (refresh.userIds of their card). */
   teamsIdOf?: (oid: string) => Promise<string | undefined>;
+  /** The organisation certificate that signs sealed PDFs (null: sealed unsigned). */
+  signing?: SigningKey | null;
   /** An https link that opens an approval in the tab (the card's 文書を開く); none when unset. */
   openUrl?: (schoolId: string, approvalId: string) => string;
 }

@@ -21,6 +21,7 @@ import { APPROVALS_CARDS_EFFECT, approvalsCardsHandler } from "./cards/notify-ef
 import { createCardsPublisher } from "./cards/publish.js";
 import type { ApprovalsDeps } from "./deps.js";
 import { APPROVALS_FINALIZE_EFFECT, approvalsFinalizeHandler } from "./finalize/finalize-effect.js";
+import type { SigningKey } from "./pdf/sign-pdf.js";
 import { createGraphRoleDirectory, type RoleDirectory } from "./role-directory.js";
 import { decisionEndpoint, reviewEndpoint, withdrawEndpoint } from "./routes/actions.js";
 import { createDraftEndpoint, submitEndpoint, updateDraftEndpoint } from "./routes/drafts.js";
@@ -39,12 +40,15 @@ export function createApprovalsDeps(input: {
   clock: () => Date;
   logger: Logger;
   roles?: RoleDirectory;
+  /** The organisation certificate (read once by the host: pdf/signingKeyFromEnv); none: unsigned. */
+  signing?: SigningKey | null;
 }): ApprovalsDeps {
   return {
     storage: input.storage,
     graph: input.graph,
     records: input.records,
     roles: input.roles ?? createGraphRoleDirectory(input.graph),
+    signing: input.signing ?? null,
     clock: input.clock,
     logger: input.logger,
   };

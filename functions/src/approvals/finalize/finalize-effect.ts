@@ -47,7 +47,7 @@ const sealedFileName = (title: string) =>
   }.pdf`;
 
 export function approvalsFinalizeHandler(
-  deps: Pick<ApprovalsDeps, "storage" | "records" | "clock" | "logger"> & {
+  deps: Pick<ApprovalsDeps, "storage" | "records" | "clock" | "logger" | "signing"> & {
     schoolName?: (id: string) => Promise<string | undefined>;
   },
 ): EffectHandler {
@@ -137,6 +137,7 @@ export function approvalsFinalizeHandler(
         sha256: main.sha256,
         verificationCode,
         ...(sealImages.length > 0 ? { sealImages } : {}),
+        ...(deps.signing ? { signing: deps.signing } : {}),
         ...(approval.completedAt ? { sealedAt: approval.completedAt } : {}),
       });
     } catch (e) {
@@ -157,6 +158,8 @@ export function approvalsFinalizeHandler(
       recordId,
       pageCount: sealed.pageCount,
     });
+    if (sealed.missingGlyphs.length > 0)
+      deps.logger.warn("approvals.seal.missingGlyphs", { approvalId, characters: sealed.missingGlyphs.join("") });
     // Kept beside the original: the tab shows the sealed PDF after 決裁 (…/content).
     await deps.records.blobs.put(sealedBlobName(schoolId, approvalId), sealed.bytes, "application/pdf");
     if (row.data.filing.sealedSha256 !== sealed.sha256) {

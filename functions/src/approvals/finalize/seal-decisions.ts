@@ -23,7 +23,7 @@ export function sealDecisionsOf(approval: Approval): SealDecision[] {
         decision: a.deputy ? "delegated" : "approved",
         decidedAt: a.decidedAt,
         ...(a.comment ? { comment: a.comment } : {}),
-        ...(a.deputy ? { deputyFor: a.name } : {}),
+        ...(a.deputy ? { deputyFor: a.name, deputyForRole: ROLE_LABELS[a.role].ja } : {}),
       });
     }
   }
