@@ -13,6 +13,8 @@
  *    per minute, RU and Graph calls per filed document, 429s.
  * 5. Approvals (approvals.ts): decisions on cards through the local Bot Connector: invoke and
  *    decision-to-next-card latency, 決裁 to filed, Graph calls and RU per approval.
+ * 6. Sealing (sealing.ts): a 50-page PDF with 5 imprints and the 決裁証明 page: time, size growth,
+ *    verification time.
  */
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -24,6 +26,7 @@ import { benchApprovals } from "./approvals.js";
 import { runLoad } from "./load.js";
 import { benchOutbox } from "./outbox.js";
 import { benchRecords } from "./records.js";
+import { benchSealing } from "./sealing.js";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -68,6 +71,7 @@ GET /api/me (token validated with jose against the JWKS, principal from Graph me
     await benchOutbox(platform);
     await benchRecords(platform, Number(process.env.BENCH_RECORDS ?? 500));
     await benchApprovals(platform, Number(process.env.BENCH_APPROVALS ?? 20));
+    await benchSealing();
   } finally {
     await platform.stop();
   }
