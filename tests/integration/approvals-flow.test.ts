@@ -126,6 +126,42 @@ describe("templates", () => {
   });
 });
 
+describe("route preview", () => {
+  it("shows the drafter who would receive the draft now; an empty stage is marked, and submitting it is refused", async () => {
+    const made = await call("principal", "POST", `${base}/approval-templates`, {
+      name: "事務長決裁（事務長不在の学校）",
+      stages: [
+        { id: "vice-principal", kind: "approval", label: "教頭", roles: ["vicePrincipal"] },
+        { id: "board", kind: "consultation", label: "合議（教委）", roles: ["boardStaff"] },
+        { id: "principal", kind: "final", label: "校長", roles: ["principal"] },
+      ],
+    });
+    expect(made.status).toBe(201);
+    const created = await call("teacher", "POST", `${base}/approvals`, {
+      templateId: made.body.template.id,
+      title: "ルート確認",
+      categoryCode: "C-04",
+      mainUploadId: await uploadPdf("teacher"),
+    });
+    const preview = await call("teacher", "GET", `${base}/approvals/${created.body.approval.id}/route-preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.stages.map((s: Json) => [s.id, s.empty])).toEqual([
+      ["vice-principal", false],
+      ["board", true],
+      ["principal", false],
+    ]);
+    expect(preview.body.stages[0].people).toEqual([expect.objectContaining({ oid: users.vp.id })]);
+    expect(
+      (await call("headTeacher", "GET", `${base}/approvals/${created.body.approval.id}/route-preview`)).status,
+    ).toBe(404);
+    const refused = await call("teacher", "POST", `${base}/approvals/${created.body.approval.id}/submit`, undefined, {
+      "if-match": created.body.etag,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "APPROVAL_STAGE_EMPTY", details: { stages: [{ id: "board" }] } });
+  });
+});
+
 describe("board-shared templates", () => {
   it("the board's template (boe) is offered to every school; a principal cannot edit the board's", async () => {
     const shared = {

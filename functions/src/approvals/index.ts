@@ -24,7 +24,7 @@ import { APPROVALS_FINALIZE_EFFECT, approvalsFinalizeHandler } from "./finalize/
 import type { SigningKey } from "./pdf/sign-pdf.js";
 import { createGraphRoleDirectory, type RoleDirectory } from "./role-directory.js";
 import { decisionEndpoint, reviewEndpoint, withdrawEndpoint } from "./routes/actions.js";
-import { createDraftEndpoint, submitEndpoint, updateDraftEndpoint } from "./routes/drafts.js";
+import { createDraftEndpoint, routePreviewEndpoint, submitEndpoint, updateDraftEndpoint } from "./routes/drafts.js";
 import { approvalContentEndpoint, getApprovalEndpoint, listApprovalsEndpoint } from "./routes/read.js";
 import { deleteSealEndpoint, getSealEndpoint, putSealEndpoint } from "./routes/seal.js";
 import { createTemplateEndpoint, listTemplatesEndpoint, replaceTemplateEndpoint } from "./routes/templates.js";
@@ -66,6 +66,7 @@ export const approvalsEndpoints: readonly Endpoint[] = [
   getApprovalEndpoint,
   updateDraftEndpoint,
   approvalContentEndpoint,
+  routePreviewEndpoint,
   submitEndpoint,
   decisionEndpoint,
   withdrawEndpoint,

@@ -129,3 +129,23 @@ export type RouteTemplateView = z.infer<typeof RouteTemplateView>;
 export const RouteTemplateListView = z.object({ items: z.array(RouteTemplateView) });
 export type RouteTemplateListView = z.infer<typeof RouteTemplateListView>;
 export { RouteTemplateInput };
+
+/**
+ * GET …/approvals/{id}/route-preview (the drafter, before submitting): the route the draft would
+ * take now, each stage with the people its roles resolve to; `empty` stages would be refused
+ * (APPROVAL_STAGE_EMPTY) on submission.
+ */
+export const RoutePreviewView = z.object({
+  stages: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["approval", "consultation", "circulation", "final"]),
+      label: z.string(),
+      rule: z.object({ kind: z.enum(["all", "any", "nOfM"]), n: z.number().int().optional() }),
+      people: z.array(Person.extend({ role: z.string() })),
+      deputies: z.array(Person.extend({ role: z.string() })),
+      empty: z.boolean(),
+    }),
+  ),
+});
+export type RoutePreviewView = z.infer<typeof RoutePreviewView>;

@@ -2,10 +2,11 @@ import { DraftCreateInput, DraftUpdateInput } from "@komu/shared";
 import type { Endpoint } from "../../http/types.js";
 import { createDraft } from "../drafts/create-draft.js";
 import { updateDraft } from "../drafts/update-draft.js";
+import { previewRoute } from "../submit/preview-route.js";
 import { submitApproval } from "../submit/submit-approval.js";
 import { toDetail } from "../view.js";
 import { approvalsOf, parseWith, requireIfMatch } from "./common.js";
-import { createDraftRoute, submitRoute, updateDraftRoute } from "./drafts.types.js";
+import { createDraftRoute, routePreviewRoute, submitRoute, updateDraftRoute } from "./drafts.types.js";
 
 export const createDraftEndpoint: Endpoint = {
   route: createDraftRoute,
@@ -52,6 +53,21 @@ export const submitEndpoint: Endpoint = {
       const { row } = await submitApproval(approvalsOf(deps), { schoolId, approvalId, principal, etag });
       c.header("ETag", row.etag);
       return c.json(toDetail(row, principal), 200);
+    });
+  },
+};
+
+export const routePreviewEndpoint: Endpoint = {
+  route: routePreviewRoute,
+  auth: "required",
+  body: { kind: "none" },
+  register(app, deps) {
+    app.openapi(routePreviewRoute, async (c) => {
+      const { schoolId, approvalId } = c.req.valid("param");
+      return c.json(
+        await previewRoute(approvalsOf(deps), { schoolId, approvalId, principal: c.get("principal") }),
+        200,
+      );
     });
   },
 };

@@ -1,4 +1,4 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { AUTHENTICATED_ERRORS, BEARER_SECURITY, errorResponses } from "../../routes/common.types.js";
 import {
   APPROVALS_TAG,
@@ -51,5 +51,29 @@ export const submitRoute = createRoute({
   responses: {
     200: { description: "On the route", content: { "application/json": { schema: ApprovalDetailSchema } } },
     ...errorResponses(400, 404, 409, 412, 422, 428, 503, ...AUTHENTICATED_ERRORS),
+  },
+});
+
+export const routePreviewRoute = createRoute({
+  method: "get",
+  path: "/api/schools/{schoolId}/approvals/{approvalId}/route-preview",
+  tags: [APPROVALS_TAG],
+  summary: "決裁ルートの確認 / Preview the route",
+  description:
+    "起案者が回付前に、いま回付した場合の担当者を確認します（担当者のいない段階は empty）。 The drafter sees who would receive the draft if submitted now; stages nobody holds are marked empty.",
+  security: BEARER_SECURITY,
+  request: { params: ApprovalParam },
+  responses: {
+    200: {
+      description: "The resolved route",
+      content: {
+        "application/json": {
+          schema: z
+            .object({ stages: z.array(z.record(z.string(), z.unknown())) })
+            .openapi({ description: "@komu/shared RoutePreviewView" }),
+        },
+      },
+    },
+    ...errorResponses(400, 404, 503, ...AUTHENTICATED_ERRORS),
   },
 });
