@@ -16,6 +16,8 @@ export const approvalMessageEntity = defineEntity({
     serviceUrl: z.string(),
     /** The effect that last sent a fresh card (a retry of the same effect does not send again). */
     sentBy: z.string(),
+    /** SHA-256 of the card last put in the message: an unchanged card is not sent again (retries). */
+    cardHash: z.string().optional(),
   }),
   indexes: ["approvalId"],
 });

@@ -6,10 +6,12 @@
  *   2. one-off notices: 決裁済 / 差し戻し / 却下 / 期限切れ to the drafter, 後閲のお願い to the absent
  *      approver after a 代決, reminders;
  *   3. every other card of the approval is updated in place for its owner (buttons only for whose
- *      turn it is; status for everyone else), so a decision shows everywhere.
+ *      turn it is; status for everyone else), so a decision shows everywhere; a card already
+ *      showing the same content (`cardHash`: a retry after a throttled call) is not sent again.
  * A person who cannot be reached (never installed Kōmu and no proactive service URL) is logged and
  * skipped; a failing connector throws, and the outbox retries later (delays, never loses).
  */
+import { createHash } from "node:crypto";
 import { isKomuError } from "@komu/shared";
 import { approvalCardDefinition, approvalNoticeCardDefinition } from "@komu/shared/cards/index";
 import { z } from "zod";
@@ -55,6 +57,7 @@ const NOTICE_TEXT: Record<NoticeKind, { heading: string; message: string; color:
 };
 
 const unreachable = (e: unknown) => isKomuError(e) && e.code === "NOT_FOUND";
+const hashOf = (card: unknown) => createHash("sha256").update(JSON.stringify(card)).digest("hex");
 
 export function approvalsCardsHandler(
   deps: Pick<ApprovalsDeps, "storage" | "logger" | "teamsIdOf" | "openUrl">,
@@ -94,8 +97,9 @@ export function approvalsCardsHandler(
         const existing = await messages.get(info.schoolId, id);
         if (existing?.data.sentBy === info.id) return;
         let sent: Awaited<ReturnType<BotHandler["sendCardToUser"]>>;
+        const card = await cardFor(oid);
         try {
-          sent = await bot.sendCardToUser(oid, await cardFor(oid), {
+          sent = await bot.sendCardToUser(oid, card, {
             summary: `決裁：${approval.title}`,
             notify: true,
           });
@@ -103,7 +107,7 @@ export function approvalsCardsHandler(
           if (unreachable(e)) deps.logger.warn("approvals.card.unreachable", { approvalId: approval.id, oid });
           throw e;
         }
-        const data = { approvalId: approval.id, oid, ...sent, sentBy: info.id };
+        const data = { approvalId: approval.id, oid, ...sent, sentBy: info.id, cardHash: hashOf(card) };
         if (existing) await messages.update(info.schoolId, id, data, existing.etag);
         else
           await messages.create(info.schoolId, id, data).catch((e) => {
@@ -144,12 +148,18 @@ export function approvalsCardsHandler(
       if (fresh.has(message.data.oid) && message.data.sentBy === info.id) continue;
       if (message.data.oid === payload.skipUpdateOf) continue;
       await attempt(async () => {
+        const card = await cardFor(message.data.oid);
+        const cardHash = hashOf(card);
+        if (message.data.cardHash === cardHash) return; // already shows this (a retry)
         try {
-          await bot.updateCard(message.data, await cardFor(message.data.oid));
+          await bot.updateCard(message.data, card);
         } catch (e) {
           if (unreachable(e)) await messages.delete(info.schoolId, message.id, message.etag).catch(() => undefined);
           throw e;
         }
+        await messages
+          .update(info.schoolId, message.id, { ...message.data, cardHash }, message.etag)
+          .catch((e) => deps.logger.info("approvals.card.hashNotSaved", { error: String(e) }));
       });
     }
     if (failure) throw failure;
