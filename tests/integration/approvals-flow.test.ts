@@ -154,6 +154,17 @@ describe("route preview", () => {
     expect(
       (await call("headTeacher", "GET", `${base}/approvals/${created.body.approval.id}/route-preview`)).status,
     ).toBe(404);
+    // Before any draft: the template with the drafter's edits (the 教務主任 step removed).
+    const before = await call("teacher", "POST", `${base}/approval-templates/general/preview`, {
+      remove: ["head-teacher"],
+    });
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    expect(before.body.stages.map((s: Json) => s.id)).toEqual(["vice-principal", "principal"]);
+    expect(before.body.stages[1].deputies).toEqual([expect.objectContaining({ oid: users.vp.id })]);
+    const notAllowed = await call("teacher", "POST", `${base}/approval-templates/general/preview`, {
+      remove: ["principal"],
+    });
+    expect(notAllowed.body.error.code).toBe("APPROVAL_ROUTE_EDIT_NOT_ALLOWED");
     const refused = await call("teacher", "POST", `${base}/approvals/${created.body.approval.id}/submit`, undefined, {
       "if-match": created.body.etag,
     });

@@ -27,7 +27,12 @@ import { decisionEndpoint, reviewEndpoint, withdrawEndpoint } from "./routes/act
 import { createDraftEndpoint, routePreviewEndpoint, submitEndpoint, updateDraftEndpoint } from "./routes/drafts.js";
 import { approvalContentEndpoint, getApprovalEndpoint, listApprovalsEndpoint } from "./routes/read.js";
 import { deleteSealEndpoint, getSealEndpoint, putSealEndpoint } from "./routes/seal.js";
-import { createTemplateEndpoint, listTemplatesEndpoint, replaceTemplateEndpoint } from "./routes/templates.js";
+import {
+  createTemplateEndpoint,
+  listTemplatesEndpoint,
+  replaceTemplateEndpoint,
+  templatePreviewEndpoint,
+} from "./routes/templates.js";
 
 export { APPROVALS_CARDS_EFFECT } from "./cards/notify-effect.js";
 export { actOnApproval } from "./decide/act-on-approval.js";
@@ -61,6 +66,7 @@ export const approvalsEndpoints: readonly Endpoint[] = [
   getSealEndpoint,
   deleteSealEndpoint,
   replaceTemplateEndpoint,
+  templatePreviewEndpoint,
   listApprovalsEndpoint,
   createDraftEndpoint,
   getApprovalEndpoint,

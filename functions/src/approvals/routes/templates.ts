@@ -1,9 +1,15 @@
-import { ensureCan, RouteTemplateInput } from "@komu/shared";
+import { ensureCan, RouteEdits, RouteTemplateInput } from "@komu/shared";
 import type { Endpoint } from "../../http/types.js";
+import { previewTemplateRoute } from "../submit/preview-route.js";
 import { listTemplates } from "../templates/list-templates.js";
 import { saveTemplate } from "../templates/save-template.js";
 import { approvalsOf, parseWith, requireIfMatch } from "./common.js";
-import { createTemplateRoute, listTemplatesRoute, replaceTemplateRoute } from "./templates.types.js";
+import {
+  createTemplateRoute,
+  listTemplatesRoute,
+  replaceTemplateRoute,
+  templatePreviewRoute,
+} from "./templates.types.js";
 
 export const listTemplatesEndpoint: Endpoint = {
   route: listTemplatesRoute,
@@ -50,6 +56,22 @@ export const replaceTemplateEndpoint: Endpoint = {
       });
       c.header("ETag", view.etag);
       return c.json(view, 200);
+    });
+  },
+};
+
+export const templatePreviewEndpoint: Endpoint = {
+  route: templatePreviewRoute,
+  auth: "required",
+  body: { kind: "json", maxBytes: 16 * 1024, required: true },
+  register(app, deps) {
+    app.openapi(templatePreviewRoute, async (c) => {
+      const { schoolId, templateId } = c.req.valid("param");
+      const edits = parseWith(RouteEdits, c.req.valid("json"));
+      return c.json(
+        await previewTemplateRoute(approvalsOf(deps), { schoolId, templateId, principal: c.get("principal"), edits }),
+        200,
+      );
     });
   },
 };

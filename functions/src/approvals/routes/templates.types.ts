@@ -55,3 +55,27 @@ export const replaceTemplateRoute = createRoute({
     ...errorResponses(400, 404, 412, 422, 428, ...AUTHENTICATED_ERRORS),
   },
 });
+
+export const templatePreviewRoute = createRoute({
+  method: "post",
+  path: "/api/schools/{schoolId}/approval-templates/{templateId}/preview",
+  tags: [APPROVALS_TAG],
+  summary: "ルートの試算 / Preview a template's route",
+  description:
+    "テンプレートと起案者の変更（RouteEdits）から、いま回付した場合の担当者を返します（何も保存しません）。 The people a template's route (with the drafter's edits) resolves to now; nothing is stored.",
+  security: BEARER_SECURITY,
+  request: { params: TemplateParam, body: jsonBody("RouteEdits") },
+  responses: {
+    200: {
+      description: "The resolved route",
+      content: {
+        "application/json": {
+          schema: z
+            .object({ stages: z.array(z.record(z.string(), z.unknown())) })
+            .openapi({ description: "@komu/shared RoutePreviewView" }),
+        },
+      },
+    },
+    ...errorResponses(400, 404, 422, 503, ...AUTHENTICATED_ERRORS),
+  },
+});
