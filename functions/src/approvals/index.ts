@@ -20,6 +20,7 @@ import { registerApprovalActions } from "./cards/actions.js";
 import { APPROVALS_CARDS_EFFECT, approvalsCardsHandler } from "./cards/notify-effect.js";
 import { createCardsPublisher } from "./cards/publish.js";
 import type { ApprovalsDeps } from "./deps.js";
+import { retryOnRace } from "./effects-retry.js";
 import { APPROVALS_FINALIZE_EFFECT, approvalsFinalizeHandler } from "./finalize/finalize-effect.js";
 import type { SigningKey } from "./pdf/sign-pdf.js";
 import { createGraphRoleDirectory, type RoleDirectory } from "./role-directory.js";
@@ -104,10 +105,12 @@ export function connectApprovals(input: {
   });
   registerApprovalActions(input.bot, approvals, input.principals);
   return {
-    [APPROVALS_CARDS_EFFECT]: approvalsCardsHandler(approvals, input.bot),
-    [APPROVALS_FINALIZE_EFFECT]: approvalsFinalizeHandler({
-      ...approvals,
-      ...(input.schools ? { schoolName: async (id: string) => (await input.schools?.get(id))?.name } : {}),
-    }),
+    [APPROVALS_CARDS_EFFECT]: retryOnRace(approvalsCardsHandler(approvals, input.bot)),
+    [APPROVALS_FINALIZE_EFFECT]: retryOnRace(
+      approvalsFinalizeHandler({
+        ...approvals,
+        ...(input.schools ? { schoolName: async (id: string) => (await input.schools?.get(id))?.name } : {}),
+      }),
+    ),
   };
 }
