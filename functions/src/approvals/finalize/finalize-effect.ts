@@ -204,7 +204,6 @@ export function approvalsFinalizeHandler(
     });
     if (!filed) throw new RetryableError("the sealed PDF is still being filed", { retryAfterSeconds: 10 });
     row = await fileAttachments(deps, await repo.require(schoolId, approvalId));
-    await save({ filing: { ...row.data.filing, status: "filed", recordId, error: null } }, row);
     if (registerNumber) {
       const entries = deps.storage.entities.repo(registerEntryEntity);
       const entry = await entries.get(schoolId, registerNumber.entryId);
@@ -213,6 +212,8 @@ export function approvalsFinalizeHandler(
           .update(schoolId, entry.id, { status: "filed" }, entry.etag, { mode: "merge" })
           .catch((e) => deps.logger.warn("approvals.registerLine.notMarked", { error: String(e), approvalId }));
     }
+    // Audited and published before the row says "filed" (the step that ends retries): a crash in
+    // between repeats them rather than losing them.
     await deps.storage.audit.append(schoolId, {
       kind: "approval.filed",
       actor: { oid: "system", name: "Kōmu" },
@@ -225,5 +226,6 @@ export function approvalsFinalizeHandler(
       payload: { approvalId, notify: [], notices: [] },
       dedupeKey: `${approvalId}:filed`,
     });
+    await save({ filing: { ...row.data.filing, status: "filed", recordId, error: null } }, row);
   };
 }
