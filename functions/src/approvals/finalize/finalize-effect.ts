@@ -163,13 +163,14 @@ export function approvalsFinalizeHandler(
     // Kept beside the original: the tab shows the sealed PDF after 決裁 (…/content).
     await deps.records.blobs.put(sealedBlobName(schoolId, approvalId), sealed.bytes, "application/pdf");
     if (row.data.filing.sealedSha256 !== sealed.sha256) {
-      row = await save({ filing: { ...row.data.filing, sealedSha256: sealed.sha256 } }, row);
+      // Audit first: a crash before the row is saved repeats the entry rather than losing it.
       await deps.storage.audit.append(schoolId, {
         kind: "approval.sealed",
         actor: { oid: "system", name: "Kōmu" },
         target: { kind: "approval", id: approvalId },
         data: { sha256Original: main.sha256, sha256Sealed: sealed.sha256, seals: sealed.imprints, verificationCode },
       });
+      row = await save({ filing: { ...row.data.filing, sealedSha256: sealed.sha256 } }, row);
     }
 
     // 4. file
