@@ -327,6 +327,22 @@ describe("a general approval: 教務主任 → 教頭 → 校長", () => {
       stageId: "principal",
     });
     expect(reviewed.body.approval.route[2].assignees[0].reviewedAt).not.toBeNull();
+    // Paging: the teacher's unfinished drafts one per page, each page's next cursor leading on.
+    const all = await call("teacher", "GET", `${base}/approvals?box=drafts&limit=100`);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(
+        "teacher",
+        "GET",
+        `${base}/approvals?box=drafts&limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      expect(page.body.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.body.items.map((i: Json) => i.id));
+      cursor = page.body.next;
+    } while (cursor);
+    expect(seen).toEqual(all.body.items.map((i: Json) => i.id));
+    expect(seen.length).toBeGreaterThan(1);
     const doneList = await call("teacher", "GET", `${base}/approvals?box=done`);
     expect(doneList.body.items.map((i: Json) => i.id)).toContain(approval.id);
   }, 60_000);

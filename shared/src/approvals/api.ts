@@ -72,6 +72,11 @@ export type ApprovalBox = z.infer<typeof ApprovalBox>;
 export const ApprovalListQuery = z.object({
   box: ApprovalBox.default("waiting"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** `next` of the previous page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .optional(),
 });
 export type ApprovalListQuery = z.input<typeof ApprovalListQuery>;
 
@@ -95,7 +100,11 @@ export const ApprovalSummaryView = z.object({
 });
 export type ApprovalSummaryView = z.infer<typeof ApprovalSummaryView>;
 
-export const ApprovalListView = z.object({ items: z.array(ApprovalSummaryView) });
+export const ApprovalListView = z.object({
+  items: z.array(ApprovalSummaryView),
+  /** Cursor of the next page; absent on the last page. */
+  next: z.string().optional(),
+});
 export type ApprovalListView = z.infer<typeof ApprovalListView>;
 
 /** What the caller may do now (the tab shows only these buttons). */

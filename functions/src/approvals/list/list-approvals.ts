@@ -4,7 +4,8 @@
  *  - drafts:  the caller's own approvals not finished (起案中, 回付中, 差し戻し, 引戻し);
  *  - done:    finished approvals the caller drafted or was on the route of (決裁済, 却下, 期限切れ);
  *  - school:  everything on a route in the school (principal / vice principal: approval.oversee).
- * Newest first, at most `limit`. Rows are read per status (indexed), at most 1,000 per status.
+ * Newest first, `limit` per page (`cursor` = the previous page's `next`). Rows are read per status
+ * (indexed), at most 1,000 per status and school.
  */
 import {
   type Approval,
@@ -30,7 +31,7 @@ const STATUSES: Record<ApprovalBox, ApprovalStatus[]> = {
 export async function listApprovals(
   storage: Pick<Storage, "entities">,
   req: { schoolId: string; principal: Principal; query: ApprovalListQuery },
-): Promise<ApprovalSummaryView[]> {
+): Promise<{ items: ApprovalSummaryView[]; next?: string }> {
   const { schoolId, principal } = req;
   const query = ApprovalListQuery.parse(req.query);
   ensureCan(principal, query.box === "school" ? "approval.oversee" : "approval.participate", { schoolId });
@@ -56,9 +57,11 @@ export async function listApprovals(
         return true;
     }
   };
-  return found
-    .filter(keep)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .slice(0, query.limit)
-    .map((a) => toSummary(a, principal));
+  const all = found.filter(keep).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  const start = Number(query.cursor ?? 0);
+  const end = start + query.limit;
+  return {
+    items: all.slice(start, end).map((a) => toSummary(a, principal)),
+    ...(end < all.length ? { next: String(end) } : {}),
+  };
 }

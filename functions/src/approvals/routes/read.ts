@@ -17,8 +17,8 @@ export const listApprovalsEndpoint: Endpoint = {
     app.openapi(listApprovalsRoute, async (c) => {
       const { schoolId } = c.req.valid("param");
       const query = parseWith(ApprovalListQuery, c.req.valid("query"), "query");
-      const items = await listApprovals(approvalsOf(deps).storage, { schoolId, principal: c.get("principal"), query });
-      return c.json({ items }, 200);
+      const page = await listApprovals(approvalsOf(deps).storage, { schoolId, principal: c.get("principal"), query });
+      return c.json(page, 200);
     });
   },
 };

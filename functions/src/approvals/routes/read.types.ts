@@ -24,12 +24,20 @@ export const listApprovalsRoute = createRoute({
         .string()
         .regex(/^\d{1,3}$/)
         .optional(),
+      cursor: z
+        .string()
+        .regex(/^\d{1,5}$/)
+        .optional(),
     }),
   },
   responses: {
     200: {
       description: "Newest first",
-      content: { "application/json": { schema: z.object({ items: z.array(ApprovalSummarySchema) }) } },
+      content: {
+        "application/json": {
+          schema: z.object({ items: z.array(ApprovalSummarySchema), next: z.string().optional() }),
+        },
+      },
     },
     ...errorResponses(400, ...AUTHENTICATED_ERRORS),
   },
