@@ -19,6 +19,7 @@ import type { Storage } from "../storage/index.js";
 import { registerApprovalActions } from "./cards/actions.js";
 import { APPROVALS_CARDS_EFFECT, approvalsCardsHandler } from "./cards/notify-effect.js";
 import { createCardsPublisher } from "./cards/publish.js";
+import { APPROVALS_AUDIT_EFFECT, approvalsAuditHandler } from "./decide/commit-transition.js";
 import type { ApprovalsDeps } from "./deps.js";
 import { retryOnRace } from "./effects-retry.js";
 import { APPROVALS_FINALIZE_EFFECT, approvalsFinalizeHandler } from "./finalize/finalize-effect.js";
@@ -106,6 +107,7 @@ export function connectApprovals(input: {
   registerApprovalActions(input.bot, approvals, input.principals);
   return {
     [APPROVALS_CARDS_EFFECT]: retryOnRace(approvalsCardsHandler(approvals, input.bot)),
+    [APPROVALS_AUDIT_EFFECT]: approvalsAuditHandler(approvals),
     [APPROVALS_FINALIZE_EFFECT]: retryOnRace(
       approvalsFinalizeHandler({
         ...approvals,

@@ -6,6 +6,8 @@
  * entries are appended and its effects (cards, notices, 決裁 filing) enqueued in the outbox.
  */
 import { type Approval, isKomuError, KomuError, type Person, type Transition } from "@komu/shared";
+import type { AuditEventInput } from "@komu/shared/audit/events";
+import type { EffectHandler } from "../../outbox/types.js";
 import type { StoredEntity } from "../../storage/index.js";
 import type { ApprovalsDeps } from "../deps.js";
 import { type ApprovalRow, approvalsRepos } from "../entities.js";
@@ -64,9 +66,50 @@ export async function commitTransition(
       throw e;
     }
     const committed = { row: saved, before, transition, actor: req.actor, via: req.via };
-    for (const entry of auditEntriesOf(before, transition.approval, transition.events, req.actor, req.via))
-      await deps.storage.audit.append(req.schoolId, entry);
+    await appendOrDefer(
+      deps,
+      req.schoolId,
+      committed,
+      auditEntriesOf(before, transition.approval, transition.events, req.actor, req.via),
+    );
     await deps.publish?.(committed);
     return committed;
   }
+}
+
+export const APPROVALS_AUDIT_EFFECT = "approvals.audit";
+
+/**
+ * The transition is committed: its audit entries must not be lost if the audit table fails now.
+ * Appended inline; whatever could not be appended goes to the outbox effect `approvals.audit`
+ * (dedupe = the approval's new version), which appends it later.
+ */
+export async function appendOrDefer(
+  deps: Pick<ApprovalsDeps, "storage" | "logger">,
+  schoolId: string,
+  committed: Committed,
+  entries: AuditEventInput[],
+): Promise<void> {
+  for (const [i, entry] of entries.entries()) {
+    try {
+      await deps.storage.audit.append(schoolId, entry);
+    } catch (e) {
+      deps.logger.warn("approvals.audit.deferred", { approvalId: committed.row.id, error: String(e) });
+      await deps.storage.outbox.enqueue({
+        kind: APPROVALS_AUDIT_EFFECT,
+        schoolId,
+        payload: { entries: entries.slice(i) },
+        dedupeKey: `${committed.row.id}:${committed.row.etag}:audit`,
+      });
+      return;
+    }
+  }
+}
+
+/** Handler of `approvals.audit`: appends the deferred entries (at least once). */
+export function approvalsAuditHandler(deps: Pick<ApprovalsDeps, "storage">): EffectHandler {
+  return async (raw, _attempt, info) => {
+    const { entries } = raw as { entries: AuditEventInput[] };
+    for (const entry of entries) await deps.storage.audit.append(info.schoolId, entry);
+  };
 }
