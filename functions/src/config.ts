@@ -70,6 +70,10 @@ const EnvSchema = z.object({
   KOMU_RECORDS_MAX_FILE_MB: z.coerce.number().int("must be an integer").min(1).max(250).default(100),
   KOMU_RETENTION_LABELS: z.string().optional(),
   KOMU_SHAREPOINT_RU_PER_MINUTE: z.coerce.number().int("must be an integer").min(10).max(100_000).default(1200),
+  // The tab's public origin and the Teams app id (also used by the Teams package): links in cards
+  // (文書を開く) and on the 決裁証明 page (検証). Optional: without them no links are printed.
+  TAB_ENDPOINT: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).optional(),
+  TEAMS_APP_ID: guid.optional(),
 });
 
 export interface Config {
@@ -104,6 +108,8 @@ export interface Config {
   records: RecordsConfig;
   /** Client-side SharePoint resource-unit budget per minute (graph/sharepoint-budget.ts). */
   sharePointRuPerMinute: number;
+  /** The tab's origin (no trailing slash) and the Teams app id, when configured (links to the tab). */
+  tab: { endpoint: string | undefined; teamsAppId: string | undefined };
 }
 
 export interface RecordsConfig {
@@ -200,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retentionLabels: labels,
     },
     sharePointRuPerMinute: e.KOMU_SHAREPOINT_RU_PER_MINUTE,
+    tab: { endpoint: e.TAB_ENDPOINT?.replace(/\/+$/, ""), teamsAppId: e.TEAMS_APP_ID?.toLowerCase() },
   };
 }
 

@@ -3,7 +3,7 @@
  * without module mocking; `createApp(deps)` wires routes to these.
  */
 import type { Principal, Task } from "@komu/shared";
-import { type ApprovalsDeps, connectApprovals, createApprovalsDeps } from "./approvals/index.js";
+import { type ApprovalsDeps, approvalLinks, connectApprovals, createApprovalsDeps } from "./approvals/index.js";
 import { signingKeyFromEnv } from "./approvals/pdf/index.js";
 import { approvalsTaskSource } from "./approvals/tasks/task-source.js";
 import { botConfigFrom } from "./bot/config.js";
@@ -114,7 +114,15 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   });
   const graph = options.overrides?.graph ?? createGraphGateway(config);
   const records = createRecordsDeps({ config, storage, graph, clock, logger });
-  const approvals = createApprovalsDeps({ storage, graph, records, clock, logger, signing: signingKeyFromEnv() });
+  const approvals = createApprovalsDeps({
+    storage,
+    graph,
+    records,
+    clock,
+    logger,
+    signing: signingKeyFromEnv(),
+    links: approvalLinks(config),
+  });
   const conversations = createTableConversationStore({
     connectionString: config.storage.connectionString,
     ...(config.storage.tablePrefix ? { tablePrefix: config.storage.tablePrefix } : {}),

@@ -81,6 +81,12 @@ describe("approval cards in Teams", () => {
 
     const headCard = await waitForCard(platform, U.head.id, isCardFor(title, "approval.approve"));
     expect(cardText(headCard.card)).toContain("回付中：教務主任（桜井 聡）");
+    // 「文書を開く」 opens the approval in the tab (locally its own URL; a Teams deep link in a tenant).
+    const open = (headCard.card.actions as Json[]).find((a) => a.type === "Action.OpenUrl");
+    expect(open?.title).toBe("文書を開く");
+    expect(open?.url).toBe(
+      `${platform.url}/approvals?${new URLSearchParams({ school: SCHOOL, approval: approval.id })}`,
+    );
     // The drafter got a status card whose only button is 引戻し (nobody has decided yet).
     const drafterCard = await waitForCard(platform, U.teacher.id, isCardFor(title));
     expect(executeActions(drafterCard.card).map((a) => a.verb)).toEqual(["approval.withdraw"]);

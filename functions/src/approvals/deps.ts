@@ -26,4 +26,6 @@ export interface ApprovalsDeps {
   signing?: SigningKey | null;
   /** An https link that opens an approval in the tab (the card's 文書を開く); none when unset. */
   openUrl?: (schoolId: string, approvalId: string) => string;
+  /** Where to verify a sealed PDF (printed on the 決裁証明 page); none when unset. */
+  verifyUrl?: string;
 }

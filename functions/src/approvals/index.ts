@@ -23,6 +23,7 @@ import { APPROVALS_AUDIT_EFFECT, approvalsAuditHandler } from "./decide/commit-t
 import type { ApprovalsDeps } from "./deps.js";
 import { retryOnRace } from "./effects-retry.js";
 import { APPROVALS_FINALIZE_EFFECT, approvalsFinalizeHandler } from "./finalize/finalize-effect.js";
+import type { ApprovalLinks } from "./links.js";
 import type { SigningKey } from "./pdf/sign-pdf.js";
 import { createGraphRoleDirectory, type RoleDirectory } from "./role-directory.js";
 import { decisionEndpoint, reviewEndpoint, withdrawEndpoint } from "./routes/actions.js";
@@ -40,6 +41,8 @@ export { APPROVALS_CARDS_EFFECT } from "./cards/notify-effect.js";
 export { actOnApproval } from "./decide/act-on-approval.js";
 export type { ApprovalsDeps } from "./deps.js";
 
+export { approvalLinks } from "./links.js";
+
 export function createApprovalsDeps(input: {
   storage: Storage;
   graph: GraphGateway;
@@ -49,8 +52,12 @@ export function createApprovalsDeps(input: {
   roles?: RoleDirectory;
   /** The organisation certificate (read once by the host: pdf/signingKeyFromEnv); none: unsigned. */
   signing?: SigningKey | null;
+  /** Links into the tab (links.ts: approvalLinks(config)). */
+  links?: ApprovalLinks;
 }): ApprovalsDeps {
   return {
+    ...(input.links?.openUrl ? { openUrl: input.links.openUrl } : {}),
+    ...(input.links?.verifyUrl ? { verifyUrl: input.links.verifyUrl } : {}),
     storage: input.storage,
     graph: input.graph,
     records: input.records,

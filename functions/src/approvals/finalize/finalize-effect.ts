@@ -47,7 +47,7 @@ const sealedFileName = (title: string) =>
   }.pdf`;
 
 export function approvalsFinalizeHandler(
-  deps: Pick<ApprovalsDeps, "storage" | "records" | "clock" | "logger" | "signing"> & {
+  deps: Pick<ApprovalsDeps, "storage" | "records" | "clock" | "logger" | "signing" | "verifyUrl"> & {
     schoolName?: (id: string) => Promise<string | undefined>;
   },
 ): EffectHandler {
@@ -138,6 +138,7 @@ export function approvalsFinalizeHandler(
         verificationCode,
         ...(sealImages.length > 0 ? { sealImages } : {}),
         ...(deps.signing ? { signing: deps.signing } : {}),
+        ...(deps.verifyUrl ? { verifyUrl: deps.verifyUrl } : {}),
         ...(approval.completedAt ? { sealedAt: approval.completedAt } : {}),
       });
     } catch (e) {
