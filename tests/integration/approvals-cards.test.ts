@@ -269,3 +269,35 @@ describe("reminders and expiry (approvals-reminders job)", () => {
     expect(approvalsRemindersJob.schedule).toBe("0 23 * * * *");
   }, 60_000);
 });
+
+describe("fifty concurrent approve invokes on one card", () => {
+  it("make one transition: one answer moves the route on, the others say it was already decided", async () => {
+    const title = "同時クリックの確認";
+    const approval = await submitGeneral(title);
+    const headCard = await waitForCard(platform, U.head.id, isCardFor(title, "approval.approve"));
+
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => click(platform, U.head.id, headCard, "approval.approve")),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses, JSON.stringify(answers.filter((a) => a.status !== 200).slice(0, 2))).toEqual(
+      Array(50).fill(200),
+    );
+    // Every answer shows the route moved on to the 教頭; all but the one that decided also say who
+    // had already decided and when.
+    expect(answers.every((a) => cardText(a.card).includes("回付中：教頭（小島 智子）"))).toBe(true);
+    const late = answers.filter((a) => cardText(a.card).includes("この段階はすでに決定済みです"));
+    expect(late).toHaveLength(49);
+
+    // One transition: one 承認 in the history and in the audit chain; the 教頭 gets one card.
+    const detail = await api("GET", `/api/schools/${SCHOOL}/approvals/${approval.id}`);
+    expect(detail.approval.history.filter((h: Json) => h.action === "approved")).toHaveLength(1);
+    const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 1000 });
+    expect(
+      audit.items.filter((e) => e.event.kind === "approval.decided" && e.event.target.id === approval.id),
+    ).toHaveLength(1);
+    await waitForCard(platform, U.vp.id, isCardFor(title, "approval.approve"));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(cardMessages(platform, U.vp.id).filter(isCardFor(title))).toHaveLength(1);
+  }, 60_000);
+});

@@ -124,28 +124,37 @@ export function createBot(deps: BotDeps): BotHandler {
   async function rememberConversation(activity: Activity): Promise<ConversationReference | undefined> {
     const aad = activity.from.aadObjectId;
     if (!aad) return undefined;
-    const existing = await conversations.get(aad);
-    if (!isPersonalConversation(activity)) return existing;
-    const fresh: ConversationReference = {
-      ...(existing ?? {}),
-      tenantId: config.tenantId,
-      aadObjectId: aad,
-      userId: activity.from.id,
-      ...(activity.from.name ? { userName: activity.from.name } : {}),
-      conversationId: activity.conversation.id,
-      serviceUrl: activity.serviceUrl,
-      botId: activity.recipient.id,
-    };
-    if (
-      existing &&
-      existing.conversationId === fresh.conversationId &&
-      existing.serviceUrl === fresh.serviceUrl &&
-      existing.userId === fresh.userId &&
-      existing.userName === fresh.userName
-    ) {
-      return existing;
+    // Several activities of one user can arrive at once (a double tap, many clicks): a lost ETag
+    // race means another activity stored the reference first, so read it again and carry on.
+    for (let attempt = 1; ; attempt++) {
+      const existing = await conversations.get(aad);
+      if (!isPersonalConversation(activity)) return existing;
+      const fresh: ConversationReference = {
+        ...(existing ?? {}),
+        tenantId: config.tenantId,
+        aadObjectId: aad,
+        userId: activity.from.id,
+        ...(activity.from.name ? { userName: activity.from.name } : {}),
+        conversationId: activity.conversation.id,
+        serviceUrl: activity.serviceUrl,
+        botId: activity.recipient.id,
+      };
+      if (
+        existing &&
+        existing.conversationId === fresh.conversationId &&
+        existing.serviceUrl === fresh.serviceUrl &&
+        existing.userId === fresh.userId &&
+        existing.userName === fresh.userName
+      ) {
+        return existing;
+      }
+      try {
+        return await conversations.put(fresh);
+      } catch (e) {
+        const raced = isKomuError(e) && (e.code === "STALE_ETAG" || e.code === "CONFLICT");
+        if (!raced || attempt >= 5) throw e;
+      }
     }
-    return conversations.put(fresh);
   }
 
   async function onMessage(activity: Activity): Promise<Response> {
