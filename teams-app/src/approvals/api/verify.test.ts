@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { VerifyAnswer, verifyFacts } from "./verify.js";
 
 const claimed = {
+  schoolId: "aoba-e",
   approvalId: "a1",
   verificationCode: "K7Q2-9XPA",
   documentNumber: "青葉小第12号",

@@ -1,43 +1,9 @@
-import { LocalizedTextSchema } from "@komu/shared";
-import { z } from "zod";
+import { SealVerificationView } from "@komu/shared";
 import { type BytesOptions, postBytes } from "./post-bytes.js";
 
-/**
- * The answer of POST /api/approvals/verify (the PDF's bytes in the body). Mirrors
- * `VerifyPdfResponse` of functions/src/approvals/pdf/http/verify.types.ts (the tab cannot import
- * functions/; move both to shared/src/approvals/api.ts).
- */
-export const VerifyAnswer = z.object({
-  /** intact / altered (changed since sealing) / unrecorded (claims Kōmu, no record) / unknown (not Kōmu's). */
-  verdict: z.enum(["intact", "altered", "unrecorded", "unknown"]),
-  message: LocalizedTextSchema,
-  sha256: z.string(),
-  claimed: z
-    .object({
-      approvalId: z.string(),
-      verificationCode: z.string(),
-      documentNumber: z.string(),
-      title: z.string(),
-      sealedAt: z.string(),
-      originalSha256: z.string(),
-      originalPages: z.number().int(),
-    })
-    .optional(),
-  /** The school's record: only for that school's staff and the board. */
-  record: z
-    .object({
-      schoolId: z.string(),
-      approvalId: z.string(),
-      documentNumber: z.string(),
-      title: z.string(),
-      sealedAt: z.string(),
-      sealedSha256: z.string(),
-      recordId: z.string().optional(),
-    })
-    .nullable()
-    .optional(),
-});
-export type VerifyAnswer = z.infer<typeof VerifyAnswer>;
+/** The answer of POST /api/approvals/verify (the PDF's bytes in the body): the shared schema. */
+export const VerifyAnswer = SealVerificationView;
+export type VerifyAnswer = SealVerificationView;
 export type Verdict = VerifyAnswer["verdict"];
 
 export const VERIFY_PATH = "/api/approvals/verify";
