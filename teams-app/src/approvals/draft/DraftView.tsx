@@ -31,6 +31,14 @@ import {
   draftUpdateInput,
   emptyDraft,
 } from "../model/draft-form.js";
+import {
+  MAIN_ACCEPT,
+  MAX_MAIN_IMAGES,
+  type MainDropProblem,
+  mainKind,
+  planMainDrop,
+  splitMain,
+} from "../model/main-files.js";
 import { RoutePicker } from "./RoutePicker.js";
 import { StagedList } from "./StagedList.js";
 import { useStagedFiles } from "./useStagedFiles.js";
@@ -46,12 +54,11 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
 });
 
-const MAIN_ACCEPT = ".pdf,application/pdf";
 const ATTACHMENT_ACCEPT = ".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.csv,.txt";
 /** The API's limit (PDF_LIMITS.maxBytes of the sealing module): a bigger main PDF cannot be sealed. */
 const MAIN_MAX_BYTES = 50 * 1024 * 1024;
 
-/** 起案: the main PDF, attachments, title, 文書分類, 重要性分類, due date, comment, route; save a draft or submit. */
+/** 起案: the main document (one PDF, or images made into one PDF, a page each), attachments, title, 文書分類, 重要性分類, due date, comment, route; save a draft or submit. */
 export default function DraftView(props: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const { api, plan, reloadPlan } = useApprovals();
@@ -86,8 +93,24 @@ export function DraftFormView(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [key] = useState(newKey);
+  const [mainProblem, setMainProblem] = useState<MainDropProblem | null>(null);
 
-  const current: DraftForm = { ...form, main: main.done[0] ?? null, attachments: attachments.done };
+  const dropMain = (files: File[]) => {
+    const staged = main.items.filter((i) => i.status !== "failed");
+    const plan = planMainDrop(
+      staged.map((i) => mainKind({ name: i.status === "done" ? i.file.fileName : i.name })),
+      files,
+    );
+    if (!plan.ok) {
+      setMainProblem(plan.problem);
+      announce(t(`approvals.draft.mainProblem.${plan.problem}`, { max: MAX_MAIN_IMAGES }));
+      return;
+    }
+    setMainProblem(null);
+    main.add(files, plan.replace);
+  };
+
+  const current: DraftForm = { ...form, ...splitMain(main.done), attachments: attachments.done };
   const template = props.templates.find((v) => v.template.id === form.templateId)?.template;
   const problems = tried ? draftProblems(current, tried === "submit", jstDateString(new Date())) : [];
   const problem = (p: (typeof problems)[number]) =>
@@ -127,15 +150,29 @@ export function DraftFormView(props: {
           {t("approvals.draft.main")}
         </Subtitle2>
         <FileDropZone
-          onFiles={(files) => main.add(files, true)}
+          onFiles={dropMain}
           accept={MAIN_ACCEPT}
+          multiple
           label={t("approvals.draft.mainDrop")}
           button={t("approvals.draft.mainPick")}
-          hint={t("approvals.draft.mainHint", { limit: formatBytes(MAIN_MAX_BYTES) })}
+          hint={t("approvals.draft.mainHint", { limit: formatBytes(MAIN_MAX_BYTES), max: MAX_MAIN_IMAGES })}
           disabled={busy}
           testId="draft-main-drop"
         />
-        <StagedList items={main.items} onRemove={main.remove} testId="draft-main-files" />
+        {mainProblem && (
+          <MessageBar intent="warning" data-testid="draft-main-problem">
+            <MessageBarBody>{t(`approvals.draft.mainProblem.${mainProblem}`, { max: MAX_MAIN_IMAGES })}</MessageBarBody>
+          </MessageBar>
+        )}
+        <StagedList
+          items={main.items}
+          onRemove={(k) => {
+            setMainProblem(null);
+            main.remove(k);
+          }}
+          onMove={main.move}
+          testId="draft-main-files"
+        />
         {problem("main") && (
           <MessageBar intent="error">
             <MessageBarBody>{problem("main")}</MessageBarBody>

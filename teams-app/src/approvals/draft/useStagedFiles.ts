@@ -5,6 +5,7 @@ import { fileProblem } from "../../records/model/file-checks.js";
 import { errorText } from "../../records/upload/useUploadQueue.js";
 import { useApprovals } from "../common/ApprovalsContext.js";
 import type { StagedFile } from "../model/draft-form.js";
+import { moveItem } from "../model/main-files.js";
 
 export type Staging =
   | { status: "uploading"; key: string; name: string; size: number; progress: number }
@@ -90,7 +91,18 @@ export function useStagedFiles(initial: StagedFile[] = []) {
     setItems((list) => list.filter((i) => i.key !== key));
   }, []);
 
+  /** Move an item up (-1) or down (+1): the order of the main document's pages. */
+  const move = useCallback((key: string, delta: number) => {
+    setItems((list) =>
+      moveItem(
+        list,
+        list.findIndex((i) => i.key === key),
+        delta,
+      ),
+    );
+  }, []);
+
   const done = items.flatMap((i) => (i.status === "done" ? [i.file] : []));
   const busy = items.some((i) => i.status === "uploading");
-  return { items, add, remove, done, busy };
+  return { items, add, remove, move, done, busy };
 }

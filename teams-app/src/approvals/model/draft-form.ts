@@ -25,6 +25,8 @@ export interface DraftForm {
   dueDate: string;
   templateId: string;
   main: StagedFile | null;
+  /** When the main document is an image: more images, one PDF page each after it (in order). */
+  pages: StagedFile[];
   attachments: StagedFile[];
   /** Optional template stages the drafter removed. */
   removed: string[];
@@ -40,6 +42,7 @@ export const emptyDraft = (templateId = ""): DraftForm => ({
   dueDate: "",
   templateId,
   main: null,
+  pages: [],
   attachments: [],
   removed: [],
   added: [],
@@ -123,6 +126,7 @@ export function draftCreateInput(
     ...(form.classification ? { classification: form.classification } : {}),
     dueDate: form.dueDate || null,
     mainUploadId: form.main?.uploadId ?? null,
+    ...(form.main && form.pages.length > 0 ? { pageImageUploadIds: form.pages.map((p) => p.uploadId) } : {}),
     attachmentUploadIds: form.attachments.map((a) => a.uploadId),
     routeEdits: routeEdits(form, template),
   };
@@ -138,6 +142,7 @@ export function draftFromApproval(a: Approval): DraftForm {
     dueDate: a.dueDate ?? "",
     templateId: a.templateId,
     main: a.main,
+    pages: [],
     attachments: a.attachments,
     removed: a.routeEdits.remove,
     added: a.routeEdits.add,
@@ -158,7 +163,10 @@ export function draftUpdateInput(
   if (full.categoryCode !== before.categoryCode) out.categoryCode = full.categoryCode;
   if (form.classification && form.classification !== before.classification) out.classification = form.classification;
   if ((full.dueDate ?? null) !== before.dueDate) out.dueDate = full.dueDate ?? null;
-  if ((full.mainUploadId ?? null) !== (before.main?.uploadId ?? null)) out.mainUploadId = full.mainUploadId ?? null;
+  if ((full.mainUploadId ?? null) !== (before.main?.uploadId ?? null) || full.pageImageUploadIds) {
+    out.mainUploadId = full.mainUploadId ?? null;
+    if (full.pageImageUploadIds) out.pageImageUploadIds = full.pageImageUploadIds;
+  }
   const ids = full.attachmentUploadIds ?? [];
   if (ids.join("\n") !== before.attachments.map((a) => a.uploadId).join("\n")) out.attachmentUploadIds = ids;
   const edits = routeEdits(form, template);

@@ -209,6 +209,18 @@ describe("drafting form", () => {
     });
   });
 
+  it("images as the main document: the first is mainUploadId, the rest pageImageUploadIds in order", () => {
+    const img = (uploadId: string) => ({ uploadId, fileName: `${uploadId}.png`, size: 1 });
+    const form = {
+      ...emptyDraft("general"),
+      title: "t",
+      categoryCode: "A-1",
+      main: img("i1"),
+      pages: [img("i2"), img("i3")],
+    };
+    expect(draftCreateInput(form, template)).toMatchObject({ mainUploadId: "i1", pageImageUploadIds: ["i2", "i3"] });
+  });
+
   it("the drafter adds a 合議 before the final decision and a 回覧 anywhere, as the template allows", () => {
     const consult = newAddedStage("consultation", template, "合議（学年主任）");
     expect(consult).toMatchObject({ kind: "consultation", after: "vice-principal", roles: ["gradeHead"] });
@@ -279,6 +291,10 @@ describe("drafting form", () => {
       title: "修学旅行実施計画（修正）",
       mainUploadId: "u3",
     });
+    const pages = [{ uploadId: "i2", fileName: "i2.png", size: 1 }];
+    expect(
+      draftUpdateInput({ ...form, main: { uploadId: "i1", fileName: "i1.png", size: 1 }, pages }, before, template),
+    ).toEqual({ mainUploadId: "i1", pageImageUploadIds: ["i2"] });
     expect(draftUpdateInput({ ...form, removed: [] }, before, template)).toEqual({
       routeEdits: { remove: [], add: [] },
     });
