@@ -31,6 +31,7 @@ import { approvalSchools, type View, visibleViews } from "./model/views.js";
 const ApprovalDetail = lazy(() => import("./detail/ApprovalDetail.js"));
 const DraftView = lazy(() => import("./draft/DraftView.js"));
 const VerifyView = lazy(() => import("./verify/VerifyView.js"));
+const SealView = lazy(() => import("./seal/SealView.js"));
 
 const useStyles = makeStyles({
   page: { display: "grid", gap: tokens.spacingVerticalL },
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
   panel: { paddingBlockStart: tokens.spacingVerticalS },
 });
 
-/** /approvals — 承認 (電子決裁): the lists, 起案, an approval's detail (?approval=) and 検証. */
+/** /approvals — 承認 (電子決裁): the lists, 起案, an approval's detail (?approval=), 検証 and 印影. */
 export default function ApprovalsPage() {
   const { t } = useTranslation();
   const { me, reloadMe } = useSession();
@@ -202,6 +203,7 @@ function SchoolApprovals(props: {
                 )}
                 {view === "new" && <DraftView onCreated={(id) => openApproval(id)} />}
                 {view === "verify" && <VerifyView announce={announce} />}
+                {view === "seal" && <SealView />}
               </Suspense>
             </div>
           </>

@@ -43,6 +43,17 @@ describe("postBytes", () => {
     expect(calls[0]?.init.body).toBe(body);
   });
 
+  it("PUTs when told (a seal image)", async () => {
+    const { calls, options } = setup([json(200, { kind: "seal" })]);
+    await postBytes("/api/schools/s/approval-seal", new Blob([]), "image/png", (v) => Answer.safeParse(v), {
+      ...options,
+      method: "PUT",
+    });
+    expect(calls[0]?.init.method).toBe("PUT");
+    const headers = calls[0]?.init.headers as Record<string, string> | undefined;
+    expect(headers?.["Content-Type"]).toBe("image/png");
+  });
+
   it("retries once with a fresh token after a 401", async () => {
     const { calls, onUnauthorized, options } = setup([json(401, {}), json(200, { kind: "komu-sealed" })]);
     await postBytes("/x", new Blob([]), "application/pdf", (v) => Answer.safeParse(v), options);

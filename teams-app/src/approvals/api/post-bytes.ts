@@ -7,6 +7,8 @@ export interface BytesOptions {
   onUnauthorized: () => void;
   fetch?: typeof fetch;
   baseUrl?: string;
+  /** POST unless told (PUT for a seal image). */
+  method?: "POST" | "PUT";
 }
 
 const INVALID_RESPONSE = {
@@ -15,7 +17,7 @@ const INVALID_RESPONSE = {
 };
 
 /**
- * POST raw bytes (a PDF to verify) and parse the JSON answer with `parse`. Same rules as the JSON
+ * POST (or PUT) raw bytes (a PDF to verify, a seal image) and parse the JSON answer with `parse`. Same rules as the JSON
  * client: bearer token, one retry with a fresh token on 401, bilingual errors.
  */
 export async function postBytes<T>(
@@ -39,7 +41,7 @@ export async function postBytes<T>(
     }
     try {
       return await fetchImpl(`${options.baseUrl ?? ""}${path}`, {
-        method: "POST",
+        method: options.method ?? "POST",
         body,
         headers: {
           Authorization: `Bearer ${token}`,

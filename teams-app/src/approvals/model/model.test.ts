@@ -30,7 +30,14 @@ const person = (roles: Principal["roles"], schoolId = "aoba-es"): Principal => (
 
 describe("approvals views", () => {
   it("a teacher has the lists, 起案 and 検証 but not the school's waiting items", () => {
-    expect(visibleViews(person(["teacher"]), "aoba-es")).toEqual(["waiting", "drafts", "done", "new", "verify"]);
+    expect(visibleViews(person(["teacher"]), "aoba-es")).toEqual([
+      "waiting",
+      "drafts",
+      "done",
+      "new",
+      "verify",
+      "seal",
+    ]);
   });
 
   it("the principal also sees everything waiting in the school", () => {
