@@ -24,7 +24,9 @@ export function approvalsApi(api: ApiClient, schoolId: string) {
   const base = `/api/schools/${seg(schoolId)}/approvals`;
   const one = (id: string) => `${base}/${seg(id)}`;
   return {
-    list: (box: ApprovalBox, limit = 50) => api.get(`${base}?box=${box}&limit=${limit}`, ApprovalListView),
+    /** One page of a list; `cursor` is the previous page's `next`. */
+    list: (box: ApprovalBox, limit = 50, cursor?: string) =>
+      api.get(`${base}?box=${box}&limit=${limit}${cursor ? `&cursor=${seg(cursor)}` : ""}`, ApprovalListView),
     get: (id: string) => api.get(one(id), ApprovalDetailView),
     templates: () => api.get(`/api/schools/${seg(schoolId)}/approval-templates`, RouteTemplateListView),
     create: (input: DraftCreateInput, idempotencyKey: string) =>

@@ -15,34 +15,79 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ApprovalBox, ApprovalSummaryView } from "@komu/shared";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
 import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { useApprovals } from "../common/ApprovalsContext.js";
 import { StatusBadge } from "../common/StatusBadge.js";
+import { appendPage, type PagedList } from "../model/list-pages.js";
 
 const useStyles = makeStyles({
   wrap: { display: "grid", gap: tokens.spacingVerticalM, overflowX: "auto" },
   mine: { backgroundColor: tokens.colorBrandBackground2 },
   waiting: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", justifyContent: "end" },
+  more: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", justifyContent: "center" },
 });
 
-/** One of the lists: 承認待ち, 起案中, 完了, or (principal) everything waiting in the school. */
+const PAGE_SIZE = 50;
+
+/** One of the lists: 承認待ち, 起案中, 完了, or (principal) everything waiting in the school; 「さらに表示」 loads the next page. */
 export function ApprovalList({ box }: { box: ApprovalBox }) {
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
-  const { api, openApproval } = useApprovals();
-  const [list, reload] = useLoad(() => api.list(box), [api, box]);
+  const { api, openApproval, announce } = useApprovals();
+  const [first, reload] = useLoad(() => api.list(box, PAGE_SIZE), [api, box]);
+  // The pages loaded after the first (reset when the first page is loaded again).
+  const [paged, setPaged] = useState<PagedList | null>(null);
+  const [more, setMore] = useState<{ status: "idle" | "loading" } | { status: "error"; message: string }>({
+    status: "idle",
+  });
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const table = useRef<HTMLDivElement>(null);
 
-  if (list.status === "loading") return <Spinner label={t("app.loading")} />;
-  if (list.status === "error") return <ErrorPanel error={list.error} onRetry={reload} />;
-  const items = list.data.items;
+  useEffect(() => {
+    if (first.status !== "ok") return;
+    setPaged(null);
+    setMore({ status: "idle" });
+  }, [first]);
+  useEffect(() => {
+    if (!focusId) return;
+    table.current?.querySelector<HTMLButtonElement>(`[data-approval-id="${CSS.escape(focusId)}"] button`)?.focus();
+    setFocusId(null);
+  }, [focusId]);
+
+  if (first.status === "loading") return <Spinner label={t("app.loading")} />;
+  if (first.status === "error") return <ErrorPanel error={first.error} onRetry={reload} />;
+  const list = paged ?? first.data;
+  const items = list.items;
+
+  const loadMore = async () => {
+    if (!list.next) return;
+    setMore({ status: "loading" });
+    try {
+      const page = await api.list(box, PAGE_SIZE, list.next);
+      const next = appendPage(list, page);
+      setPaged(next);
+      setMore({ status: "idle" });
+      const added = next.items.length - list.items.length;
+      announce(t("approvals.list.added", { count: added, total: next.items.length }));
+      // The button goes away on the last page: the focus moves to the first new row.
+      const firstNew = next.items[list.items.length];
+      if (!next.next && firstNew) setFocusId(firstNew.id);
+    } catch (e) {
+      const message = pickErrorMessage(e, lang);
+      setMore({ status: "error", message });
+      announce(message);
+    }
+  };
   return (
-    <div className={styles.wrap}>
+    <div className={styles.wrap} ref={table}>
       <div className={styles.actions}>
         <Button size="small" onClick={reload}>
           {t("approvals.list.reload")}
@@ -80,6 +125,23 @@ export function ApprovalList({ box }: { box: ApprovalBox }) {
             ))}
           </TableBody>
         </Table>
+      )}
+      {more.status === "error" && (
+        <MessageBar intent="error" data-testid="approval-list-more-error">
+          <MessageBarBody>{more.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {list.next && (
+        <div className={styles.more}>
+          <Button
+            onClick={() => void loadMore()}
+            disabledFocusable={more.status === "loading"}
+            data-testid="approval-list-more"
+          >
+            {t("approvals.list.more")}
+          </Button>
+          {more.status === "loading" && <Spinner size="tiny" label={t("approvals.list.loadingMore")} />}
+        </div>
       )}
     </div>
   );
