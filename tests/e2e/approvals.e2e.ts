@@ -13,6 +13,9 @@
  *     the record in 学校文書 carries the number.
  *  3. 合議 2 of M: the 教務主任 drafts on the 学年合議 route; two grade heads approve on their
  *     cards; the stage passes (the others are no longer needed) and the 教頭 is next.
+ *  5. Images as the main document (two photos, reordered with the buttons, one PDF of two pages;
+ *     a PDF dropped among them is refused with a message) and 印影 (a seal PNG checked in the tab,
+ *     registered, previewed and removed).
  *  4. 検証: a plain PDF is not a Kōmu document; viewer keys; a 70-page PDF's far pages come as
  *     they near the view; a PDF whose Japanese font is not embedded is read through the CMaps the
  *     tab serves.
@@ -26,6 +29,7 @@ import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform } from "../support/platform.js";
+import { solidPng } from "../support/png.js";
 import { signIn } from "../support/sign-in.js";
 
 const CHROMIUM = process.env.KOMU_CHROMIUM ?? "/usr/bin/chromium";
@@ -515,6 +519,80 @@ describe("approvals tab (承認)", () => {
       const next = head.locator('[data-testid="route-stage"][data-stage-id="vice-principal"]');
       expect(await next.getAttribute("data-stage-status")).toBe("active");
     });
+    expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
+  });
+
+  it("images as the main document (reordered, one PDF of two pages) and 印影 (register, preview, remove)", async () => {
+    const { log, pages, step } = steps("images-seal");
+    const title = `掲示物の写真（e2e ${Date.now()}）`;
+    const teacher = await step("teacher signs in", () =>
+      signedInPage(KNOWN_USERS.aobaTeacher.upn, "/approvals?view=new", log),
+    );
+    pages.push(teacher);
+    await step("two images, reordered with the buttons; a PDF among them is refused", async () => {
+      await teacher.getByTestId("draft-main-drop-input").setInputFiles([
+        { name: "p1.png", mimeType: "image/png", buffer: Buffer.from(solidPng(40, 60)) },
+        { name: "p2.png", mimeType: "image/png", buffer: Buffer.from(solidPng(60, 40, [30, 30, 200])) },
+      ]);
+      const done = teacher.locator('[data-testid="draft-main-files"] [data-staging="done"]');
+      await expect.poll(() => done.count(), { timeout: 30_000 }).toBe(2);
+      await teacher.getByRole("button", { name: "p1.png を1つ後のページへ" }).click();
+      const names = () => teacher.locator('[data-testid="draft-main-files"] li').allInnerTexts();
+      await expect
+        .poll(async () => (await names()).map((n) => (n.includes("p1.png") ? "p1" : "p2")))
+        .toEqual(["p2", "p1"]);
+      // p1 is last now: its 下へ is disabled, so the focus went to its 上へ.
+      await expect
+        .poll(() => teacher.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+        .toBe("p1.png を1つ前のページへ");
+      await teacher.getByTestId("draft-main-drop-input").setInputFiles({
+        name: "plan.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from(await plainPdf({ pages: 1, text: "plan" })),
+      });
+      await teacher
+        .getByTestId("draft-main-problem")
+        .getByText(/PDFと画像は一緒に本文にできません/)
+        .waitFor();
+      expect(await teacher.locator('[data-testid="draft-main-files"] li').count()).toBe(2);
+    });
+    await step("saved as a draft: the main document is one PDF of two pages", async () => {
+      await teacher.getByTestId("draft-title").fill(title);
+      const category = teacher.getByTestId("category-picker");
+      const firstCode = await category.locator("option:not([value=''])").first().getAttribute("value");
+      await category.selectOption(firstCode ?? "");
+      await teacher.getByTestId("draft-save").click();
+      await teacher.getByTestId("approval-detail").waitFor({ timeout: 30_000 });
+      await teacher.locator("[data-testid='pdf-viewer'][data-page-count='2']").waitFor({ timeout: 30_000 });
+    });
+    await step(
+      "印影: a too small PNG is refused in the tab; a good one is registered, previewed and removed",
+      async () => {
+        await teacher.goto(`${platform.url}/approvals?view=seal`);
+        await teacher.getByTestId("seal-none").waitFor({ timeout: 30_000 });
+        await teacher.getByTestId("seal-drop-input").setInputFiles({
+          name: "small.png",
+          mimeType: "image/png",
+          buffer: Buffer.from(solidPng(20, 20)),
+        });
+        await teacher
+          .getByTestId("seal-error")
+          .getByText(/32〜1000 ピクセル/)
+          .waitFor();
+        await teacher.getByTestId("seal-drop-input").setInputFiles({
+          name: "seal.png",
+          mimeType: "image/png",
+          buffer: Buffer.from(solidPng(120, 120)),
+        });
+        await teacher.getByTestId("seal-current").getByRole("img", { name: "登録している印影の画像" }).waitFor({
+          timeout: 30_000,
+        });
+        await teacher.reload();
+        await teacher.getByTestId("seal-current").waitFor({ timeout: 30_000 });
+        await teacher.getByTestId("seal-remove").click();
+        await teacher.getByTestId("seal-none").waitFor({ timeout: 30_000 });
+      },
+    );
     expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
   });
 
