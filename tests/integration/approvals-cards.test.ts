@@ -280,9 +280,7 @@ describe("fifty concurrent approve invokes on one card", () => {
       Array.from({ length: 50 }, () => click(platform, U.head.id, headCard, "approval.approve")),
     );
     const statuses = answers.map((a) => a.status);
-    expect(statuses, JSON.stringify(answers.filter((a) => a.status !== 200).slice(0, 2))).toEqual(
-      Array(50).fill(200),
-    );
+    expect(statuses, JSON.stringify(answers.filter((a) => a.status !== 200).slice(0, 2))).toEqual(Array(50).fill(200));
     // Every answer shows the route moved on to the 教頭; all but the one that decided also say who
     // had already decided and when.
     expect(answers.every((a) => cardText(a.card).includes("回付中：教頭（小島 智子）"))).toBe(true);
