@@ -20,6 +20,7 @@ import type { EffectHandler } from "../../outbox/types.js";
 import type { StoredEntity } from "../../storage/index.js";
 import type { RecordsDeps } from "../deps.js";
 import type { RecordData } from "../entities.js";
+import { voidLineOfFailedRecord } from "../registers/void-after-failed-filing.js";
 import { recordsRepos } from "../repos.js";
 import { recordFields } from "../sharepoint/columns.js";
 import { graphCode, graphStatus } from "../sharepoint/graph-paths.js";
@@ -116,6 +117,13 @@ async function markFailed(deps: RecordsDeps, row: StoredEntity<RecordData>, erro
     { status: "failed", failure, driveItemId: null, listItemId: null, webUrl: null },
     row.etag,
     { mode: "merge" },
+  );
+  // A register number reserved for this record is voided with the reason (never burnt silently).
+  await voidLineOfFailedRecord(deps, row, failure).catch((e) =>
+    deps.logger.error("records: the register line of a failed filing was not voided", {
+      recordId: row.id,
+      error: String(e),
+    }),
   );
   await deps.storage.audit.append(row.schoolId, {
     kind: "records.filingFailed",

@@ -121,7 +121,13 @@ export async function registerEntry(
     // Filing under way after all (the record exists and has not failed): the line stays.
     const record = await repos.records.get(schoolId, recordId).catch(() => null);
     if (record && record.data.status !== "failed") return { entry, status: "reserved" };
-    const voided = await voidLine(deps, entry, reasonOf(error), actor).catch((voidError) => {
+    // The filing effect voids the line itself when it gives up (void-after-failed-filing.ts).
+    const current = await deps.storage.entities
+      .repo(registerEntryEntity)
+      .get(schoolId, entry.id)
+      .catch(() => null);
+    if (current?.data.status === "voided") throw error;
+    const voided = await voidLine(deps, current ?? entry, reasonOf(error), actor).catch((voidError) => {
       deps.logger.error("register line could not be voided after a failed filing", {
         schoolId,
         entryId: entry.id,
