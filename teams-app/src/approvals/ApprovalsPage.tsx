@@ -14,6 +14,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { Me } from "../api/resources.js";
+import { useLiveRegion } from "../app/LiveRegion.js";
 import { useSession } from "../app/session.js";
 import { useLang } from "../app/useLang.js";
 import { useLoad } from "../app/useLoad.js";
@@ -23,7 +24,6 @@ import { recordsApi } from "../records/api/records-api.js";
 import { principalFromMe } from "../records/model/access.js";
 import { approvalsApi } from "./api/approvals-api.js";
 import { ApprovalsProvider } from "./common/ApprovalsContext.js";
-import { useLiveRegion } from "./common/LiveRegion.js";
 import { ApprovalList } from "./list/ApprovalList.js";
 import { parseApprovalSubPageId } from "./model/deep-link.js";
 import { approvalSchools, type View, visibleViews } from "./model/views.js";
@@ -117,7 +117,7 @@ function SchoolApprovals(props: {
   const styles = useStyles();
   const { api, auth, signedOut } = useSession();
   const [params, setParams] = useSearchParams();
-  const { region, announce } = useLiveRegion();
+  const { region, announce } = useLiveRegion("approvals-live");
   const { school, principal } = props;
 
   const schoolApi = useMemo(() => approvalsApi(api, school.id), [api, school.id]);

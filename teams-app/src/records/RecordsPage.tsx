@@ -14,6 +14,7 @@ import { lazy, Suspense, useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { Me } from "../api/resources.js";
+import { useLiveRegion } from "../app/LiveRegion.js";
 import { useSession } from "../app/session.js";
 import { useLang } from "../app/useLang.js";
 import { useLoad } from "../app/useLoad.js";
@@ -21,7 +22,6 @@ import { ErrorPanel } from "../pages/ErrorPanel.js";
 import { usePageTitle } from "../pages/usePageTitle.js";
 import { recordsApi } from "./api/records-api.js";
 import { BrowseView } from "./browse/BrowseView.js";
-import { useLiveRegion } from "./common/LiveRegion.js";
 import { RecordsProvider } from "./common/RecordsContext.js";
 import { RecordDetailDrawer } from "./detail/RecordDetailDrawer.js";
 import { type RecordsAbilities, recordsAbilities } from "./model/access.js";
@@ -125,7 +125,7 @@ function SchoolRecords(props: {
   const styles = useStyles();
   const { api, auth, signedOut } = useSession();
   const [params, setParams] = useSearchParams();
-  const { region, announce } = useLiveRegion();
+  const { region, announce } = useLiveRegion("records-live");
   const { school, abilities } = props;
 
   const schoolApi = useMemo(() => recordsApi(api, school.id), [api, school.id]);

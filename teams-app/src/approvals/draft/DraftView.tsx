@@ -14,6 +14,7 @@ import { type ApprovalDetailView, findCategory, jstDateString } from "@komu/shar
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pickErrorMessage } from "../../api/errors.js";
+import { FileDropZone } from "../../app/FileDropZone.js";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
@@ -22,7 +23,6 @@ import { ClassificationSelect } from "../../records/common/ClassificationSelect.
 import { formatBytes } from "../../records/model/file-checks.js";
 import { newKey } from "../api/approvals-api.js";
 import { useApprovals } from "../common/ApprovalsContext.js";
-import { FileDropZone } from "../common/FileDropZone.js";
 import {
   type DraftForm,
   draftCreateInput,

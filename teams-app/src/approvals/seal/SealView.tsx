@@ -11,12 +11,12 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pickErrorMessage } from "../../api/errors.js";
+import { FileDropZone } from "../../app/FileDropZone.js";
 import { useSession } from "../../app/session.js";
 import { useLang } from "../../app/useLang.js";
 import { formatBytes } from "../../records/model/file-checks.js";
 import { deleteSealImage, getSealImage, putSealImage } from "../api/seal.js";
 import { useApprovals } from "../common/ApprovalsContext.js";
-import { FileDropZone } from "../common/FileDropZone.js";
 import { SEAL_MAX_BYTES, SEAL_MAX_PX, SEAL_MIN_PX, sealImageProblem } from "../model/seal-image.js";
 
 const useStyles = makeStyles({

@@ -12,11 +12,11 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pickErrorMessage } from "../../api/errors.js";
+import { FileDropZone } from "../../app/FileDropZone.js";
 import { useSession } from "../../app/session.js";
 import { useLang } from "../../app/useLang.js";
 import { formatInstant } from "../../format/dates.js";
 import { type VerifyAnswer, verifyFacts, verifyPdf } from "../api/verify.js";
-import { FileDropZone } from "../common/FileDropZone.js";
 import { PdfViewer } from "../pdf/PdfViewer.js";
 
 const useStyles = makeStyles({

@@ -21,8 +21,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * Drop files here, or press the button to pick them (the keyboard path). Unlike the records
- * drop zone, the accepted types, texts and multiplicity are the caller's.
+ * Drop files here, or press the button to pick them (the keyboard path; the hidden input keeps
+ * the browser's own file dialog). The accepted types, texts and multiplicity are the caller's.
  */
 export function FileDropZone(props: {
   onFiles: (files: File[]) => void;
@@ -33,6 +33,8 @@ export function FileDropZone(props: {
   multiple?: boolean;
   disabled?: boolean;
   testId?: string;
+  /** Test id of the hidden file input (default `<testId>-input`). */
+  inputTestId?: string;
 }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -85,7 +87,7 @@ export function FileDropZone(props: {
         accept={props.accept}
         tabIndex={-1}
         aria-hidden="true"
-        data-testid={`${props.testId ?? "approvals-drop-zone"}-input`}
+        data-testid={props.inputTestId ?? `${props.testId ?? "approvals-drop-zone"}-input`}
         onChange={(e) => {
           take(e.currentTarget.files);
           e.currentTarget.value = "";

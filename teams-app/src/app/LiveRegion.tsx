@@ -15,17 +15,21 @@ const useStyles = makeStyles({
   },
 });
 
-/** The approvals page's polite live region (decisions made, uploads, page changes in the viewer). */
-export function useLiveRegion(): { region: ReactElement; announce: (text: string) => void } {
+/**
+ * A polite live region and the function that speaks into it (the same text twice is still
+ * announced). One per module page; `testId` names it for the browser tests.
+ */
+export function useLiveRegion(testId: string): { region: ReactElement; announce: (text: string) => void } {
   const styles = useStyles();
   const [text, setText] = useState("");
   const flip = useRef(false);
   const announce = useCallback((next: string) => {
     flip.current = !flip.current;
-    setText(flip.current ? next : `${next}\u00a0`); // the same message twice is still announced
+    // A trailing non-breaking space toggles so that repeating a message changes the region's text.
+    setText(flip.current ? next : `${next}\u00a0`);
   }, []);
   const region = (
-    <div role="status" aria-live="polite" aria-atomic="true" className={styles.hidden} data-testid="approvals-live">
+    <div role="status" aria-live="polite" aria-atomic="true" className={styles.hidden} data-testid={testId}>
       {text}
     </div>
   );
