@@ -203,6 +203,11 @@ export const ERROR_CODES = {
     ja: "本文（PDF）を添付してください。",
     en: "Attach the main document (PDF).",
   },
+  ROSTER_CSV_INVALID: {
+    status: 422,
+    ja: "名簿の CSV に誤りがあるため、取り込みませんでした（何も変更していません）。示された行を校務支援システムで直して、もう一度出力してください。",
+    en: "The roster CSV has errors, so nothing was imported (nothing changed). Fix the rows listed in the school information system and export again.",
+  },
   RATE_LIMITED: {
     status: 429,
     ja: "混み合っています。しばらくしてからやり直してください。",

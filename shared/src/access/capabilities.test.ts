@@ -77,6 +77,15 @@ describe("can(): school scoping", () => {
     ["no membership reads own profile", nobody, "profile.read", undefined, false],
     ["teacher reads own profile", teacherA, "profile.read", undefined, true],
     ["ownSchool capability without a school", teacherA, "school.read", undefined, false],
+    ["teacher reads own school's roster", teacherA, "roster.read", "aoba-e", true],
+    ["teacher reads another school's roster", teacherA, "roster.read", "higashi-e", false],
+    ["student reads the roster", studentA, "roster.read", "aoba-e", false],
+    ["board reads any school's roster", board, "roster.read", "nishi-e", true],
+    ["clerk imports own school's roster", clerkA, "roster.import", "aoba-e", true],
+    ["clerk imports another school's roster", clerkA, "roster.import", "higashi-e", false],
+    ["teacher imports the roster", teacherA, "roster.import", "aoba-e", false],
+    ["board imports a roster", board, "roster.import", "aoba-e", false],
+    ["admin imports any school's roster", admin, "roster.import", "nishi-e", true],
   ];
   it.each(rows)("%s", (_label, who, capability, schoolId, expected) => {
     expect(can(who, capability, schoolId ? { schoolId, classification: "III" } : {})).toBe(expected);

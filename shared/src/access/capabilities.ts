@@ -74,6 +74,16 @@ export const CAPABILITIES = {
     staffOnly: true,
     grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
   },
+  "roster.read": {
+    description: { ja: "児童生徒名簿（学年・組）を見る", en: "See the class roster (students by grade and class)" },
+    staffOnly: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }, BOARD],
+  },
+  "roster.import": {
+    description: { ja: "児童生徒・保護者名簿を取り込む", en: "Import the student and guardian roster" },
+    staffOnly: true,
+    grants: [{ holders: ["clerk", ...SCHOOL_LEADERS, "headTeacher"], scope: "ownSchool" }, TOWN_ADMIN],
+  },
   "document.read": {
     description: { ja: "学校文書を見る", en: "Read school documents" },
     staffOnly: true,

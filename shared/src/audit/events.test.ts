@@ -31,6 +31,7 @@ describe("audit events", () => {
       "approval.expired",
       "approval.sealed",
       "approval.filed",
+      "roster.imported",
       "admin.auditVerified",
     ]);
     const base = {

@@ -36,6 +36,16 @@ const brokenLinkSchema = z.object({
   reason: z.enum(["hash mismatch", "prevHash mismatch", "gap"]),
 });
 
+/** What a roster import (名簿の取り込み) did to one table (matched/unmatched: students ↔ Entra accounts). */
+const rosterCountsSchema = z.object({
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  deactivated: z.number().int().nonnegative(),
+  matched: z.number().int().nonnegative().optional(),
+  unmatched: z.number().int().nonnegative().optional(),
+});
+
 export const auditEventSchema = z.discriminatedUnion("kind", [
   z.object({
     ...base,
@@ -240,6 +250,15 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
     ...base,
     kind: z.literal("approval.filed"),
     data: z.object({ recordId: z.string(), number: z.string().optional() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("roster.imported"),
+    data: z.object({
+      source: z.enum(["api", "seed"]),
+      students: rosterCountsSchema.optional(),
+      guardians: rosterCountsSchema.optional(),
+    }),
   }),
   z.object({
     ...base,
