@@ -74,6 +74,11 @@ const EnvSchema = z.object({
   // (文書を開く) and on the 決裁証明 page (検証). Optional: without them no links are printed.
   TAB_ENDPOINT: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).optional(),
   TEAMS_APP_ID: guid.optional(),
+  // Surveys (functions/src/surveys): the key that signs guardians' single-use links and keys
+  // anonymous responses (≥ 32 characters, a secret), and the public origin guardians open
+  // (default: TAB_ENDPOINT).
+  SECRET_KOMU_LINK_KEY: z.string().min(32, "at least 32 characters").optional(),
+  KOMU_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).optional(),
 });
 
 export interface Config {
@@ -110,6 +115,8 @@ export interface Config {
   sharePointRuPerMinute: number;
   /** The tab's origin (no trailing slash) and the Teams app id, when configured (links to the tab). */
   tab: { endpoint: string | undefined; teamsAppId: string | undefined };
+  /** Surveys: the link-signing key (undefined: guardian links and anonymous surveys are unavailable) and the public origin. */
+  surveys: { linkKey: string | undefined; publicUrl: string | undefined };
 }
 
 export interface RecordsConfig {
@@ -207,6 +214,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     sharePointRuPerMinute: e.KOMU_SHAREPOINT_RU_PER_MINUTE,
     tab: { endpoint: e.TAB_ENDPOINT?.replace(/\/+$/, ""), teamsAppId: e.TEAMS_APP_ID?.toLowerCase() },
+    surveys: {
+      linkKey: e.SECRET_KOMU_LINK_KEY,
+      publicUrl: (e.KOMU_PUBLIC_URL ?? e.TAB_ENDPOINT)?.replace(/\/+$/, ""),
+    },
   };
 }
 

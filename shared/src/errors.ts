@@ -208,6 +208,66 @@ export const ERROR_CODES = {
     ja: "名簿の CSV に誤りがあるため、取り込みませんでした（何も変更していません）。示された行を校務支援システムで直して、もう一度出力してください。",
     en: "The roster CSV has errors, so nothing was imported (nothing changed). Fix the rows listed in the school information system and export again.",
   },
+  SURVEY_NOT_DRAFT: {
+    status: 409,
+    ja: "配信済みのアンケートの設問や対象は変更できません。締切の延長と終了だけができます。",
+    en: "A survey that has been sent cannot change its questions or audience; you can only extend or close it.",
+  },
+  SURVEY_CLOSED: {
+    status: 409,
+    ja: "このアンケートは締め切られました。回答・変更はできません。",
+    en: "This survey is closed. Answers can no longer be given or changed.",
+  },
+  SURVEY_NOT_OPEN: {
+    status: 409,
+    ja: "このアンケートはまだ配信されていないか、すでに終了しています。",
+    en: "This survey has not been sent yet or has already ended.",
+  },
+  SURVEY_DEADLINE_PAST: {
+    status: 400,
+    ja: "締切日時が過去になっています。未来の日時を指定してください。",
+    en: "The deadline is in the past. Choose a future date and time.",
+  },
+  SURVEY_AUDIENCE_EMPTY: {
+    status: 422,
+    ja: "対象者がいません。対象の学年・組や役割を確認してください（名簿が取り込まれているかも確認してください）。",
+    en: "Nobody is in the audience. Check the grades, classes or roles (and that the roster has been imported).",
+  },
+  SURVEY_NOT_RECIPIENT: {
+    status: 403,
+    ja: "このアンケートの回答対象ではありません。",
+    en: "You are not among this survey's respondents.",
+  },
+  SURVEY_ANSWER_INVALID: {
+    status: 400,
+    ja: "回答に誤りがあります。表示された項目を直してから送信してください（回答は保存されていません）。",
+    en: "Some answers are not valid. Correct the items shown and send again (nothing was saved).",
+  },
+  SURVEY_LINK_INVALID: {
+    status: 400,
+    ja: "このリンクは無効です。学校から届いたリンクをもう一度ご確認ください。",
+    en: "This link is not valid. Please check the link the school sent you.",
+  },
+  SURVEY_LINK_USED: {
+    status: 410,
+    ja: "このリンクはすでに別の端末で使われています。回答を変更したい場合は、学校に新しいリンクを依頼してください。",
+    en: "This link has already been used on another device. Ask the school for a new link if you need to change your answers.",
+  },
+  SURVEY_LINK_EXPIRED: {
+    status: 410,
+    ja: "このリンクの有効期限（アンケートの締切）が過ぎています。",
+    en: "This link has expired (the survey's deadline has passed).",
+  },
+  FORMS_WORKBOOK_UNREADABLE: {
+    status: 422,
+    ja: "Forms の回答ブック（.xlsx）を読み取れませんでした。Forms の「Excel で開く」で作られたファイルを指定してください。",
+    en: 'The Forms response workbook (.xlsx) could not be read. Choose the file created by Forms\' "Open in Excel".',
+  },
+  FORMS_WORKBOOK_COLUMNS: {
+    status: 422,
+    ja: "Forms の回答ブックの列が想定と違うため、取り込みませんでした（何も記録していません）。ID・メール・名前の列と、登録時と同じ設問の列が必要です。",
+    en: "The Forms workbook's columns are not as expected, so nothing was imported. It needs the ID, Email and Name columns and the same question columns as when it was registered.",
+  },
   RATE_LIMITED: {
     status: 429,
     ja: "混み合っています。しばらくしてからやり直してください。",

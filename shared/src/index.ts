@@ -5,5 +5,6 @@ export * from "./i18n/index.js";
 export * from "./principal.js";
 export * from "./records/index.js";
 export * from "./roles.js";
+export * from "./surveys/index.js";
 export * from "./tasks.js";
 export * from "./time/index.js";

@@ -182,3 +182,49 @@ describe("EntityStore (Azurite)", () => {
     expect(storage.resources.tableName(TABLES.entities)).toMatch(/^t[0-9a-f]{12}komuEntities$/);
   });
 });
+
+describe("EntityStore transactions and id prefixes (Azurite)", () => {
+  const Pair = defineEntity({ kind: "txPair", schema: z.object({ n: z.number().int() }) });
+  const Other = defineEntity({ kind: "txOther", schema: z.object({ label: z.string() }) });
+  let storage: Storage;
+  beforeAll(async () => {
+    storage = await createTestStorage();
+  });
+
+  it("writes rows of several kinds all together, and nothing when one ETag is stale", async () => {
+    const pairs = storage.entities.repo(Pair);
+    const first = await pairs.create("aoba-e", "a.1", { n: 1 });
+    const etags = await storage.entities.transaction("aoba-e", [
+      { type: "replace", def: Pair, id: "a.1", data: { n: 2 }, etag: first.etag, createdAt: first.createdAt },
+      { type: "create", def: Other, id: "o1", data: { label: "x" } },
+    ]);
+    expect(etags).toHaveLength(2);
+    expect((await pairs.require("aoba-e", "a.1")).data.n).toBe(2);
+    // The first row's ETag is now stale: the whole transaction fails and o2 is not created.
+    expect(
+      await codeOf(
+        storage.entities.transaction("aoba-e", [
+          { type: "create", def: Other, id: "o2", data: { label: "y" } },
+          { type: "replace", def: Pair, id: "a.1", data: { n: 3 }, etag: first.etag, createdAt: first.createdAt },
+        ]),
+      ),
+    ).toBe("STALE_ETAG");
+    expect(await storage.entities.get("txOther", "aoba-e", "o2")).toBeNull();
+    expect((await pairs.require("aoba-e", "a.1")).data.n).toBe(2);
+    expect(
+      await codeOf(
+        storage.entities.transaction("aoba-e", [{ type: "create", def: Other, id: "o1", data: { label: "z" } }]),
+      ),
+    ).toBe("CONFLICT");
+  });
+
+  it("lists only ids with a prefix", async () => {
+    const pairs = storage.entities.repo(Pair);
+    await pairs.create("higashi-e", "s1.a", { n: 1 });
+    await pairs.create("higashi-e", "s1.b", { n: 2 });
+    await pairs.create("higashi-e", "s10.a", { n: 3 });
+    await pairs.create("higashi-e", "s2.a", { n: 4 });
+    const page = await pairs.list("higashi-e", { idPrefix: "s1." });
+    expect(page.items.map((i) => i.id)).toEqual(["s1.a", "s1.b"]);
+  });
+});

@@ -11,7 +11,7 @@
  * "merge" updates read the row, check the ETag, merge shallowly and replace with the same ETag,
  * so a merge is as safe as a replace.
  */
-import type { TableClient, TableEntityResult } from "@azure/data-tables";
+import type { TableClient, TableEntityResult, TransactionAction } from "@azure/data-tables";
 import { odata } from "@azure/data-tables";
 import { KomuError } from "@komu/shared";
 import { z } from "zod";
@@ -55,6 +55,8 @@ export interface ListOptions {
   continuationToken?: string;
   /** Equality filters on indexed fields. */
   where?: Record<string, IndexValue>;
+  /** Only ids starting with this (e.g. `<surveyId>.` for the rows of one survey). */
+  idPrefix?: string;
 }
 
 export interface Page<T> {
@@ -104,7 +106,20 @@ export interface EntityStore {
     opts?: { mode?: UpdateMode },
   ): Promise<StoredEntity<unknown>>;
   delete(kind: string, schoolId: string, id: string, etag: string): Promise<void>;
+  /**
+   * Several writes in one school's partition that happen all or not at all (an Azure Table
+   * transaction, at most 100 actions): a stale ETag anywhere is `STALE_ETAG`, an existing id
+   * `CONFLICT`, and nothing is written. Returns each write's new ETag.
+   */
+  transaction(schoolId: string, actions: readonly TransactionWrite[]): Promise<string[]>;
 }
+
+/** One write of `EntityStore.transaction`. A replace passes the ETag and createdAt it read. */
+export type TransactionWrite =
+  // biome-ignore lint/suspicious/noExplicitAny: a transaction mixes entity kinds
+  | { type: "create"; def: EntityDefinition<any>; id: string; data: unknown }
+  // biome-ignore lint/suspicious/noExplicitAny: a transaction mixes entity kinds
+  | { type: "replace"; def: EntityDefinition<any>; id: string; data: unknown; etag: string; createdAt: string };
 
 const DATA = "d";
 const MAX_PAGE = 1000;
@@ -141,6 +156,20 @@ const notFoundError = (kind: string, id: string, cause?: unknown) =>
 
 export function createEntityStore(getTable: () => Promise<TableClient>, clock: () => Date): EntityStore {
   const registry = new Map<string, EntityDefinition<unknown>>();
+  /** kind → how its rows are made (validated), for transactions. */
+  const rowMakers = new Map<
+    string,
+    (
+      schoolId: string,
+      id: string,
+      data: unknown,
+      createdAt: string,
+      updatedAt: string,
+    ) => Props & {
+      partitionKey: string;
+      rowKey: string;
+    }
+  >();
 
   const anyDef = (kind: string): EntityDefinition<unknown> => {
     const known = registry.get(kind);
@@ -199,6 +228,10 @@ export function createEntityStore(getTable: () => Promise<TableClient>, clock: (
       }
     };
 
+    rowMakers.set(def.kind, (schoolId, id, data, createdAt, updatedAt) =>
+      toRow(schoolId, id, validate(def.schema, data), createdAt, updatedAt),
+    );
+
     const repo: EntityRepo<T> = {
       kind: def.kind,
 
@@ -215,7 +248,9 @@ export function createEntityStore(getTable: () => Promise<TableClient>, clock: (
 
       async list(schoolId, opts = {}) {
         const limit = Math.min(Math.max(Math.trunc(opts.limit ?? 100), 1), MAX_PAGE);
-        let filter = odata`PartitionKey eq ${checkSchoolId(schoolId)} and RowKey ge ${`${def.kind}:`} and RowKey lt ${`${def.kind};`}`;
+        const prefix = opts.idPrefix ?? "";
+        const upper = prefix ? `${def.kind}:${prefix}\uffff` : `${def.kind};`;
+        let filter = odata`PartitionKey eq ${checkSchoolId(schoolId)} and RowKey ge ${`${def.kind}:${prefix}`} and RowKey lt ${upper}`;
         for (const [field, value] of Object.entries(opts.where ?? {})) {
           if (!def.indexes.includes(field)) {
             throw new KomuError("VALIDATION_FAILED", {
@@ -314,7 +349,7 @@ export function createEntityStore(getTable: () => Promise<TableClient>, clock: (
     return r;
   };
 
-  return {
+  const store: EntityStore = {
     repo<T>(def: EntityDefinition<T>): EntityRepo<T> {
       const existing = registry.get(def.kind);
       if (existing && existing !== (def as EntityDefinition<unknown>)) {
@@ -329,7 +364,37 @@ export function createEntityStore(getTable: () => Promise<TableClient>, clock: (
     create: (kind, schoolId, id, data) => repoFor(kind).create(schoolId, id, data),
     update: (kind, schoolId, id, data, etag, opts) => repoFor(kind).update(schoolId, id, data, etag, opts ?? {}),
     delete: (kind, schoolId, id, etag) => repoFor(kind).delete(schoolId, id, etag),
+    async transaction(schoolId, writes) {
+      if (writes.length === 0) return [];
+      if (writes.length > 100)
+        throw new KomuError("PAYLOAD_TOO_LARGE", { details: { reason: "a transaction holds at most 100 writes" } });
+      const now = clock().toISOString();
+      const actions: TransactionAction[] = writes.map((w) => {
+        if (registry.get(w.def.kind) !== w.def) store.repo(w.def);
+        const make = rowMakers.get(w.def.kind);
+        if (!make) throw new Error(`entity kind "${w.def.kind}" has no row maker`);
+        if (w.type === "create") return ["create", make(schoolId, w.id, w.data, now, now)];
+        return ["update", make(schoolId, w.id, w.data, w.createdAt, now), "Replace", { etag: requireEtag(w.etag) }];
+      });
+      const table = await getTable();
+      try {
+        const res = await table.submitTransaction(actions);
+        return res.subResponses.map((r) => r.etag ?? "");
+      } catch (e) {
+        const failed = writes[0] as TransactionWrite;
+        if (isPreconditionFailed(e)) throw staleError(failed.def.kind, failed.id, e);
+        if (isConflict(e))
+          throw new KomuError("CONFLICT", {
+            details: { reason: "already exists" },
+            message: { ja: "同じ ID のデータがすでに存在します。", en: "An item with this id already exists." },
+            cause: e,
+          });
+        if (isNotFound(e)) throw notFoundError(failed.def.kind, failed.id, e);
+        throw e;
+      }
+    },
   };
+  return store;
 }
 
 const jsonObject: z.ZodType<unknown> = z.record(z.string(), z.unknown());

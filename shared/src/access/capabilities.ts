@@ -165,6 +165,14 @@ export const CAPABILITIES = {
     staffOnly: false,
     grants: [{ holders: "anyMember", scope: "ownSchool" }],
   },
+  "survey.oversee": {
+    description: {
+      ja: "学校のアンケートをすべて見る（回答状況・結果）",
+      en: "See every survey of the school (tracking, results)",
+    },
+    staffOnly: true,
+    grants: [{ holders: SCHOOL_LEADERS, scope: "ownSchool" }, BOARD],
+  },
   "notice.read": {
     description: { ja: "教職員向けのお知らせを見る", en: "Read notices to staff" },
     staffOnly: true,

@@ -262,6 +262,57 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     ...base,
+    kind: z.literal("survey.created"),
+    data: z.object({
+      title: z.string(),
+      audience: z.string(),
+      anonymous: z.boolean(),
+      source: z.enum(["komu", "forms"]),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("survey.changed"),
+    data: z.object({
+      what: z.enum(["definition", "opened", "closed", "deadline", "deleted"]),
+      recipients: z.number().int().nonnegative().optional(),
+      changes: changesSchema.optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("survey.reminded"),
+    data: z.object({
+      reminderId: z.string(),
+      recipients: z.number().int().nonnegative(),
+      trigger: z.enum(["manual", "schedule"]),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("survey.linkIssued"),
+    data: z.object({ recipientKey: z.string(), version: z.number().int().nonnegative() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("survey.exported"),
+    data: z.object({
+      format: z.enum(["csv", "xlsx", "archive"]),
+      responses: z.number().int().nonnegative(),
+      recordId: z.string().optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("survey.formsSynced"),
+    data: z.object({
+      added: z.number().int().nonnegative(),
+      unmatched: z.number().int().nonnegative(),
+      lastRowId: z.number().int().nonnegative(),
+    }),
+  }),
+  z.object({
+    ...base,
     kind: z.literal("admin.auditVerified"),
     data: z.object({
       ok: z.boolean(),
