@@ -18,6 +18,7 @@ import type { EffectHandlers } from "./outbox/types.js";
 import type { RecordsDeps } from "./records/deps.js";
 import { disposalEffectHandlers } from "./records/disposal/effects.js";
 import { createRecordsDeps, recordsEffectHandlers } from "./records/index.js";
+import { createRosterDirectory, type RosterDirectory } from "./roster/index.js";
 import { coreTaskSources } from "./routes/index.js";
 import { createStorage, type Storage } from "./storage/index.js";
 
@@ -76,6 +77,8 @@ export interface AppDeps {
   records?: RecordsDeps;
   /** The approvals module (電子決裁); absent in hosts built without it. */
   approvals?: ApprovalsDeps;
+  /** The class roster (名簿: students by grade and class, guardians); absent in hosts built without it. */
+  roster?: RosterDirectory;
 }
 
 export const consoleLogger: Logger = {
@@ -164,6 +167,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     version: readVersion(),
     records,
     approvals,
+    roster: createRosterDirectory(storage),
     effectHandlers,
     dispose: () => storage.dispose(),
   };

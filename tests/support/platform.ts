@@ -11,7 +11,7 @@ export async function startTestPlatform(options: PlatformOptions = {}): Promise<
   const connectionString = process.env.KOMU_TEST_STORAGE_CONNECTION_STRING;
   if (!connectionString)
     throw new Error("KOMU_TEST_STORAGE_CONNECTION_STRING is not set: run through vitest (global setup)");
-  return startPlatform({
+  const platform = await startPlatform({
     port: 0,
     m365Port: 0,
     caDir: process.env.KOMU_TEST_DEV_CA_DIR ?? join(tmpdir(), "komu-test-dev-ca"),
@@ -20,4 +20,12 @@ export async function startTestPlatform(options: PlatformOptions = {}): Promise<
     quiet: true,
     ...options,
   });
+  try {
+    // Tests read the seeded roster (名簿) as soon as the platform is up.
+    await platform.rosterReady;
+  } catch (e) {
+    await platform.stop();
+    throw e;
+  }
+  return platform;
 }

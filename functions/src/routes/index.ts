@@ -6,6 +6,7 @@ import { disposalEndpoints } from "../records/disposal/http/index.js";
 import { disposalTaskSource } from "../records/disposal/task-source.js";
 import { recordsEndpoints } from "../records/index.js";
 import { registerEndpoints } from "../records/registers/http/index.js";
+import { rosterEndpoints } from "../roster/index.js";
 import { auditVerifyEndpoint } from "./audit-verify.js";
 import { replayDeadLetterEndpoint } from "./dead-letter-replay.js";
 import { deadLetterTaskSource } from "./dead-letter-tasks.js";
@@ -32,6 +33,7 @@ export const coreEndpoints: readonly Endpoint[] = [
   ...registerEndpoints,
   ...disposalEndpoints,
   ...approvalsEndpoints,
+  ...rosterEndpoints,
   // Last: its GET /records/{recordId} must not shadow the registers' and disposal's static paths.
   ...recordsEndpoints,
 ];

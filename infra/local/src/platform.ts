@@ -6,6 +6,7 @@
  * Configuration comes from env/.env.local like in production, with the ports and the storage
  * connection string chosen here; nothing else differs from a real deployment.
  */
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Config, loadConfig, loadEnvFile } from "@komu/functions/config";
@@ -15,10 +16,12 @@ import { type LocalJobs, startLocalJobs } from "@komu/functions/jobs/local-runne
 import { createLocalDeps } from "@komu/functions/local/deps";
 import { type RunningApi, startApi } from "@komu/functions/local/server";
 import { type ProvisionReport, provisionSchools } from "@komu/functions/records/index";
+import { createGraphStudentAccounts, importTownRoster, type RosterImportReport } from "@komu/functions/roster/index";
 import { type AzuriteHandle, startAzurite } from "./azurite.js";
 import { ensureDevCa } from "./devca.js";
 import { freePort } from "./ports.js";
 import type { SchoolRecord } from "./tenant/seed/load.js";
+import { SEED_DATA_DIR } from "./tenant/seed/roster.js";
 import { type RunningTenant, startTenant } from "./tenant/server.js";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
@@ -49,6 +52,11 @@ export interface PlatformOptions {
    * `recordsReady` settles when done. A second start finds everything in place and only reads.
    */
   provisionRecords?: boolean;
+  /**
+   * Import the seeded town's roster (students.csv, guardians.csv) into Kōmu's tables in the
+   * background (default true); `rosterReady` settles when done. A second start finds it unchanged.
+   */
+  importRoster?: boolean;
   quiet?: boolean;
 }
 
@@ -62,6 +70,8 @@ export interface RunningPlatform {
   azurite: AzuriteHandle | undefined;
   /** Settles when the seeded schools' records libraries are provisioned (empty when switched off). */
   recordsReady: Promise<ProvisionReport[]>;
+  /** Settles when the seeded roster (名簿) is imported, one report per school (empty when switched off). */
+  rosterReady: Promise<RosterImportReport[]>;
   stop(): Promise<void>;
 }
 
@@ -144,7 +154,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     recordsReady.catch((e) => console.error(`[records] provisioning failed: ${e instanceof Error ? e.message : e}`));
     stops.push(() => recordsReady.then(() => undefined).catch(() => undefined));
 
-    return { config, url: api.url, tenant, api, deps, azurite, recordsReady, stop: stopAll };
+    const rosterReady = options.importRoster === false ? Promise.resolve([]) : importSeededRoster(tenant, deps);
+    rosterReady.catch((e) => console.error(`[roster] import failed: ${e instanceof Error ? e.message : e}`));
+    stops.push(() => rosterReady.then(() => undefined).catch(() => undefined));
+
+    return { config, url: api.url, tenant, api, deps, azurite, recordsReady, rosterReady, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -161,6 +175,28 @@ async function provisionSeededSchools(tenant: RunningTenant, deps: RuntimeDeps):
     kind: s.kind,
   }));
   return provisionSchools(deps.records, schools);
+}
+
+/** Imports the seeded town's roster export for every school (the same use case as PUT …/roster/*). */
+async function importSeededRoster(tenant: RunningTenant, deps: RuntimeDeps): Promise<RosterImportReport[]> {
+  const schoolIds = [...tenant.ctx.store.collection<SchoolRecord>("schools").values()]
+    .filter((s) => s.kind !== "board")
+    .map((s) => s.id)
+    .sort();
+  return importTownRoster(
+    {
+      storage: deps.storage,
+      accounts: createGraphStudentAccounts(deps.graph),
+      onImported: (schoolId) => deps.roster?.invalidate?.(schoolId),
+    },
+    {
+      schoolIds,
+      students: readFileSync(join(SEED_DATA_DIR, "students.csv")),
+      guardians: readFileSync(join(SEED_DATA_DIR, "guardians.csv")),
+      actor: { oid: "system", name: "Kōmu（初期データ）" },
+      source: "seed",
+    },
+  );
 }
 
 const quietLogger = {
