@@ -67,10 +67,15 @@ export function matchAccounts(
     return local?.startsWith("s") ? local.slice(1) : null;
   });
   const out = new Map<string, string>();
+  const uses = new Map<string, number>();
   for (const n of studentNumbers) {
     const key = n.toLowerCase();
     const hit = byEmployeeId.has(key) ? byEmployeeId.get(key) : byUpn.get(key);
-    if (hit) out.set(n, hit);
+    if (!hit) continue;
+    out.set(n, hit);
+    uses.set(hit, (uses.get(hit) ?? 0) + 1);
   }
+  // One account is one student: an account two numbers resolve to (employeeId of one, UPN of the other) matches neither.
+  for (const [n, oid] of out) if ((uses.get(oid) ?? 0) > 1) out.delete(n);
   return out;
 }
