@@ -43,6 +43,7 @@ export function register(app: TenantApp, ctx: TenantContext): void {
     "/users/:userId/drive/*",
     "/users/:userId/drives",
     "/users/:userId/drives/*",
+    "/shares/*",
   ]) {
     app.all(path, handler as never);
   }

@@ -22,7 +22,8 @@ import { handleList, handleLists } from "./lists.js";
 import { type DriveRecord, drives, lists, type SiteRecord, sites } from "./model.js";
 import { handleCreateLink, handleInvite, handlePermissions } from "./permissions.js";
 import { handleRetentionLabel } from "./retention.js";
-import { serializeDrive, serializeSite } from "./serialize.js";
+import { serializeDrive, serializeDriveItem, serializeSite } from "./serialize.js";
+import { resolveShare } from "./shares.js";
 import { handleCreateUploadSession } from "./upload-session.js";
 
 const plain = (tokens: Token[]) => tokens.map((t) => t.seg);
@@ -191,9 +192,32 @@ export async function dispatch(req: Req, rawPath: string): Promise<Response | un
     case "users":
       if (!second) return undefined;
       return handleUserDrive(req, second.seg, after, "/users/{user-id}");
+    case "shares":
+      if (!second) throw badRequest("A share id or encoded sharing URL is required.");
+      return handleShare(req, second.seg, after);
     default:
       return undefined;
   }
+}
+
+/** /shares/{token} (the sharedDriveItem) and /shares/{token}/driveItem[/…] (see shares.ts). */
+async function handleShare(req: Req, token: string, rest: Token[]): Promise<Response | undefined> {
+  const target = resolveShare(req.ctx, token);
+  const [head, ...more] = rest;
+  if (!head) {
+    if (req.method !== "GET") throw methodNotAllowed();
+    charge(req.ctx, req.c, "read", "GET /shares/{share-id}");
+    const item = target.item as NonNullable<ItemTarget["item"]>;
+    const driveItem = serializeDriveItem(req.ctx, item, { downloadUrl: false });
+    return json(req.c, {
+      "@odata.context": metadataUrl(req.ctx, "shares/$entity"),
+      id: token,
+      name: item.name,
+      owner: driveItem.createdBy,
+    });
+  }
+  if (head.seg !== "driveItem") throw badRequest(`Resource not found for the segment '${head.seg}'.`);
+  return handleItem(req, target, more, "/shares/{share-id}/driveItem");
 }
 
 async function handleUserDrive(req: Req, user: string, rest: Token[], api: string): Promise<Response | undefined> {
