@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly text: LocalizedText,
+    /** The error's `details` (4xx only), e.g. VALIDATION_FAILED `issues`, SURVEY_ANSWER_INVALID `problems`. */
+    readonly details?: unknown,
   ) {
     super(text.en);
     this.name = "ApiError";
@@ -47,10 +49,11 @@ function isLocalizedText(v: unknown): v is LocalizedText {
 export function errorFromBody(status: number, body: unknown): ApiError {
   const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
   if (typeof error === "object" && error !== null) {
-    const { code, message } = error as { code?: unknown; message?: unknown };
+    const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
     const codeText = typeof code === "string" ? code : `HTTP_${status}`;
-    if (isLocalizedText(message)) return new ApiError(status, codeText, message);
-    if (typeof message === "string" && message) return new ApiError(status, codeText, { ja: message, en: message });
+    if (isLocalizedText(message)) return new ApiError(status, codeText, message, details);
+    if (typeof message === "string" && message)
+      return new ApiError(status, codeText, { ja: message, en: message }, details);
   }
   const fill = (s: string) => s.replace("{status}", String(status));
   const unknown = GENERIC.unknown as LocalizedText;
