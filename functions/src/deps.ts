@@ -21,6 +21,7 @@ import { createRecordsDeps, recordsEffectHandlers } from "./records/index.js";
 import { createRosterDirectory, type RosterDirectory } from "./roster/index.js";
 import { coreTaskSources } from "./routes/index.js";
 import { createStorage, type Storage } from "./storage/index.js";
+import { createSurveysDeps, type SurveysDeps } from "./surveys/index.js";
 
 /** The delegated scope Kōmu's API requires in user tokens (Teams SSO: api://…/access_as_user). */
 export const API_SCOPE = "access_as_user";
@@ -79,6 +80,8 @@ export interface AppDeps {
   approvals?: ApprovalsDeps;
   /** The class roster (名簿: students by grade and class, guardians); absent in hosts built without it. */
   roster?: RosterDirectory;
+  /** The surveys module (アンケート); absent in hosts built without it. */
+  surveys?: SurveysDeps;
 }
 
 export const consoleLogger: Logger = {
@@ -134,6 +137,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   });
   const botApp = createBot({ config: botConfigFrom(config), conversations, clock, logger });
   const principals = options.overrides?.principals ?? createPrincipalResolver({ graph });
+  const roster = createRosterDirectory(storage);
+  const surveys = createSurveysDeps({ config, storage, graph, records, roster, clock, logger });
   const schools = options.overrides?.schools ?? createGraphSchoolDirectory(graph);
   const effectHandlers: EffectHandlers = {
     ...disposalEffectHandlers({ storage, graph, clock }),
@@ -167,7 +172,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     version: readVersion(),
     records,
     approvals,
-    roster: createRosterDirectory(storage),
+    roster,
+    surveys,
     effectHandlers,
     dispose: () => storage.dispose(),
   };

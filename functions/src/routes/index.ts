@@ -7,6 +7,7 @@ import { disposalTaskSource } from "../records/disposal/task-source.js";
 import { recordsEndpoints } from "../records/index.js";
 import { registerEndpoints } from "../records/registers/http/index.js";
 import { rosterEndpoints } from "../roster/index.js";
+import { surveysEndpoints } from "../surveys/index.js";
 import { auditVerifyEndpoint } from "./audit-verify.js";
 import { replayDeadLetterEndpoint } from "./dead-letter-replay.js";
 import { deadLetterTaskSource } from "./dead-letter-tasks.js";
@@ -34,6 +35,7 @@ export const coreEndpoints: readonly Endpoint[] = [
   ...disposalEndpoints,
   ...approvalsEndpoints,
   ...rosterEndpoints,
+  ...surveysEndpoints,
   // Last: its GET /records/{recordId} must not shadow the registers' and disposal's static paths.
   ...recordsEndpoints,
 ];
