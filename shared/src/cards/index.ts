@@ -1,12 +1,14 @@
 export * from "./approval.js";
 export * from "./error.js";
 export * from "./help.js";
+export * from "./survey.js";
 export * from "./types.js";
 export * from "./welcome.js";
 
 import { approvalCardDefinition, approvalNoticeCardDefinition } from "./approval.js";
 import { errorCardDefinition } from "./error.js";
 import { helpCardDefinition } from "./help.js";
+import { surveyCardDefinition } from "./survey.js";
 import { welcomeAcknowledgedCardDefinition, welcomeCardDefinition } from "./welcome.js";
 
 /** Every card template Kōmu ships (tests render each one). */
@@ -17,4 +19,5 @@ export const CARD_DEFINITIONS = [
   errorCardDefinition,
   approvalCardDefinition,
   approvalNoticeCardDefinition,
+  surveyCardDefinition,
 ] as const;

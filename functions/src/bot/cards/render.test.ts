@@ -63,6 +63,37 @@ const SAMPLES: Record<string, unknown> = {
     message: "決裁されました。",
     color: "Good",
   },
+  survey: {
+    surveyId: "s1a2b3c4d5",
+    schoolId: "aoba-j",
+    title: "研修会の出欠",
+    ownerName: "伊藤 綾",
+    deadlineText: "2026年12月1日 17:00",
+    state: "answer",
+    questions: [
+      {
+        id: "q1",
+        label: "出欠（必須）",
+        input: "choice",
+        isRequired: true,
+        errorMessage: "「出欠」は必須です",
+        choices: [
+          { title: "出席", value: "yes" },
+          { title: "欠席", value: "no" },
+        ],
+        isMultiSelect: false,
+        style: "expanded",
+        maxLength: null,
+        min: null,
+        max: null,
+        minDate: null,
+        maxDate: null,
+        value: "",
+        numberValue: null,
+      },
+    ],
+    userIds: ["29:1abc"],
+  },
 };
 
 function thrown(f: () => unknown): KomuError {
