@@ -32,6 +32,12 @@ describe("audit events", () => {
       "approval.sealed",
       "approval.filed",
       "roster.imported",
+      "survey.created",
+      "survey.changed",
+      "survey.reminded",
+      "survey.linkIssued",
+      "survey.exported",
+      "survey.formsSynced",
       "admin.auditVerified",
     ]);
     const base = {
