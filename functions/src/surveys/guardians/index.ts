@@ -3,5 +3,11 @@
  * opens on a phone, and the school's list of links with QR codes. See README.md beside this file.
  */
 import type { Endpoint } from "../../http/types.js";
+import { guardianLinksEndpoint, reissueLinkEndpoint } from "./routes/links.js";
+import { publicGuardianEndpoints } from "./routes/public.js";
 
-export const guardianEndpoints: readonly Endpoint[] = [];
+export const guardianEndpoints: readonly Endpoint[] = [
+  guardianLinksEndpoint,
+  reissueLinkEndpoint,
+  ...publicGuardianEndpoints,
+];
