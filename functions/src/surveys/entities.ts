@@ -35,13 +35,9 @@ export const surveyEntity = defineEntity({
     /** Reminder days already sent by the schedule (days-before values), so a job re-run sends none twice. */
     scheduledRemindersSent: z.array(z.number().int()).default([]),
     /** Results filed to the records library (results/archive-survey.ts): chosen before filing, so a retry finds it. */
-    archive: z
-      .object({ recordId: z.string(), categoryCode: z.string(), audited: z.boolean() })
-      .optional(),
+    archive: z.object({ recordId: z.string(), categoryCode: z.string(), audited: z.boolean() }).optional(),
     /** Forms import: workbook rows no recipient matched (kept, reported by every sync; at most 500). */
-    formsUnmatched: z
-      .array(z.object({ row: z.number().int(), name: z.string(), email: z.string() }))
-      .optional(),
+    formsUnmatched: z.array(z.object({ row: z.number().int(), name: z.string(), email: z.string() })).optional(),
   }),
   indexes: ["status", "ownerOid"],
 });
