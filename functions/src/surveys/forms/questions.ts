@@ -1,7 +1,8 @@
 /**
  * Questions of a Forms survey, derived from its question columns (kept simple, on purpose):
- *   - a column whose values so far are 2 to 10 distinct short texts (none with Forms' multi-answer
- *     separator ";") becomes a single choice with those values as choices;
+ *   - a column whose values so far are 2 to 10 distinct short texts, some given more than once
+ *     (free texts rarely repeat), none with Forms' multi-answer separator ";", becomes a single
+ *     choice with those values as choices;
  *   - every other column becomes a long text of up to 4,000 characters (Forms' own limit, so a
  *     later long answer is never refused; the brief's "short text" would refuse those rows).
  * At a re-sync a value not yet among a choice question's choices is added as a new choice (up to
@@ -26,9 +27,11 @@ export function deriveQuestions(
   return columns.map((col, i) => {
     const id = `q${i + 1}`;
     const title = col.header.slice(0, 200);
-    const values = [...new Set(rows.map((r) => cellText(r.values[col.index] ?? null)).filter((t) => t !== ""))];
+    const given = rows.map((r) => cellText(r.values[col.index] ?? null)).filter((t) => t !== "");
+    const values = [...new Set(given)];
     const choicey =
       values.length >= 2 &&
+      values.length < given.length &&
       values.length <= MAX_DERIVED_CHOICES &&
       values.every((v) => v.length <= 100 && !v.includes(";"));
     if (choicey)
