@@ -12,7 +12,7 @@ export const lines = (s: string): string => esc(s).replace(/\r?\n/g, "<br>");
 const JST = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",
   year: "numeric",
-  month: "long",
+  month: "numeric",
   day: "numeric",
   weekday: "short",
   hour: "2-digit",
@@ -23,7 +23,7 @@ const JST = new Intl.DateTimeFormat("ja-JP", {
 /** 「2026年12月1日(火) 18:00」 (JST). */
 export function jstDeadline(iso: string): string {
   const parts = Object.fromEntries(JST.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}年${parts.month}${parts.day}日(${parts.weekday}) ${parts.hour}:${parts.minute}`;
+  return `${parts.year}年${parts.month}月${parts.day}日(${parts.weekday}) ${parts.hour}:${parts.minute}`;
 }
 
 /** Where the page's script and style are served (same origin, so the CSP stays `'self'`). */

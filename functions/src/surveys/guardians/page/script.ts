@@ -124,8 +124,23 @@ export const PAGE_SCRIPT = `(function () {
     return t ? t.textContent.replace("（必須）", "").trim() : idOf(block);
   }
 
+  /** One message per question: "required" only when nothing more specific is wrong with it. */
+  function byQuestion(problems) {
+    var seen = {};
+    var out = [];
+    problems.forEach(function (p) {
+      var other = problems.some(function (q) { return q.questionId === p.questionId && q.problem !== "required"; });
+      if (p.problem === "required" && other) return;
+      if (seen[p.questionId]) return;
+      seen[p.questionId] = true;
+      out.push(p);
+    });
+    return out;
+  }
+
   function showProblems(problems, heading) {
     clearProblems();
+    problems = byQuestion(problems);
     var list = document.createElement("ul");
     problems.forEach(function (p) {
       var block = document.getElementById("q-" + p.questionId);
