@@ -25,6 +25,8 @@ function ConfigUnavailable() {
   );
 }
 
+const SurveysAnswerPage = MODULE_PAGES.surveys;
+
 function Routed({ boot }: { boot: Extract<Boot, { kind: "ready" }> }) {
   const { t } = useTranslation();
   return (
@@ -49,6 +51,8 @@ function Routed({ boot }: { boot: Extract<Boot, { kind: "ready" }> }) {
               const Page = MODULE_PAGES[m.key];
               return <Route key={m.key} path={m.path} element={<Page />} />;
             })}
+            {/* Answering a survey in the tab: the home page's task links and the cards open this path. */}
+            <Route path="/surveys/answer/:schoolId/:surveyId" element={<SurveysAnswerPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

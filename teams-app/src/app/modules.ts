@@ -9,7 +9,7 @@ export interface ModuleInfo {
 export const MODULES: readonly ModuleInfo[] = [
   { key: "approvals", path: "/approvals" },
   { key: "meetings", path: "/meetings", issue: 6 },
-  { key: "surveys", path: "/surveys", issue: 7 },
+  { key: "surveys", path: "/surveys" },
   { key: "documents", path: "/documents" },
   { key: "notices", path: "/notices" },
   { key: "grading", path: "/grading" },

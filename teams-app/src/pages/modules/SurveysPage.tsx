@@ -1,6 +1,2 @@
-import { ComingSoon } from "../ComingSoon.js";
-
-/** Route /surveys. Replaced by the real module page when its issue lands. */
-export default function SurveysPage() {
-  return <ComingSoon moduleKey="surveys" />;
-}
+/** Route /surveys (and /surveys/answer/<schoolId>/<surveyId>): アンケート (issue 7), its own lazy chunk; the builder, survey page, answering and Forms views are further chunks. */
+export { default } from "../../surveys/SurveysPage.js";

@@ -13,7 +13,7 @@ import {
   type Role,
   SurveyDefinition,
   type SurveyDefinitionInput,
-  type SurveyTemplateId,
+  SurveyTemplateId,
 } from "@komu/shared";
 import { defaultDeadline, jstToUtcIso, utcIsoToJst } from "./deadline.js";
 
@@ -172,11 +172,15 @@ function draftFromQuestion(q: QuestionInput): QuestionDraft {
 
 /** A form filled from a saved survey, a template's definition, or anything shaped like a definition. */
 export function formFromDefinition(
-  def: Omit<SurveyDefinitionInput, "deadline"> & { deadline?: string | undefined },
+  def: Omit<SurveyDefinitionInput, "deadline" | "templateId"> & {
+    deadline?: string | undefined;
+    templateId?: string | undefined;
+  },
   now: Date,
 ): SurveyForm {
   const audience: AudienceInput = def.audience;
   const deadline = def.deadline ? utcIsoToJst(def.deadline) : defaultDeadline(now);
+  const templateId = SurveyTemplateId.safeParse(def.templateId);
   return {
     title: def.title,
     description: def.description ?? "",
@@ -188,7 +192,7 @@ export function formFromDefinition(
     roles: audience.kind === "staff" ? [...(audience.roles ?? [])] : [],
     groups: audience.kind === "staff" ? [] : [...(audience.groups ?? [])],
     reminderDays: [...(def.reminders?.daysBefore ?? [])],
-    ...(def.templateId ? { templateId: def.templateId } : {}),
+    ...(templateId.success ? { templateId: templateId.data } : {}),
   };
 }
 
@@ -205,7 +209,7 @@ export function toQuestionInput(q: QuestionDraft): QuestionInput {
     title: q.title.trim(),
     required: q.required,
     ...(opt(q.description) ? { description: q.description.trim() } : {}),
-    ...(q.showIf && q.showIf.anyOf.length > 0 ? { showIf: q.showIf } : {}),
+    ...(q.showIf ? { showIf: q.showIf } : {}),
   };
   const choices = q.choices.map((c) => ({ id: c.id, label: c.label.trim() }));
   switch (q.type) {
@@ -315,7 +319,7 @@ export interface FormCheck {
 export function checkForm(
   form: SurveyForm,
   lang: "ja" | "en",
-  messages: { required: string; deadline: string; deadlinePast: string; invalid: string },
+  messages: { required: string; deadline: string; deadlinePast: string; invalid: string; condition: string },
   now: Date,
 ): FormCheck {
   const definition = toDefinition(form);
@@ -327,7 +331,15 @@ export function checkForm(
       if (path === "deadline") continue;
       const custom = issue.code === "custom";
       const tooSmall = issue.code === "too_small" && /(title|label)$/.test(path);
-      add(problems, path, custom ? localMessage(issue.message, lang) : tooSmall ? messages.required : messages.invalid);
+      const noValue = issue.code === "too_small" && path.endsWith("showIf.anyOf");
+      const message = custom
+        ? localMessage(issue.message, lang)
+        : tooSmall
+          ? messages.required
+          : noValue
+            ? messages.condition
+            : messages.invalid;
+      add(problems, path, message);
     }
   if (!definition.deadline) add(problems, "deadline", messages.deadline);
   else if (Date.parse(definition.deadline) <= now.getTime()) add(problems, "deadline", messages.deadlinePast);

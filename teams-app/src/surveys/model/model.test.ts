@@ -26,6 +26,7 @@ const MESSAGES = {
   required: "必須です",
   deadline: "日時が正しくありません",
   deadlinePast: "過去です",
+  condition: "値を選んでください",
   invalid: "不正",
 };
 
@@ -117,6 +118,12 @@ describe("builder form → SurveyDefinition", () => {
     const past = checkForm({ ...filled(), deadlineDate: "2026-11-25", deadlineTime: "11:59" }, "ja", MESSAGES, NOW);
     expect(past.problems.get("deadline")).toEqual(["過去です"]);
     expect(checkForm(filled(), "ja", MESSAGES, NOW).problems.size).toBe(0);
+    const noValues = filled();
+    const q2 = noValues.questions[1];
+    if (q2) q2.showIf = { questionId: "q1", anyOf: [] };
+    expect(checkForm(noValues, "ja", MESSAGES, NOW).problems.get("questions.1.showIf.anyOf")).toEqual([
+      "値を選んでください",
+    ]);
   });
 
   it("reads the server's VALIDATION_FAILED issues by path, bilingual messages split", () => {
