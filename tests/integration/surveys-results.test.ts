@@ -333,6 +333,6 @@ describe("survey results", () => {
         e.event.kind === "survey.exported" && e.event.data.format === "archive" && e.event.target.id === NAMED,
     );
     expect(archived).toHaveLength(1);
-    expect(archived[0].event.data).toMatchObject({ recordId: body.recordIds[0], responses: 12 });
+    expect(archived[0]?.event.data).toMatchObject({ recordId: body.recordIds[0], responses: 12 });
   });
 });
