@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, USERS } from "./http/test-app.js";
 import type { BadToken } from "./identity/test-issuer.js";
 
-const PUBLIC = new Set(["/api/health", "/api/openapi.json", "/api/docs", "/api/messages"]);
+const PUBLIC_PATHS = new Set(["/api/health", "/api/openapi.json", "/api/docs", "/api/messages"]);
+/** Guardians' survey links (no Microsoft 365 account; the signed link is the credential) live under /api/public/. */
+const PUBLIC_PREFIX = "/api/public/";
+const PUBLIC = { has: (path: string) => PUBLIC_PATHS.has(path) || path.startsWith(PUBLIC_PREFIX) };
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const BAD: BadToken[] = [
   "none",
@@ -48,6 +51,9 @@ describe("every protected operation refuses bad tokens", () => {
     const protectedOps = operations.filter((o) => !PUBLIC.has(o.path));
     expect(protectedOps.length).toBeGreaterThanOrEqual(7);
     for (const op of protectedOps) expect(op.security, `${op.method} ${op.path}`).toEqual([{ bearerAuth: [] }]);
+    // What /api/public/ serves says so in the document (no bearer token).
+    for (const op of operations.filter((o) => o.path.startsWith(PUBLIC_PREFIX)))
+      expect(op.security, `${op.method} ${op.path}`).toEqual([]);
   });
 
   it.each(BAD)("%s → 401 on every protected operation", async (kind) => {
