@@ -21,7 +21,7 @@ import { createRecordsDeps, recordsEffectHandlers } from "./records/index.js";
 import { createRosterDirectory, type RosterDirectory } from "./roster/index.js";
 import { coreTaskSources } from "./routes/index.js";
 import { createStorage, type Storage } from "./storage/index.js";
-import { createSurveysDeps, type SurveysDeps } from "./surveys/index.js";
+import { connectSurveys, createSurveysDeps, type SurveysDeps, surveysTaskSource } from "./surveys/index.js";
 
 /** The delegated scope Kōmu's API requires in user tokens (Teams SSO: api://…/access_as_user). */
 export const API_SCOPE = "access_as_user";
@@ -148,6 +148,10 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     effectHandlers,
     connectApprovals({ approvals, bot: botApp, principals, conversations, schools, handlers: () => effectHandlers }),
   );
+  Object.assign(
+    effectHandlers,
+    connectSurveys({ surveys, bot: botApp, principals, conversations, handlers: () => effectHandlers }),
+  );
   return {
     config,
     clock,
@@ -168,7 +172,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     logger,
     schools,
     // The approvals module's tasks need its tables (the core test app runs without them).
-    taskSources: [...coreTaskSources(), approvalsTaskSource()],
+    taskSources: [...coreTaskSources(), approvalsTaskSource(), surveysTaskSource()],
     version: readVersion(),
     records,
     approvals,

@@ -11,12 +11,15 @@
  *  - records-upload-sweep (hourly): staged record uploads older than 24 h are deleted (blob + row).
  *  - approvals-reminders (hourly at :23): reminders to whoever's turn it is, expiry of approvals
  *    not decided in time, with hard caps (approvals/reminders/).
+ *  - surveys-reminders (hourly at :07): open surveys whose reminder day (N days before the
+ *    deadline, 08:00 JST) has come remind their non-responders once (surveys/remind/schedule.ts).
  */
 import { approvalsRemindersJob } from "../approvals/reminders/job.js";
 import { outboxMessageSchema } from "../outbox/types.js";
 import { disposalJob } from "../records/disposal/job.js";
 import { sweepUploads } from "../records/staging/sweep-uploads.js";
 import { QUEUES } from "../storage/names.js";
+import { sendScheduledReminders } from "../surveys/remind/schedule.js";
 import type { JobDefinition, JobDeps, QueueJobDefinition, TimerJobDefinition } from "./types.js";
 
 export const outboxWorkerJob: QueueJobDefinition<JobDeps> = {
@@ -62,6 +65,17 @@ export const recordsUploadSweepJob: TimerJobDefinition<JobDeps> = {
   },
 };
 
+export const surveysRemindersJob: TimerJobDefinition<JobDeps> = {
+  id: "surveys-reminders",
+  schedule: "0 7 * * * *",
+  async handler(deps, { now }) {
+    if (!deps.surveys || !deps.schools) return;
+    const schools = (await deps.schools.list()).map((s) => s.id);
+    const r = await sendScheduledReminders(deps.surveys, schools, now);
+    if (r.reminded) deps.logger.info("surveys reminders", { ...r });
+  },
+};
+
 export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [
   outboxWorkerJob,
   outboxSweeperJob,
@@ -69,4 +83,5 @@ export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [
   disposalJob,
   recordsUploadSweepJob,
   approvalsRemindersJob,
+  surveysRemindersJob,
 ];

@@ -10,6 +10,7 @@ import type { EffectHandlers } from "../outbox/types.js";
 import type { RecordsDeps } from "../records/deps.js";
 import type { Storage } from "../storage/index.js";
 import type { QueueBase } from "../storage/names.js";
+import type { SurveysDeps } from "../surveys/deps.js";
 
 export interface JobLogger {
   info(message: string, data?: Record<string, unknown>): void;
@@ -28,6 +29,8 @@ export interface JobDeps {
   records?: RecordsDeps;
   /** The approvals module (reminders and expiry); absent where the host runs without it. */
   approvals?: ApprovalsDeps;
+  /** The surveys module (scheduled reminders); absent where the host runs without it. */
+  surveys?: SurveysDeps;
 }
 
 export interface TimerJobDefinition<D = JobDeps> {

@@ -95,7 +95,7 @@ describe("survey card", () => {
     expect(ins[1]).toMatchObject({ isMultiSelect: true, value: "a,b" });
     expect(ins[2]).toMatchObject({ maxLength: 50 });
     expect(ins[3]).toMatchObject({ min: 1, max: 5, value: 3 });
-    expect(ins[5].choices.map((c: Json) => c.value)).toEqual(["1", "2", "3", "4"]);
+    expect(ins[5]?.choices.map((c: Json) => c.value)).toEqual(["1", "2", "3", "4"]);
     expect(card.actions.map((a: Json) => a.verb).filter(Boolean)).toEqual(["survey.submit", "survey.save"]);
     expect(card.refresh.userIds).toEqual(["29:abc"]);
   });
