@@ -67,6 +67,13 @@ async function call(method: string, path: string, body?: unknown) {
   return { status: res.status, body: (await res.json()) as Json };
 }
 
+async function tenantRu(): Promise<number> {
+  const body = (await (await fetch(`${platform.tenant.origin}/_emulator/stats`)).json()) as {
+    totals: { resourceUnits: number };
+  };
+  return body.totals.resourceUnits;
+}
+
 const deadline = () => new Date(Date.now() + 7 * 86400_000).toISOString();
 const register = (workbookRef: unknown, title = "行事の出欠（Forms）") =>
   call("POST", `/api/schools/${SCHOOL}/surveys/forms`, {
@@ -155,9 +162,16 @@ describe("Microsoft Forms import", () => {
         staff(KNOWN_USERS.aobaHeadTeacher, "桜井 聡", "参加", "", 6),
       ]),
     );
+    const ru0 = await tenantRu();
+    platform.deps.graph.calls.reset();
     const res = await call("POST", `/api/schools/${SCHOOL}/surveys/${surveyId}/forms-sync`);
+    const calls = platform.deps.graph.calls.snapshot();
+    const ru = (await tenantRu()) - ru0;
+    console.info(`[forms-sync] Graph calls ${JSON.stringify(calls)}; SharePoint RU ${ru}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ added: 2, skipped: 0, lastRowId: 6 });
+    // One download (1 RU); the staff's addresses come from the directory ($batch), not SharePoint.
+    expect(ru).toBeLessThanOrEqual(2);
     expect(res.body.unmatched).toEqual([{ row: 4, name: "知らない 人", email: "stranger@example.com" }]);
     expect(res.body.survey.answered).toBe(5);
     const responses = await submittedResponses(surveys, SCHOOL, surveyId);

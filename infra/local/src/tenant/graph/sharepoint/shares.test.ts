@@ -6,6 +6,7 @@ let t: TestTenant;
 let driveId: string;
 
 const encode = (url: string) => `u!${Buffer.from(url, "utf8").toString("base64url")}`;
+// biome-ignore lint/suspicious/noExplicitAny: Graph bodies are inspected loosely in tests
 const jsonOf = async (res: Response) => (await res.json()) as Record<string, any>;
 
 beforeAll(async () => {
