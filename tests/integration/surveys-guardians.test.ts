@@ -17,7 +17,7 @@ import { signLinkToken, verifyLinkToken } from "@komu/functions/surveys/guardian
 import { writeRecipients } from "@komu/functions/surveys/open/write-recipients";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
-import { SurveyDefinition } from "@komu/shared";
+import { GuardianLinks, MyResponse, SurveyDefinition } from "@komu/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform } from "../support/platform.js";
 import { signIn } from "../support/sign-in.js";
@@ -150,6 +150,7 @@ describe("the school's list of guardians' links", () => {
   it("lists every guardian and child of 1年 with a link and a QR code, in class order (owner)", async () => {
     const r = await call(owner.upn, `/api/schools/${SCHOOL}/surveys/${SURVEY_ID}/guardian-links`);
     expect(r.status).toBe(200);
+    expect(GuardianLinks.safeParse(r.body).success).toBe(true); // the tab's contract
     links = r.body.items;
     const recipients = await repos().recipients.list(SCHOOL, { idPrefix: `${SURVEY_ID}.`, limit: 1000 });
     expect(links).toHaveLength(recipients.items.length);
@@ -226,6 +227,7 @@ describe("a guardian's link", () => {
   it("is claimed by the first device that opens it (an HttpOnly, SameSite=Strict cookie until the deadline)", async () => {
     const r = await guardian(phone, token);
     expect(r.status).toBe(200);
+    expect(MyResponse.safeParse(r.body).success).toBe(true);
     expect(r.body.about).toBe(`1年1組 ${links[0].childName} さんについて`);
     expect(r.body.status).toBe("none");
     expect(r.body.survey).toMatchObject({ id: SURVEY_ID, title: definition.title, acceptsAnswers: true });
