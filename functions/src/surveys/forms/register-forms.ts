@@ -2,18 +2,21 @@
  * POST …/surveys/forms (survey.create): registers a Microsoft Forms response workbook as a
  * tracked survey. Reads the workbook once (graph-workbook.ts, on behalf of the user), checks its
  * columns (ID, メール, 名前 and at least one question column), derives the questions
- * (questions.ts), resolves the audience from the roster / staff groups, then creates the survey
- * row (open, source "forms", lastRowId 0), writes the recipients and syncs. Everything that can
- * be refused (workbook, columns, deadline, empty audience) is refused before anything is written.
+ * (questions.ts), resolves the audience from the roster / staff groups, then writes the
+ * recipients, creates the survey row (open, source "forms", lastRowId 0) and syncs. Everything
+ * that can be refused (workbook, columns, deadline, empty audience) is refused before anything is
+ * written.
  */
 import { randomBytes } from "node:crypto";
 import {
   ensureCan,
   type FormsRegisterInput,
   type FormsSyncResult,
+  isKomuError,
   KomuError,
   type Principal,
   questionListProblems,
+  type SurveyView,
 } from "@komu/shared";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { z } from "zod";
@@ -21,6 +24,7 @@ import { resolveAudience } from "../audience/resolve-audience.js";
 import type { SurveysDeps } from "../deps.js";
 import { type SurveyRow, surveysRepos } from "../entities.js";
 import { writeRecipients } from "../open/write-recipients.js";
+import { surveyView } from "../view.js";
 import { formsColumns } from "./columns.js";
 import { downloadWorkbook, resolveWorkbook } from "./graph-workbook.js";
 import { deriveQuestions } from "./questions.js";
@@ -35,7 +39,7 @@ export async function registerForms(
   principal: Principal,
   schoolId: string,
   input: z.output<typeof FormsRegisterInput>,
-): Promise<FormsSyncResult> {
+): Promise<{ survey: SurveyView; sync?: FormsSyncResult }> {
   ensureCan(principal, "survey.create", { schoolId });
   const now = deps.clock();
   if (Date.parse(input.deadline) <= now.getTime())
@@ -84,14 +88,25 @@ export async function registerForms(
     recipientCount: audience.recipients.length,
     scheduledRemindersSent: [],
   };
-  const repos = surveysRepos(deps.storage);
-  const created = await repos.surveys.create(schoolId, surveyId, row);
+  // Recipients first (rows under an id nobody knows yet are harmless if this fails), then the
+  // survey row that makes them visible.
   await writeRecipients(deps, schoolId, surveyId, audience.recipients);
+  const created = await surveysRepos(deps.storage).surveys.create(schoolId, surveyId, row);
+  const actor = { oid: principal.oid, name: principal.name };
   await deps.storage.audit.append(schoolId, {
     kind: "survey.created",
-    actor: { oid: principal.oid, name: principal.name },
+    actor,
     target: { kind: "survey", id: surveyId },
     data: { title: input.title, audience: input.audience.kind, anonymous: input.anonymous, source: "forms" },
   });
-  return syncFormsSurvey(deps, client, created, { oid: principal.oid, name: principal.name }, sheet);
+  // The survey is registered; a first sync that fails (Graph or storage unavailable) is not a
+  // failed registration: the answer says lastSyncAt null and POST …/forms-sync picks it up.
+  try {
+    const synced = await syncFormsSurvey(deps, client, created, actor, sheet);
+    return { survey: synced.survey, sync: synced };
+  } catch (e) {
+    if (isKomuError(e) && e.status < 500 && e.code !== "STALE_ETAG") throw e;
+    deps.logger.warn("surveys.forms.firstSyncFailed", { surveyId, error: String(e) });
+    return { survey: surveyView(await surveysRepos(deps.storage).surveys.require(schoolId, surveyId)) };
+  }
 }
