@@ -107,6 +107,13 @@ function Builder({ initial }: { initial: SurveyView | null }) {
     [t],
   );
 
+  // After a first check, the problems follow the form as it is corrected.
+  const [attempted, setAttempted] = useState(false);
+  useEffect(() => {
+    if (!attempted) return;
+    setProblems(checkForm(form, lang, messages, new Date()).problems);
+  }, [attempted, form, lang, messages]);
+
   useEffect(() => {
     if (!focusAfterMove) return;
     moveButtons.current.get(focusAfterMove)?.focus();
@@ -146,10 +153,9 @@ function Builder({ initial }: { initial: SurveyView | null }) {
     setError(null);
     const checked = checkForm(form, lang, messages, new Date());
     setProblems(checked.problems);
+    setAttempted(true);
     if (checked.problems.size > 0) {
-      const text = t("surveys.builder.problemsFound", { count: checked.problems.size });
-      setError(text);
-      announce(text);
+      announce(t("surveys.builder.problemsFound", { count: checked.problems.size }));
       return null;
     }
     setSaving(true);
@@ -325,9 +331,11 @@ function Builder({ initial }: { initial: SurveyView | null }) {
         </fieldset>
       </section>
 
-      {error && (
+      {(error || problems.size > 0) && (
         <MessageBar intent="error" role="alert" data-testid="survey-builder-error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>
+            {problems.size > 0 ? t("surveys.builder.problemsFound", { count: problems.size }) : error}
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>

@@ -44,6 +44,7 @@ const useStyles = makeStyles({
   },
   table: { overflowX: "auto" },
   row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "end" },
+  section: { display: "grid", gap: tokens.spacingVerticalXS },
 });
 
 type Dialog = "remind" | "deadline" | "close" | null;
@@ -72,7 +73,7 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
   return (
     <div className={styles.wrap} data-testid="survey-tracking">
       {error !== null && <ErrorPanel error={error} onRetry={() => void reload()} />}
-      <section aria-labelledby="tracking-overall">
+      <section aria-labelledby="tracking-overall" className={styles.section}>
         <Subtitle2 as="h3" id="tracking-overall">
           {t("surveys.tracking.overall")}
         </Subtitle2>
@@ -126,7 +127,7 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
       )}
       {[["byGrade", data.byGrade] as const, ["byClass", data.byClass] as const].map(([key, cells]) =>
         cells.length > 1 ? (
-          <section key={key} aria-labelledby={`tracking-${key}`}>
+          <section key={key} aria-labelledby={`tracking-${key}`} className={styles.section}>
             <Subtitle2 as="h3" id={`tracking-${key}`}>
               {t(`surveys.tracking.${key}`)}
             </Subtitle2>
@@ -141,7 +142,7 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
           </section>
         ) : null,
       )}
-      <section aria-labelledby="tracking-pending" className={styles.table}>
+      <section aria-labelledby="tracking-pending" className={`${styles.section} ${styles.table}`}>
         <Subtitle2 as="h3" id="tracking-pending">
           {t("surveys.tracking.nonResponders", { count: pending })}
         </Subtitle2>
