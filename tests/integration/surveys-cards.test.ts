@@ -7,6 +7,9 @@
  * card is refused; after the deadline answers are refused (SURVEY_CLOSED); a teacher who is not the
  * owner may not see the tracking.
  */
+
+import { surveyEntity } from "@komu/functions/surveys/entities";
+import { sendScheduledReminders } from "@komu/functions/surveys/remind/schedule";
 import type { RunningPlatform } from "@komu/local/platform";
 import { openPersonalChat } from "@komu/local/tenant/bot/deliver";
 import { staffUserId } from "@komu/local/tenant/seed/ids";
@@ -212,6 +215,13 @@ describe("survey cards in Teams", () => {
       await signIn(platform, teacher.upn),
     );
     expect(denied.status).toBe(403);
+    const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 1000 });
+    expect(
+      audit.items.some(
+        (e) =>
+          e.event.kind === "auth.denied" && (e.event.data as Json).path?.endsWith(`/surveys/${survey.id}/tracking`),
+      ),
+    ).toBe(true);
     const tracking = await api("GET", `/api/schools/${SCHOOL}/surveys/${survey.id}/tracking`);
     expect(tracking.total.answered).toBe(20);
   });
@@ -254,6 +264,87 @@ describe("survey cards in Teams", () => {
     const tracking = await api("GET", `/api/schools/${SCHOOL}/surveys/${survey.id}/tracking`);
     expect(tracking.nonResponders.map((r: Json) => r.remindCount)).toEqual([1, 1, 1, 1, 1]);
   }, 60_000);
+
+  it("only required answers missing: the card names them and keeps the rest as a partial answer", async () => {
+    const t = rest[2] as { id: string; upn: string };
+    const reply = await click(platform, t.id, first.get(t.id) as CardMessage, "survey.submit", { q1: "no" });
+    const text = cardText(reply.card);
+    expect(text).toContain("「持参する教材の数」は必須です。");
+    expect(text).toContain("入力した回答は一時保存しました。");
+    const mine = await call(
+      "GET",
+      `/api/schools/${SCHOOL}/surveys/${survey.id}/my-response`,
+      undefined,
+      {},
+      await signIn(platform, t.upn),
+    );
+    expect(mine.json).toMatchObject({ status: "partial", answers: { q1: "no" } });
+    // The refresh (survey.view) shows the saved answer in the card.
+    const refreshed = await click(platform, t.id, first.get(t.id) as CardMessage, "survey.view", {}, "automatic");
+    expect(cardText(refreshed.card)).toContain("一時保存した回答があります");
+    expect(cardText(refreshed.card)).toContain('"value":"no"');
+  });
+
+  it("回答を変更: the inputs come back prefilled; the new answer replaces the old, the first time is kept", async () => {
+    const t = answered[1] as { id: string; upn: string };
+    const token = await signIn(platform, t.upn);
+    const before = (await call("GET", `/api/schools/${SCHOOL}/surveys/${survey.id}/my-response`, undefined, {}, token))
+      .json;
+    // Their message was updated in place when they answered: it now offers 回答を変更.
+    const current = surveyCards(t.id, title)[0] as CardMessage;
+    expect(current.id).toBe(first.get(t.id)?.id);
+    expect(cardText(current.card)).toContain("回答済み");
+    const edit = await click(platform, t.id, current, "survey.edit");
+    expect(executeActions(edit.card).map((a: Json) => a.verb)).toEqual(["survey.submit", "survey.save"]);
+    expect(cardText(edit.card)).toContain(`"value":${before.answers.q2}`);
+    const changed = await click(
+      platform,
+      t.id,
+      { id: (first.get(t.id) as CardMessage).id, card: edit.card },
+      "survey.submit",
+      {
+        q1: "no",
+        q2: "7",
+      },
+    );
+    expect(cardText(changed.card)).toContain("回答を更新しました。");
+    const after = (await call("GET", `/api/schools/${SCHOOL}/surveys/${survey.id}/my-response`, undefined, {}, token))
+      .json;
+    expect(after).toMatchObject({ status: "submitted", answers: { q1: "no", q2: 7 }, submittedAt: before.submittedAt });
+  });
+
+  it("scheduled reminders: once per reminder day, from 08:00 JST of that day", async () => {
+    const surveys = platform.deps.surveys;
+    if (!surveys) throw new Error("surveys not wired");
+    const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 10);
+    const dueAt = Date.parse(
+      `${jstDay(new Date(Date.parse(survey.deadline) - 86_400_000).toISOString())}T08:00:00+09:00`,
+    );
+    const detail = await api("GET", `/api/schools/${SCHOOL}/surveys/${survey.id}`);
+    // Add a reminder day to the open survey's row (the builder sets it before sending).
+    const repo = surveys.storage.entities.repo(surveyEntity);
+    const row = await repo.require(SCHOOL, survey.id);
+    await repo.update(SCHOOL, survey.id, { ...row.data, reminders: { daysBefore: [1] } }, detail.etag);
+    const job = (at: number) => sendScheduledReminders(surveys, [SCHOOL], new Date(at));
+    const counts = () => rest.map((t) => surveyCards(t.id, title).length);
+    const before = counts();
+    expect((await job(dueAt - 60_000)).reminded).toBe(0);
+    expect((await job(dueAt + 60_000)).reminded).toBe(1);
+    expect((await job(dueAt + 3_600_000)).reminded).toBe(0);
+    // rest[2] saved a partial answer and rest[0] only failed: all five are still non-responders.
+    await waitUntil("a scheduled reminder for each non-responder", () =>
+      counts().every((n, i) => n === (before[i] as number) + 1),
+    );
+    await settle();
+    expect(counts()).toEqual(before.map((n) => n + 1));
+    for (const t of answered) expect(surveyCards(t.id, title), t.upn).toHaveLength(1);
+    const audit = await platform.deps.storage.audit.list(SCHOOL, { limit: 1000 });
+    const reminders = audit.items
+      .map((e) => e.event)
+      .filter((e) => e.kind === "survey.reminded" && e.target.id === survey.id)
+      .map((e) => (e.data as Json).trigger);
+    expect(reminders.sort()).toEqual(["manual", "schedule"]);
+  });
 
   it("after the deadline: the card says 締切済み and the tab gets SURVEY_CLOSED", async () => {
     const surveys = platform.deps.surveys;

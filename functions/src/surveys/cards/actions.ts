@@ -113,7 +113,9 @@ export function registerSurveyActions(
           return answer(
             ctx,
             await cardOf(t, saved.recipient.data, {
-              notice: submit ? "回答を受け付けました。ありがとうございました。" : "回答を更新しました。",
+              notice: t.recipient.data.submittedAt
+                ? "回答を更新しました。"
+                : "回答を受け付けました。ありがとうございました。",
               noticeColor: "Good",
             }),
           );
