@@ -71,7 +71,7 @@ function SurveysForUser({ me }: { me: Me }) {
         <Title1 as="h1" id="page-title">
           {t("surveys.title")}
         </Title1>
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>{t("surveys.noAccess")}</MessageBarBody>
         </MessageBar>
       </section>

@@ -118,7 +118,7 @@ function PreviewResult({ state }: { state: PreviewState }) {
         </ul>
       )}
       {p.warnings.map((w) => (
-        <MessageBar key={w.ja} intent="warning">
+        <MessageBar key={w.ja} layout="multiline" intent="warning">
           <MessageBarBody>{w[lang]}</MessageBarBody>
         </MessageBar>
       ))}
@@ -137,7 +137,7 @@ function ClassPicker(props: { value: AudienceFields; onChange: (groups: Audience
   if (classes.status === "error") {
     if (classes.error instanceof ApiError && classes.error.status === 404)
       return (
-        <MessageBar intent="warning" data-testid="survey-roster-missing">
+        <MessageBar layout="multiline" intent="warning" data-testid="survey-roster-missing">
           <MessageBarBody>{t("surveys.audience.noRoster")}</MessageBarBody>
         </MessageBar>
       );
@@ -146,7 +146,7 @@ function ClassPicker(props: { value: AudienceFields; onChange: (groups: Audience
   const grades = gradesOf(classes.data.classes);
   if (grades.length === 0)
     return (
-      <MessageBar intent="warning" data-testid="survey-roster-missing">
+      <MessageBar layout="multiline" intent="warning" data-testid="survey-roster-missing">
         <MessageBarBody>{t("surveys.audience.noRoster")}</MessageBarBody>
       </MessageBar>
     );

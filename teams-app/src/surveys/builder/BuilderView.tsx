@@ -332,7 +332,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
       </section>
 
       {(error || problems.size > 0) && (
-        <MessageBar intent="error" role="alert" data-testid="survey-builder-error">
+        <MessageBar layout="multiline" intent="error" role="alert" data-testid="survey-builder-error">
           <MessageBarBody>
             {problems.size > 0 ? t("surveys.builder.problemsFound", { count: problems.size }) : error}
           </MessageBarBody>
@@ -379,7 +379,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
                 : t("surveys.builder.openInTab")}
           </Body1>
           {confirm.preview.warnings.map((w) => (
-            <MessageBar key={w.ja} intent="warning">
+            <MessageBar key={w.ja} layout="multiline" intent="warning">
               <MessageBarBody>{w[lang]}</MessageBarBody>
             </MessageBar>
           ))}

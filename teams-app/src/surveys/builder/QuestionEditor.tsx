@@ -105,7 +105,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
         </Button>
       </div>
       {other.length > 0 && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{other.join(" ")}</MessageBarBody>
         </MessageBar>
       )}

@@ -59,7 +59,7 @@ export function ConfirmDialog(props: {
           <DialogContent id={bodyId} style={{ display: "grid", gap: 12 }}>
             {props.children}
             {error && (
-              <MessageBar intent="error" role="alert">
+              <MessageBar layout="multiline" intent="error" role="alert">
                 <MessageBarBody>{error}</MessageBarBody>
               </MessageBar>
             )}

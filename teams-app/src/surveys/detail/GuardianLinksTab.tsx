@@ -142,12 +142,12 @@ export default function GuardianLinksTab({ survey }: { survey: SurveyView }) {
         <Button onClick={reload}>{t("surveys.list.reload")}</Button>
       </div>
       {copyError && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{copyError}</MessageBarBody>
         </MessageBar>
       )}
       {links.items.length === 0 ? (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>{pending ? t("surveys.links.nonePending") : t("surveys.links.none")}</MessageBarBody>
         </MessageBar>
       ) : (

@@ -105,7 +105,7 @@ export default function ResultsTab({ survey }: { survey: SurveyView }) {
         {t("surveys.results.at", { at: formatInstant(results.at, lang) })}
       </Body1>
       {results.withheld ? (
-        <MessageBar intent="info" data-testid="survey-results-withheld">
+        <MessageBar layout="multiline" intent="info" data-testid="survey-results-withheld">
           <MessageBarBody>{t("surveys.results.withheld", { n: results.minGroup })}</MessageBarBody>
         </MessageBar>
       ) : (
@@ -153,7 +153,7 @@ export default function ResultsTab({ survey }: { survey: SurveyView }) {
         {busy && <Spinner size="tiny" label={t("surveys.results.downloading")} />}
       </div>
       {error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}

@@ -141,7 +141,7 @@ export default function SettingsTab({ survey, onChange }: { survey: SurveyView; 
             {sync.status === "loading" && <Spinner size="tiny" label={t("surveys.forms.syncing")} />}
           </div>
           {sync.status === "error" && (
-            <MessageBar intent="error" role="alert">
+            <MessageBar layout="multiline" intent="error" role="alert">
               <MessageBarBody>{sync.message}</MessageBarBody>
             </MessageBar>
           )}
@@ -186,7 +186,7 @@ function SyncResult({ result }: { result: FormsSyncResult }) {
   const { t } = useTranslation();
   return (
     <div data-testid="survey-forms-sync-result">
-      <MessageBar intent={result.unmatched.length > 0 ? "warning" : "success"}>
+      <MessageBar layout="multiline" intent={result.unmatched.length > 0 ? "warning" : "success"}>
         <MessageBarBody>
           {t("surveys.forms.syncResult", {
             added: result.added,

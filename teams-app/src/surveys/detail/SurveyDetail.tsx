@@ -82,7 +82,7 @@ export default function SurveyDetail({ surveyId, tab }: { surveyId: string; tab:
         <Body1>{t("surveys.detail.owner", { name: survey.owner.name })}</Body1>
       </div>
       {survey.status === "draft" ? (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>
             {t("surveys.detail.draft")}{" "}
             <Button size="small" onClick={() => openSurvey(survey.id, "edit")}>

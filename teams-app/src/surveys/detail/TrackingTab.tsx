@@ -110,7 +110,7 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
         </div>
       )}
       {reminded && (
-        <MessageBar intent="success" data-testid="survey-remind-result">
+        <MessageBar layout="multiline" intent="success" data-testid="survey-remind-result">
           <MessageBarBody>
             {t("surveys.tracking.reminded", {
               cards: reminded.cards,
@@ -272,7 +272,7 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
         </Body1>
       </ConfirmDialog>
       {!open && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>{t("surveys.tracking.notOpen")}</MessageBarBody>
         </MessageBar>
       )}

@@ -152,7 +152,7 @@ export default function FormsView() {
         }}
       />
       {error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}

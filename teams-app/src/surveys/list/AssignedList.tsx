@@ -48,7 +48,7 @@ export function AssignedList() {
         </Button>
       </div>
       {items.length === 0 ? (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>{t("surveys.list.empty.answer")}</MessageBarBody>
         </MessageBar>
       ) : (

@@ -59,7 +59,7 @@ export function SurveyList({ scope }: { scope: "mine" | "school" }) {
         </Button>
       </div>
       {items.length === 0 ? (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>{t(`surveys.list.empty.${scope}`)}</MessageBarBody>
         </MessageBar>
       ) : (

@@ -139,7 +139,8 @@ export function QuestionField(props: QuestionFieldProps) {
   }
 
   const fieldProps = {
-    label: `${label}${required ? ` ${t("surveys.respond.requiredMark")}` : ""}`,
+    // Field marks required (＊ and aria-required) itself.
+    label,
     required,
     ...(q.description ? { hint: q.description } : {}),
     ...(invalid ? { validationMessage: message, validationState: "error" as const } : {}),

@@ -150,19 +150,19 @@ function AnswerForm(props: {
         {data.about && ` · ${t("surveys.respond.about", { name: data.about })}`}
       </Body1>
       {!open && (
-        <MessageBar intent="warning" data-testid="survey-respond-closed">
+        <MessageBar layout="multiline" intent="warning" data-testid="survey-respond-closed">
           <MessageBarBody>{t("surveys.respond.closed")}</MessageBarBody>
         </MessageBar>
       )}
       {data.status === "submitted" && (
-        <MessageBar intent="success" data-testid="survey-respond-submitted">
+        <MessageBar layout="multiline" intent="success" data-testid="survey-respond-submitted">
           <MessageBarBody>
             {t("surveys.respond.submittedAt", { at: data.submittedAt ? formatInstant(data.submittedAt, lang) : "" })}
           </MessageBarBody>
         </MessageBar>
       )}
       {data.status === "partial" && open && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>{t("surveys.respond.partialSaved")}</MessageBarBody>
         </MessageBar>
       )}
@@ -181,12 +181,12 @@ function AnswerForm(props: {
           />
         ))}
       {error && (
-        <MessageBar intent="error" role="alert" data-testid="survey-respond-error">
+        <MessageBar layout="multiline" intent="error" role="alert" data-testid="survey-respond-error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent="success">
+        <MessageBar layout="multiline" intent="success">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
