@@ -5,6 +5,7 @@ import type { StoredEntity } from "../../storage/index.js";
 import { ensureEtag, loadSurveyFor } from "../access.js";
 import type { SurveysDeps } from "../deps.js";
 import { type SurveyRow, surveysRepos } from "../entities.js";
+import { dropOtherRecipients } from "../open/write-recipients.js";
 import { ensureFutureDeadline } from "./create-survey.js";
 
 export async function updateSurvey(
@@ -54,6 +55,8 @@ export async function deleteSurvey(
   ensureEtag(row, req.etag);
   if (row.data.status !== "draft") throw new KomuError("SURVEY_NOT_DRAFT", { details: { status: row.data.status } });
   await surveysRepos(deps.storage).surveys.delete(schoolId, surveyId, req.etag);
+  // Rows an interrupted open may have left (a draft has no answers).
+  await dropOtherRecipients(deps, schoolId, surveyId, new Set());
   await deps.storage.audit.append(schoolId, {
     kind: "survey.changed",
     actor: { oid: principal.oid, name: principal.name },

@@ -14,7 +14,7 @@ import type { SurveysDeps } from "../deps.js";
 import { ensureFutureDeadline } from "../drafts/create-survey.js";
 import { type SurveyRow, surveysRepos } from "../entities.js";
 import { enqueueAndDeliver } from "./enqueue.js";
-import { writeRecipients } from "./write-recipients.js";
+import { dropOtherRecipients, writeRecipients } from "./write-recipients.js";
 
 export async function openSurvey(
   deps: SurveysDeps,
@@ -35,6 +35,7 @@ export async function openSurvey(
   if (audience.recipients.length === 0)
     throw new KomuError("SURVEY_AUDIENCE_EMPTY", { details: { audience: row.data.audience.kind } });
   await writeRecipients(deps, schoolId, surveyId, audience.recipients);
+  await dropOtherRecipients(deps, schoolId, surveyId, new Set(audience.recipients.map((r) => r.key)));
   const saved = await surveysRepos(deps.storage).surveys.update(
     schoolId,
     surveyId,

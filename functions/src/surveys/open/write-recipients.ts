@@ -6,7 +6,7 @@ import { isKomuError } from "@komu/shared";
 import type { RecipientDraft } from "../audience/resolve-audience.js";
 import type { SurveysDeps } from "../deps.js";
 import { recipientRowId, surveyRecipientEntity, surveysRepos } from "../entities.js";
-import { forEachLimit } from "../recipients.js";
+import { forEachLimit, listRecipients } from "../recipients.js";
 
 export async function writeRecipients(
   deps: Pick<SurveysDeps, "storage">,
@@ -29,4 +29,24 @@ export async function writeRecipients(
     }
   });
   return { created, existing };
+}
+
+/**
+ * Deletes a draft's recipient rows other than `keep` (left by an earlier open whose final update
+ * lost a race, before the audience was edited): a draft has no answers, so nothing is lost.
+ */
+export async function dropOtherRecipients(
+  deps: Pick<SurveysDeps, "storage">,
+  schoolId: string,
+  surveyId: string,
+  keep: ReadonlySet<string>,
+): Promise<number> {
+  const repo = surveysRepos(deps.storage).recipients;
+  const stale = (await listRecipients(deps, schoolId, surveyId)).filter((r) => !keep.has(r.data.key));
+  await forEachLimit(stale, 8, async (r) => {
+    await repo.delete(schoolId, r.id, r.etag).catch((e) => {
+      if (!(isKomuError(e) && (e.code === "NOT_FOUND" || e.code === "STALE_ETAG"))) throw e;
+    });
+  });
+  return stale.length;
 }
