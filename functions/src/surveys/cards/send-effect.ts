@@ -25,7 +25,7 @@ export function surveysCardsHandler(deps: SurveysDeps, bot: Pick<BotHandler, "se
   return async (raw, _attempt, info) => {
     const { surveyId } = CardsPayload.parse(raw);
     const survey = await surveysRepos(deps.storage).surveys.get(info.schoolId, surveyId);
-    if (!survey || survey.data.status !== "open") return;
+    if (survey?.data.status !== "open") return;
     const pending = (await listRecipients(deps, info.schoolId, surveyId)).filter(
       (r) => r.data.oid && r.data.kind !== "guardian" && !r.data.cardActivityId,
     );

@@ -28,7 +28,7 @@ export function surveysRemindHandler(deps: SurveysDeps, bot: Pick<BotHandler, "s
     const { surveyId, reminderId, keys } = RemindPayload.parse(raw);
     const repos = surveysRepos(deps.storage);
     const survey = await repos.surveys.get(info.schoolId, surveyId);
-    if (!survey || survey.data.status !== "open") return;
+    if (survey?.data.status !== "open") return;
     await forEachLimit(keys, 8, async (key) => {
       if (info.signal.aborted) throw new Error("surveys.remind: attempt timed out (the rest on the next attempt)");
       const id = recipientRowId(surveyId, key);
