@@ -19,12 +19,15 @@ import {
   QUESTION_TYPES,
   type QuestionType,
   SURVEY_TEMPLATES,
+  SurveyDefinition,
+  type SurveyDefinitionInput,
   type SurveyView,
 } from "@komu/shared";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
+import { useLoad } from "../../app/useLoad.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { ConfirmDialog } from "../common/ConfirmDialog.js";
 import { useSurveys } from "../common/SurveysContext.js";
@@ -55,6 +58,28 @@ const useStyles = makeStyles({
 });
 
 const REMINDER_CHOICES = [7, 3, 2, 1, 0];
+
+interface TemplateChoice {
+  id: string;
+  name: { ja: string; en: string };
+  definition: SurveyDefinitionInput;
+}
+
+/** The server's templates whose definitions parse; the shipped ones (shared) when the server has not answered. */
+function templateChoices(items: { id: string; name: { ja: string; en: string }; definition: unknown }[] | null) {
+  if (!items)
+    return SURVEY_TEMPLATES.map(
+      (tpl): TemplateChoice => ({
+        id: tpl.id,
+        name: tpl.name,
+        definition: { ...tpl, templateId: tpl.id, deadline: "" },
+      }),
+    );
+  return items.flatMap((item): TemplateChoice[] => {
+    const parsed = SurveyDefinition.safeParse(item.definition);
+    return parsed.success ? [{ id: item.id, name: item.name, definition: parsed.data }] : [];
+  });
+}
 
 /** 新規作成 (`?view=new`) and a draft's edit (`?survey=<id>&view=edit`). */
 export default function BuilderView({ surveyId }: { surveyId: string | null }) {
@@ -93,6 +118,9 @@ function Builder({ initial }: { initial: SurveyView | null }) {
   const [preview, setPreview] = useState<PreviewState>({ status: "idle" });
   const [confirm, setConfirm] = useState<{ survey: SurveyView; preview: AudiencePreview } | null>(null);
   const [template, setTemplate] = useState("");
+  // GET …/surveys/templates (the server's deadline a week ahead); the shipped ones until it answers.
+  const [served] = useLoad(() => (initial ? Promise.resolve({ items: [] }) : api.templates()), [api, initial]);
+  const templates = useMemo(() => templateChoices(served.status === "ok" ? served.data.items : null), [served]);
   const [addType, setAddType] = useState<QuestionType>("single");
   const moveButtons = useRef(new Map<string, HTMLElement | null>());
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
@@ -128,9 +156,8 @@ function Builder({ initial }: { initial: SurveyView | null }) {
 
   const applyTemplate = (id: string) => {
     setTemplate(id);
-    const tpl = SURVEY_TEMPLATES.find((x) => x.id === id);
-    const next = tpl ? formFromDefinition({ ...tpl, templateId: tpl.id }, now) : emptyForm(now);
-    setForm(next);
+    const tpl = templates.find((x) => x.id === id);
+    setForm(tpl ? formFromDefinition(tpl.definition, now) : emptyForm(now));
     setProblems(new Map());
     announce(tpl ? t("surveys.builder.templateApplied", { name: tpl.name[lang] }) : t("surveys.builder.blankApplied"));
   };
@@ -193,7 +220,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
         <Field label={t("surveys.builder.template")} hint={t("surveys.builder.templateHint")}>
           <Select value={template} onChange={(_, d) => applyTemplate(d.value)} data-testid="survey-template">
             <option value="">{t("surveys.builder.blank")}</option>
-            {SURVEY_TEMPLATES.map((tpl) => (
+            {templates.map((tpl) => (
               <option key={tpl.id} value={tpl.id}>
                 {tpl.name[lang]}
               </option>

@@ -1,10 +1,5 @@
 import {
-  Body1,
-  Button,
-  MessageBar,
-  MessageBarBody,
   makeStyles,
-  Spinner,
   Subtitle2,
   Table,
   TableBody,
@@ -14,20 +9,11 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import {
-  type Audience,
-  type FormsSyncResult,
-  groupLabel,
-  QUESTION_LABELS,
-  ROLE_LABELS,
-  type SurveyView,
-} from "@komu/shared";
-import { useState } from "react";
+import { type Audience, groupLabel, QUESTION_LABELS, ROLE_LABELS, type SurveyView } from "@komu/shared";
 import { useTranslation } from "react-i18next";
-import { pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
 import { formatInstant } from "../../format/dates.js";
-import { useSurveys } from "../common/SurveysContext.js";
+import { FormsSync } from "./FormsSync.js";
 
 const useStyles = makeStyles({
   wrap: { display: "grid", gap: tokens.spacingVerticalL },
@@ -59,26 +45,6 @@ export default function SettingsTab({ survey, onChange }: { survey: SurveyView; 
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
-  const { api, announce } = useSurveys();
-  const [sync, setSync] = useState<
-    { status: "idle" | "loading" } | { status: "ok"; data: FormsSyncResult } | { status: "error"; message: string }
-  >({ status: "idle" });
-  const source = survey.source;
-
-  const resync = async () => {
-    setSync({ status: "loading" });
-    try {
-      const data = await api.formsSync(survey.id);
-      setSync({ status: "ok", data });
-      onChange(data.survey);
-      announce(t("surveys.forms.synced", { added: data.added, unmatched: data.unmatched.length }));
-    } catch (e) {
-      const message = pickErrorMessage(e, lang);
-      setSync({ status: "error", message });
-      announce(message);
-    }
-  };
-
   return (
     <div className={styles.wrap} data-testid="survey-settings">
       <dl className={styles.dl}>
@@ -119,35 +85,7 @@ export default function SettingsTab({ survey, onChange }: { survey: SurveyView; 
           </>
         )}
       </dl>
-      {source.kind === "forms" && (
-        <section aria-labelledby="settings-forms">
-          <Subtitle2 as="h3" id="settings-forms">
-            {t("surveys.forms.title")}
-          </Subtitle2>
-          <Body1 as="p">
-            {t("surveys.forms.workbook", { name: source.fileName })}
-            {source.lastSyncAt
-              ? ` · ${t("surveys.forms.lastSync", { at: formatInstant(source.lastSyncAt, lang) })}`
-              : ""}
-          </Body1>
-          <div className={styles.actions}>
-            <Button
-              onClick={() => void resync()}
-              disabledFocusable={sync.status === "loading"}
-              data-testid="survey-forms-sync"
-            >
-              {t("surveys.forms.resync")}
-            </Button>
-            {sync.status === "loading" && <Spinner size="tiny" label={t("surveys.forms.syncing")} />}
-          </div>
-          {sync.status === "error" && (
-            <MessageBar layout="multiline" intent="error" role="alert">
-              <MessageBarBody>{sync.message}</MessageBarBody>
-            </MessageBar>
-          )}
-          {sync.status === "ok" && <SyncResult result={sync.data} />}
-        </section>
-      )}
+      {survey.source.kind === "forms" && <FormsSync survey={survey} onChange={onChange} />}
       <section aria-labelledby="settings-questions" className={styles.table}>
         <Subtitle2 as="h3" id="settings-questions">
           {t("surveys.builder.questions", { count: survey.questions.length })}
@@ -178,43 +116,6 @@ export default function SettingsTab({ survey, onChange }: { survey: SurveyView; 
           </TableBody>
         </Table>
       </section>
-    </div>
-  );
-}
-
-function SyncResult({ result }: { result: FormsSyncResult }) {
-  const { t } = useTranslation();
-  return (
-    <div data-testid="survey-forms-sync-result">
-      <MessageBar layout="multiline" intent={result.unmatched.length > 0 ? "warning" : "success"}>
-        <MessageBarBody>
-          {t("surveys.forms.syncResult", {
-            added: result.added,
-            skipped: result.skipped,
-            unmatched: result.unmatched.length,
-          })}
-        </MessageBarBody>
-      </MessageBar>
-      {result.unmatched.length > 0 && (
-        <Table size="small" aria-label={t("surveys.forms.unmatched")}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("surveys.forms.row")}</TableHeaderCell>
-              <TableHeaderCell>{t("surveys.tracking.name")}</TableHeaderCell>
-              <TableHeaderCell>{t("surveys.forms.email")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.unmatched.map((u) => (
-              <TableRow key={u.row}>
-                <TableCell>{u.row}</TableCell>
-                <TableCell>{u.name}</TableCell>
-                <TableCell>{u.email}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
     </div>
   );
 }

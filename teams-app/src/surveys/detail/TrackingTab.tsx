@@ -30,6 +30,7 @@ import { RateBar } from "../common/RateBar.js";
 import { useSurveys } from "../common/SurveysContext.js";
 import { jstToUtcIso, utcIsoToJst } from "../model/deadline.js";
 import { percent } from "../model/status.js";
+import { FormsSync } from "./FormsSync.js";
 import { useTracking } from "./useTracking.js";
 
 const useStyles = makeStyles({
@@ -108,6 +109,9 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
             {t("surveys.tracking.close")}
           </Button>
         </div>
+      )}
+      {survey.source.kind === "forms" && (
+        <FormsSync survey={survey} onChange={onChange} onSynced={() => void reload()} />
       )}
       {reminded && (
         <MessageBar layout="multiline" intent="success" data-testid="survey-remind-result">
