@@ -99,7 +99,23 @@ export default function BuilderView({ surveyId }: { surveyId: string | null }) {
   useEffect(load, [load]);
   if (loaded.status === "loading") return <Spinner label={t("app.loading")} />;
   if (loaded.status === "error") return <ErrorPanel error={loaded.error} onRetry={load} />;
+  if (loaded.survey && loaded.survey.status !== "draft") return <NotDraft surveyId={loaded.survey.id} />;
   return <Builder initial={loaded.survey} />;
+}
+
+function NotDraft({ surveyId }: { surveyId: string }) {
+  const { t } = useTranslation();
+  const { openSurvey } = useSurveys();
+  return (
+    <MessageBar layout="multiline" intent="info" data-testid="survey-not-draft">
+      <MessageBarBody>
+        {t("surveys.builder.notDraft")}{" "}
+        <Button size="small" onClick={() => openSurvey(surveyId)}>
+          {t("surveys.builder.toSurvey")}
+        </Button>
+      </MessageBarBody>
+    </MessageBar>
+  );
 }
 
 function Builder({ initial }: { initial: SurveyView | null }) {
@@ -116,6 +132,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PreviewState>({ status: "idle" });
+  const [deleting, setDeleting] = useState(false);
   const [confirm, setConfirm] = useState<{ survey: SurveyView; preview: AudiencePreview } | null>(null);
   const [template, setTemplate] = useState("");
   // GET …/surveys/templates (the server's deadline a week ahead); the shipped ones until it answers.
@@ -380,8 +397,29 @@ function Builder({ initial }: { initial: SurveyView | null }) {
         <Button appearance="subtle" onClick={() => (current ? openSurvey(current.id, "settings") : go("mine"))}>
           {current ? t("surveys.builder.toSurvey") : t("surveys.back")}
         </Button>
+        {current && (
+          <Button appearance="subtle" onClick={() => setDeleting(true)} data-testid="survey-delete">
+            {t("surveys.builder.delete")}
+          </Button>
+        )}
         {saving && <Spinner size="tiny" label={t("surveys.builder.saving")} />}
       </div>
+      {current && (
+        <ConfirmDialog
+          open={deleting}
+          title={t("surveys.builder.deleteTitle")}
+          confirmLabel={t("surveys.builder.delete")}
+          testId="survey-delete-dialog"
+          onClose={() => setDeleting(false)}
+          onConfirm={async () => {
+            await api.remove(current);
+            announce(t("surveys.builder.deleted"));
+            go("mine");
+          }}
+        >
+          <Body1 as="p">{t("surveys.builder.deleteBody", { title: form.title || "—" })}</Body1>
+        </ConfirmDialog>
+      )}
       {confirm && (
         <ConfirmDialog
           open
