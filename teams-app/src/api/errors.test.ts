@@ -31,4 +31,17 @@ describe("error messages", () => {
     expect(pickErrorMessage(new Error("boom"), "en")).toBe("An unexpected error occurred. Please try again shortly.");
     expect(new ApiError(400, "X", { ja: "", en: "only english" }).messageIn("ja")).toBe("only english");
   });
+
+  it("keeps a 4xx error's details (fields and answers to show the problems at)", () => {
+    const issues = [{ path: "questions.0.title", code: "too_small", message: "required" }];
+    const error = errorFromBody(400, {
+      error: {
+        code: "VALIDATION_FAILED",
+        message: { ja: "入力内容に誤りがあります。", en: "Invalid." },
+        details: { issues },
+      },
+    });
+    expect(error.details).toEqual({ issues });
+    expect(errorFromBody(500, { error: { code: "INTERNAL", message: "x" } }).details).toBeUndefined();
+  });
 });
