@@ -129,6 +129,20 @@ describe("surveys API", () => {
     );
   });
 
+  it("a create retried with the same Idempotency-Key makes one survey", async () => {
+    const key = "create-once-1";
+    const body = definition({ title: "一度だけ" });
+    const a = await call(U.owner, "POST", base, body, { "idempotency-key": key });
+    const b = await call(U.owner, "POST", base, body, { "idempotency-key": key });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.json.id).toBe(a.json.id);
+    const mine = (await call(U.owner, "GET", `${base}?status=draft`)).json.items.filter(
+      (s: Json) => s.title === "一度だけ",
+    );
+    expect(mine).toHaveLength(1);
+  });
+
   it("templates: three, each a fresh definition the API accepts", async () => {
     const list = await call(U.owner, "GET", `${base}/templates`);
     expect(list.status).toBe(200);
@@ -278,8 +292,30 @@ describe("surveys API", () => {
     // A teacher is not among the students asked.
     expect((await call(U.head, "GET", path)).json.error.code).toBe("SURVEY_NOT_RECIPIENT");
 
+    const past = await call(
+      U.owner,
+      "POST",
+      `${base}/${created.json.id}/deadline`,
+      { deadline: inDays(-1) },
+      { "if-match": opened.json.etag },
+    );
+    expect(past.json.error.code).toBe("SURVEY_DEADLINE_PAST");
+    const later = inDays(10);
+    const moved = await call(
+      U.owner,
+      "POST",
+      `${base}/${created.json.id}/deadline`,
+      { deadline: later },
+      { "if-match": opened.json.etag },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.json.deadline).toBe(later);
+    expect(moved.json.answered).toBe(1);
+    const list = (await call(U.owner, "GET", `${base}?status=open`)).json.items;
+    expect(list.find((s: Json) => s.id === created.json.id)).toMatchObject({ answered: 1, sourceKind: "komu" });
+
     const closed = await call(U.owner, "POST", `${base}/${created.json.id}/close`, undefined, {
-      "if-match": opened.json.etag,
+      "if-match": moved.json.etag,
     });
     expect(closed.json.status).toBe("closed");
     const late = await call(U.student, "PUT", path, { answers: { q1: false }, submit: true });
