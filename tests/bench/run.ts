@@ -15,6 +15,8 @@
  *    decision-to-next-card latency, 決裁 to filed, Graph calls and RU per approval.
  * 6. Sealing (sealing.ts): a 50-page PDF with 5 imprints and the 決裁証明 page: time, size growth,
  *    verification time.
+ * 7. Surveys (surveys.ts): aggregation of 30,000 responses (pure and through GET …/results), and
+ *    sustained guardian submissions per second through single-use links.
  */
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -27,9 +29,13 @@ import { runLoad } from "./load.js";
 import { benchOutbox } from "./outbox.js";
 import { benchRecords } from "./records.js";
 import { benchSealing } from "./sealing.js";
+import { benchSurveys } from "./surveys.js";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** `BENCH_ONLY=surveys,records` runs only those parts (me, outbox, records, approvals, sealing, surveys). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
+const runs = (part: string) => ONLY.size === 0 || ONLY.has(part);
 
 async function main(): Promise<void> {
   if (!(await runWithDevCa(join(REPO_ROOT, ".data", "dev-ca")))) return;
@@ -38,26 +44,39 @@ async function main(): Promise<void> {
     // The seeded schools' records libraries are provisioned in the background: let that finish so
     // its Graph calls are not counted as the first request's.
     await platform.recordsReady;
-    const token = await signIn(platform, KNOWN_USERS.aobaVicePrincipal.upn);
-    const url = `${platform.url}/api/me`;
-    const headers = { authorization: `Bearer ${token}` };
-    const graph = platform.deps.graph.calls;
+    await platform.rosterReady;
+    if (runs("me")) await benchMe(platform);
+    if (runs("outbox")) await benchOutbox(platform);
+    if (runs("records")) await benchRecords(platform, Number(process.env.BENCH_RECORDS ?? 500));
+    if (runs("approvals")) await benchApprovals(platform, Number(process.env.BENCH_APPROVALS ?? 20));
+    if (runs("sealing")) await benchSealing();
+    if (runs("surveys")) await benchSurveys(platform, Number(process.env.BENCH_SURVEY_RESPONSES ?? 30_000));
+  } finally {
+    await platform.stop();
+  }
+}
 
-    // Cold: the first request resolves the principal through Graph.
-    graph.reset();
-    const first = await fetch(url, { headers });
-    if (first.status !== 200) throw new Error(`/api/me answered ${first.status}: ${await first.text()}`);
-    const coldCalls = graph.total();
+async function benchMe(platform: Awaited<ReturnType<typeof startPlatform>>): Promise<void> {
+  const token = await signIn(platform, KNOWN_USERS.aobaVicePrincipal.upn);
+  const url = `${platform.url}/api/me`;
+  const headers = { authorization: `Bearer ${token}` };
+  const graph = platform.deps.graph.calls;
 
-    await runLoad({ url, headers, connections: CONNECTIONS, durationMs: 2_000 }); // warm-up
-    graph.reset();
-    const r = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
-    const stats = (await (await fetch(`${platform.tenant.origin}/_emulator/stats`)).json()) as {
-      totals?: { requests: number; resourceUnits: number; throttled: number };
-    };
+  // Cold: the first request resolves the principal through Graph.
+  graph.reset();
+  const first = await fetch(url, { headers });
+  if (first.status !== 200) throw new Error(`/api/me answered ${first.status}: ${await first.text()}`);
+  const coldCalls = graph.total();
 
-    const f = (n: number) => n.toFixed(1);
-    console.log(`
+  await runLoad({ url, headers, connections: CONNECTIONS, durationMs: 2_000 }); // warm-up
+  graph.reset();
+  const r = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
+  const stats = (await (await fetch(`${platform.tenant.origin}/_emulator/stats`)).json()) as {
+    totals?: { requests: number; resourceUnits: number; throttled: number };
+  };
+
+  const f = (n: number) => n.toFixed(1);
+  console.log(`
 Kōmu benchmarks — ${new Date().toISOString()}
 machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}; client and server share the cores
 
@@ -68,13 +87,6 @@ GET /api/me (token validated with jose against the JWKS, principal from Graph me
   Graph calls     first request (cold principal): ${coldCalls}; during the run: ${graph.total()} (${JSON.stringify(graph.snapshot())})
   local tenant    ${JSON.stringify(stats.totals ?? {})} (all requests since start, incl. token grants)
 `);
-    await benchOutbox(platform);
-    await benchRecords(platform, Number(process.env.BENCH_RECORDS ?? 500));
-    await benchApprovals(platform, Number(process.env.BENCH_APPROVALS ?? 20));
-    await benchSealing();
-  } finally {
-    await platform.stop();
-  }
 }
 
 main().catch((error) => {

@@ -28,6 +28,7 @@ export async function saveByLink(
     answers: input.response.answers,
     submit: input.response.submit,
     via: "link",
+    preloaded: { survey: opened.survey, recipient: opened.recipient },
   });
   const schoolName = await input.schoolName?.(opened.claims.s);
   const body = await guardianResponse(deps, saved.survey, saved.recipient, schoolName);

@@ -32,6 +32,8 @@ export interface SaveResponseInput {
   submittedAt?: string;
   /** Skip the deadline check (the Forms import records what Forms already accepted). */
   ignoreDeadline?: boolean;
+  /** Rows the caller has just read (a guardian's link): used for the first attempt, saving two reads. */
+  preloaded?: { survey: StoredEntity<SurveyRow>; recipient: StoredEntity<SurveyRecipientRow> };
 }
 
 export interface SavedResponse {
@@ -48,14 +50,18 @@ export function ensureAccepting(survey: SurveyRow, now: Date): void {
 
 export async function saveResponse(deps: SurveysDeps, input: SaveResponseInput): Promise<SavedResponse> {
   const repos = surveysRepos(deps.storage);
-  const survey = await repos.surveys.require(input.schoolId, input.surveyId);
+  const preloaded = input.preloaded;
+  const survey = preloaded?.survey ?? (await repos.surveys.require(input.schoolId, input.surveyId));
   const now = deps.clock();
   if (input.ignoreDeadline) {
     if (survey.data.status === "draft") throw new KomuError("SURVEY_NOT_OPEN");
   } else ensureAccepting(survey.data, now);
 
   for (let attempt = 0; ; attempt++) {
-    const recipient = await repos.recipients.get(input.schoolId, recipientRowId(input.surveyId, input.recipientKey));
+    const recipient =
+      attempt === 0 && preloaded
+        ? preloaded.recipient
+        : await repos.recipients.get(input.schoolId, recipientRowId(input.surveyId, input.recipientKey));
     if (!recipient) throw new KomuError("SURVEY_NOT_RECIPIENT");
     const alreadySubmitted = recipient.data.submittedAt !== null;
     const submit = input.submit || alreadySubmitted;
@@ -92,8 +98,9 @@ export async function saveResponse(deps: SurveysDeps, input: SaveResponseInput):
       submittedAt,
       partial: !submit,
     };
+    let etags: string[];
     try {
-      await deps.storage.entities.transaction(input.schoolId, [
+      etags = await deps.storage.entities.transaction(input.schoolId, [
         {
           type: "replace",
           def: surveyRecipientEntity,
@@ -117,7 +124,12 @@ export async function saveResponse(deps: SurveysDeps, input: SaveResponseInput):
       if (attempt < 4 && isKomuError(e) && (e.code === "STALE_ETAG" || e.code === "CONFLICT")) continue;
       throw e;
     }
-    const saved = await repos.recipients.require(input.schoolId, recipient.id);
+    const saved: StoredEntity<SurveyRecipientRow> = {
+      ...recipient,
+      etag: etags[0] ?? "",
+      updatedAt: now.toISOString(),
+      data: nextRecipient,
+    };
     return { survey, recipient: saved, response, status: response.status };
   }
 }
