@@ -7,8 +7,9 @@
  * to II for a named survey of students or guardians (their answers are personal data).
  *
  * Idempotent: the record id is chosen and kept on the survey row (ETag) before anything is
- * filed; a retry finds it and returns that record (re-driving a filing still under way). The
- * export is audited once (`survey.exported`, format "archive", recordId).
+ * filed; a retry finds it and returns that record (re-driving a filing still under way); after a
+ * filing that failed for good, the next request files under a new id. The export is audited once
+ * per record (`survey.exported`, format "archive", recordId).
  */
 import {
   type ArchiveInput,
@@ -64,8 +65,11 @@ export async function archiveSurvey(
   const save = (patch: Partial<SurveyRow>, current: StoredEntity<SurveyRow>) =>
     repo.update(schoolId, surveyId, { ...current.data, ...patch }, current.etag);
 
-  // 1. the record id, kept before filing (a retry files under the same id)
-  if (!survey.data.archive)
+  // 1. the record id, kept before filing (a retry files under the same id); a filing that
+  //    failed for good (the record "failed") is not retried forever: the next request starts anew.
+  const recordRows = recordsRepos(records.storage).records;
+  const previous = survey.data.archive ? await recordRows.get(schoolId, survey.data.archive.recordId) : null;
+  if (!survey.data.archive || previous?.data.status === "failed")
     survey = await save(
       { archive: { recordId: newRecordId(now), categoryCode: input.categoryCode, audited: false } },
       survey,
@@ -75,7 +79,7 @@ export async function archiveSurvey(
   const actor = { oid: principal.oid, name: principal.name };
 
   // 2. the workbook, staged and filed (skipped when the record exists: fileRecord re-drives it)
-  const existing = await recordsRepos(records.storage).records.get(schoolId, recordId);
+  const existing = previous?.id === recordId ? previous : await recordRows.get(schoolId, recordId);
   let responses = 0;
   let filing: Awaited<ReturnType<typeof fileRecord>>;
   if (existing) {
