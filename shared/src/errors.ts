@@ -268,6 +268,36 @@ export const ERROR_CODES = {
     ja: "Forms の回答ブックの列が想定と違うため、取り込みませんでした（何も記録していません）。ID・メール・名前の列と、登録時と同じ設問の列が必要です。",
     en: "The Forms workbook's columns are not as expected, so nothing was imported. It needs the ID, Email and Name columns and the same question columns as when it was registered.",
   },
+  MEETING_NOT_ATTENDEE: {
+    status: 403,
+    ja: "この会議の出席者ではないため、資料を見ることはできません。",
+    en: "You are not an attendee of this meeting, so you cannot see its materials.",
+  },
+  MEETING_ATTENDEE_OUTSIDE_SCHOOL: {
+    status: 422,
+    ja: "出席者に、この学校の教職員ではない人が含まれています。名簿を確認してください。",
+    en: "Some attendees are not staff of this school. Check the list.",
+  },
+  MEETING_NOTE_PAGE_MISSING: {
+    status: 422,
+    ja: "メモのページがこの資料にありません。ページ番号を確認してください（メモは保存されていません）。",
+    en: "The note's page does not exist in this material. Check the page number (the note was not saved).",
+  },
+  MEETING_CANCELLED: {
+    status: 409,
+    ja: "この会議は中止されています。",
+    en: "This meeting has been cancelled.",
+  },
+  MEETING_MINUTES_LOCKED: {
+    status: 409,
+    ja: "議事録は決裁に回付済みのため変更できません。差し戻された場合は修正できます。",
+    en: "The minutes have been sent for approval and cannot change now (they can if returned).",
+  },
+  MEETING_MATERIAL_NOT_READY: {
+    status: 409,
+    ja: "資料の保存が終わっていません。しばらくしてから開いてください。",
+    en: "The material is still being saved. Try again shortly.",
+  },
   RATE_LIMITED: {
     status: 429,
     ja: "混み合っています。しばらくしてからやり直してください。",

@@ -2,6 +2,7 @@ export * from "./access/capabilities.js";
 export * from "./approvals/index.js";
 export * from "./errors.js";
 export * from "./i18n/index.js";
+export * from "./meetings/index.js";
 export * from "./principal.js";
 export * from "./records/index.js";
 export * from "./roles.js";

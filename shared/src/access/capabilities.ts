@@ -153,7 +153,13 @@ export const CAPABILITIES = {
   "meeting.manage": {
     description: { ja: "職員会議を運営する", en: "Run staff meetings" },
     staffOnly: true,
-    grants: [{ holders: [...SCHOOL_LEADERS, "headTeacher"], scope: "ownSchool" }],
+    grants: [{ holders: [...SCHOOL_LEADERS, "headTeacher", "gradeHead"], scope: "ownSchool" }],
+  },
+  "meeting.read": {
+    description: { ja: "出席する会議の資料を見る", en: "Read the materials of meetings one attends" },
+    staffOnly: true,
+    classified: true,
+    grants: [{ holders: "anyStaff", scope: "ownSchool" }],
   },
   "survey.create": {
     description: { ja: "アンケート・照会を作成する", en: "Create surveys and inquiries" },

@@ -38,6 +38,11 @@ describe("audit events", () => {
       "survey.linkIssued",
       "survey.exported",
       "survey.formsSynced",
+      "meeting.created",
+      "meeting.changed",
+      "meeting.distributed",
+      "meeting.material",
+      "meeting.minutesSubmitted",
       "admin.auditVerified",
     ]);
     const base = {

@@ -313,6 +313,45 @@ export const auditEventSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     ...base,
+    kind: z.literal("meeting.created"),
+    data: z.object({ title: z.string(), type: z.string(), startsAt: z.string() }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("meeting.changed"),
+    data: z.object({
+      what: z.enum(["details", "cancelled", "minutes", "actionItem", "sharingRemoved", "filed"]),
+      changes: changesSchema.optional(),
+      recordIds: z.array(z.string()).optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("meeting.distributed"),
+    data: z.object({
+      attendees: z.number().int().nonnegative(),
+      materials: z.number().int().nonnegative(),
+      permissionOperations: z.number().int().nonnegative(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("meeting.material"),
+    data: z.object({
+      action: z.enum(["added", "replaced", "viewed"]),
+      materialId: z.string(),
+      version: z.number().int().positive(),
+      sha256: z.string().optional(),
+      classification: z.string().optional(),
+    }),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("meeting.minutesSubmitted"),
+    data: z.object({ approvalId: z.string(), sha256: z.string() }),
+  }),
+  z.object({
+    ...base,
     kind: z.literal("admin.auditVerified"),
     data: z.object({
       ok: z.boolean(),

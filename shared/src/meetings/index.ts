@@ -1,0 +1,3 @@
+export * from "./api.js";
+export * from "./meeting.js";
+export * from "./notes.js";
