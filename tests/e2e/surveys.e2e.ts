@@ -100,6 +100,12 @@ async function signedInPage(upn: string, path: string, log: string[]): Promise<P
   const page = await context.newPage();
   page.on("pageerror", (e) => log.push(`pageerror [${upn}]: ${e.message}`));
   page.on("console", (m) => log.push(`${m.type()} [${upn}]: ${m.text()}`));
+  page.on("requestfailed", (r) =>
+    log.push(`requestfailed [${upn}]: ${r.method()} ${r.url()} ${r.failure()?.errorText}`),
+  );
+  page.on("response", (r) => {
+    if (r.status() >= 400) log.push(`http ${r.status()} [${upn}]: ${r.request().method()} ${r.url()}`);
+  });
   await page.goto(`${platform.url}${path}`);
   await page.getByRole("button", { name: "ローカルテナントでサインイン" }).click();
   await page.selectOption("select#username", upn);
@@ -115,6 +121,9 @@ async function teamsClient(user: Staff, log: string[]): Promise<Page> {
   const page = await context.newPage();
   page.on("pageerror", (e) => log.push(`pageerror [teams ${user.upn}]: ${e.message}`));
   page.on("console", (m) => log.push(`${m.type()} [teams ${user.upn}]: ${m.text()}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) log.push(`http ${r.status()} [teams ${user.upn}]: ${r.request().method()} ${r.url()}`);
+  });
   await page.goto(`${platform.tenant.httpOrigin}/`);
   await page.selectOption("select#user", user.id);
   await page.fill("#password", platform.config.m365.devPassword ?? "");
