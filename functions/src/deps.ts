@@ -14,6 +14,7 @@ import { createGraphSchoolDirectory } from "./graph/school-directory.js";
 import { readVersion } from "./http/version.js";
 import { createPrincipalResolver, type PrincipalResolver } from "./identity/principal.js";
 import { createTokenValidator, type TokenValidator } from "./identity/token-validator.js";
+import { createMeetingsDeps, type MeetingsDeps } from "./meetings/index.js";
 import type { EffectHandlers } from "./outbox/types.js";
 import type { RecordsDeps } from "./records/deps.js";
 import { disposalEffectHandlers } from "./records/disposal/effects.js";
@@ -82,6 +83,8 @@ export interface AppDeps {
   roster?: RosterDirectory;
   /** The surveys module (アンケート); absent in hosts built without it. */
   surveys?: SurveysDeps;
+  /** The meetings module (ペーパーレス会議); absent in hosts built without it. */
+  meetings?: MeetingsDeps;
 }
 
 export const consoleLogger: Logger = {
@@ -140,6 +143,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   const roster = createRosterDirectory(storage);
   const surveys = createSurveysDeps({ config, storage, graph, records, roster, clock, logger });
   const schools = options.overrides?.schools ?? createGraphSchoolDirectory(graph);
+  const meetings = createMeetingsDeps({ config, storage, graph, records, approvals, clock, logger });
   const effectHandlers: EffectHandlers = {
     ...disposalEffectHandlers({ storage, graph, clock }),
     ...recordsEffectHandlers(records),
@@ -178,6 +182,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     approvals,
     roster,
     surveys,
+    meetings,
     effectHandlers,
     dispose: () => storage.dispose(),
   };

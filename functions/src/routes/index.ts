@@ -2,6 +2,7 @@ import { approvalsEndpoints } from "../approvals/index.js";
 import { verifyPdfEndpoint } from "../approvals/pdf/http/verify.js";
 import type { TaskSource } from "../deps.js";
 import type { Endpoint } from "../http/types.js";
+import { meetingsEndpoints } from "../meetings/index.js";
 import { disposalEndpoints } from "../records/disposal/http/index.js";
 import { disposalTaskSource } from "../records/disposal/task-source.js";
 import { recordsEndpoints } from "../records/index.js";
@@ -36,6 +37,7 @@ export const coreEndpoints: readonly Endpoint[] = [
   ...approvalsEndpoints,
   ...rosterEndpoints,
   ...surveysEndpoints,
+  ...meetingsEndpoints,
   // Last: its GET /records/{recordId} must not shadow the registers' and disposal's static paths.
   ...recordsEndpoints,
 ];
