@@ -199,8 +199,11 @@ export function checkAnswers(
     else kept[id] = typeof value === "string" && q.type !== "date" ? value.replace(/\r\n?/g, "\n") : value;
   }
   const missing = questions.filter((q) => q.required && visible.has(q.id) && !isAnswered(kept[q.id])).map((q) => q.id);
+  // One problem per question: an invalid answer to a required question is reported as invalid,
+  // not also as missing.
+  const flagged = new Set(problems.map((x) => x.questionId));
   if (mode === "submit")
-    for (const id of missing) {
+    for (const id of missing.filter((m) => !flagged.has(m))) {
       const q = byId.get(id) as Question;
       problems.push(p(id, "required", `「${q.title}」は必須です。`, `"${q.title}" is required.`));
     }

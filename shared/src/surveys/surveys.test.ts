@@ -78,6 +78,15 @@ describe("checkAnswers", () => {
     expect(checkAnswers(attendance, { q1: "yes" }, "partial").problems).toEqual([]);
   });
 
+  it("reports one problem for an invalid answer to a required question (the value, not also 'required')", () => {
+    const q = [Question.parse({ id: "q1", type: "number", title: "人数", required: true, min: 0, max: 5 })];
+    const r = checkAnswers(q, { q1: 9 }, "submit");
+    expect(r.problems.map((x) => [x.questionId, x.problem])).toEqual([["q1", "outOfRange"]]);
+    const wrong = checkAnswers(q, { q1: "abc" }, "submit");
+    expect(wrong.problems.map((x) => [x.questionId, x.problem])).toEqual([["q1", "wrongType"]]);
+    expect(checkAnswers(q, {}, "submit").problems.map((x) => x.problem)).toEqual(["required"]);
+  });
+
   it("counts characters, not UTF-16 units, and refuses wrong types and choices", () => {
     const q = [Question.parse({ id: "q1", type: "shortText", title: "a", maxLength: 2 })];
     expect(checkAnswers(q, { q1: "𠮷野" }, "submit").problems).toEqual([]);
