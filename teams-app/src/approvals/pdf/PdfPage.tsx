@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { PDFDocumentProxy, RenderTask } from "pdfjs-dist";
-import { type CSSProperties, useEffect, useRef, useState } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { loadPdfJs } from "./pdfjs.js";
 import "./text-layer.css";
@@ -38,6 +38,10 @@ export function PdfPage(props: {
   estimate: { width: number; height: number };
   onRatio: (page: number, ratio: number) => void;
   registerNode: (page: number, node: HTMLElement | null) => void;
+  /** Drawn between the canvas and the text layer (e.g. highlights). */
+  overlay?: ReactNode;
+  /** Called after the text layer is built. */
+  onTextLayer?: (page: number, layer: HTMLElement) => void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -48,6 +52,8 @@ export function PdfPage(props: {
   const [near, setNear] = useState(props.pageNumber <= 2);
   const { doc, pageNumber, zoom, onRatio, registerNode } = props;
   const scale = zoom * CSS_UNITS;
+  const onTextLayerRef = useRef(props.onTextLayer);
+  onTextLayerRef.current = props.onTextLayer;
 
   useEffect(() => {
     const node = wrapper.current;
@@ -86,6 +92,7 @@ export function PdfPage(props: {
         const tl = new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: layer, viewport });
         text = tl;
         await tl.render();
+        if (live) onTextLayerRef.current?.(pageNumber, layer);
       }
       const target = canvas.current;
       if (!near || !target || !live) return;
@@ -121,6 +128,7 @@ export function PdfPage(props: {
       data-page-number={pageNumber}
     >
       <canvas ref={canvas} className={styles.canvas} />
+      {props.overlay}
       <div ref={textLayer} className="textLayer" />
     </figure>
   );

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PDFDocumentProxy } from "pdfjs-dist";
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PdfPage } from "./PdfPage.js";
 import { usePdfDocument } from "./usePdfDocument.js";
@@ -53,6 +53,16 @@ export interface PdfViewerProps {
   height?: string;
   /** Announce page or zoom changes in the page's live region. */
   announce?: (text: string) => void;
+  /** Called with the page most in view whenever it changes (and once when the document opens). */
+  onPageChange?: (page: number) => void;
+  /** Scroll to this page when the request changes (a new `seq` repeats the same page). */
+  pageRequest?: { page: number; seq: number } | null;
+  /** Drawn over each page's canvas, under its text layer (highlights); positioned by the caller in CSS pixels. */
+  renderOverlay?: (page: number) => ReactNode;
+  /** Called after a page's text layer is (re)built, with its container (for measuring text positions). */
+  onTextLayer?: (page: number, layer: HTMLElement) => void;
+  /** Extra toolbar content (after the zoom buttons). */
+  toolbarEnd?: ReactNode;
 }
 
 /**
@@ -135,6 +145,14 @@ function LoadedViewer(props: PdfViewerProps & { doc: PDFDocumentProxy; firstPage
     setZoom(next);
     announce?.(t("approvals.pdf.zoomAnnounce", { percent: Math.round(next * 100) }));
   };
+  const { onPageChange, pageRequest } = props;
+  useEffect(() => {
+    onPageChange?.(current);
+  }, [current, onPageChange]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request scrolls (goTo changes every render)
+  useEffect(() => {
+    if (pageRequest) goTo(pageRequest.page);
+  }, [pageRequest]);
   const fit = () => setZoomTo(fitWidth((area.current?.clientWidth ?? 800) - 48, estimate.width));
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -193,6 +211,7 @@ function LoadedViewer(props: PdfViewerProps & { doc: PDFDocumentProxy; firstPage
         <Button size="small" onClick={fit}>
           {t("approvals.pdf.fitWidth")}
         </Button>
+        {props.toolbarEnd}
       </Toolbar>
       <section
         ref={area}
@@ -219,6 +238,8 @@ function LoadedViewer(props: PdfViewerProps & { doc: PDFDocumentProxy; firstPage
             estimate={estimate}
             onRatio={onRatio}
             registerNode={registerNode}
+            {...(props.renderOverlay ? { overlay: props.renderOverlay(n) } : {})}
+            {...(props.onTextLayer ? { onTextLayer: props.onTextLayer } : {})}
           />
         ))}
       </section>
