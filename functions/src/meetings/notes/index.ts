@@ -1,4 +1,15 @@
-/** The meetings module's notes routes (engineer M2 fills this in). */
+/**
+ * Attendees' private notes and highlights on materials, anchored to page text and carried to new
+ * versions: GET/PUT …/notes, and the `meetings.reanchor` effect (reanchorEffectHandler).
+ */
 import type { Endpoint } from "../../http/types.js";
+import { getNotesEndpoint, putNotesEndpoint } from "./routes.js";
 
-export const notesEndpoints: readonly Endpoint[] = [];
+export {
+  MEETINGS_REANCHOR_EFFECT,
+  type ReanchorPayload,
+  reanchorEffectHandler,
+  reanchorNotes,
+} from "./carry-effect.js";
+
+export const notesEndpoints: readonly Endpoint[] = [getNotesEndpoint, putNotesEndpoint];

@@ -4,7 +4,7 @@ import type { AppDeps } from "../../deps.js";
 import type { MeetingsDeps } from "../deps.js";
 
 export function meetingsOf(deps: AppDeps): MeetingsDeps {
-  const meetings = (deps as AppDeps & { meetings?: MeetingsDeps }).meetings;
+  const meetings = deps.meetings;
   if (!meetings)
     throw new KomuError("CONFIGURATION_INVALID", {
       details: { reason: "the meetings module is not wired (AppDeps.meetings)" },
