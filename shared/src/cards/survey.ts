@@ -7,6 +7,8 @@
  *  - `answered`: 「回答済み」 with the submission time and 回答を変更 (`survey.edit`) until the deadline.
  *  - `closed`: 「締切済み」.
  *  - `link`: a longer survey: a button opening it in the tab.
+ *  - `forms`: a survey answered in Microsoft Forms: says so, with a button to the form when its
+ *    link is known; no inputs, no Kōmu answer actions (the bot refuses them for such a survey).
  * `problems` lists why an answer was refused (the inputs keep what was typed). `refresh.userIds`
  * (the recipient's Teams id) keeps the card current for them (verb `survey.view`). Action data
  * names the survey only; the bot takes the user from the verified activity, never from the card.
@@ -50,7 +52,7 @@ export const surveyCardData = z.object({
   ownerName: z.string(),
   /** Already formatted in JST (2026年12月1日 17:00). */
   deadlineText: z.string().min(1),
-  state: z.enum(["answer", "answered", "closed", "link"]),
+  state: z.enum(["answer", "answered", "closed", "link", "forms"]),
   /** A reminder (リマインド) of a survey not answered yet. */
   reminder: z.boolean().default(false),
   anonymous: z.boolean().default(false),
@@ -66,6 +68,8 @@ export const surveyCardData = z.object({
   userIds: z.array(z.string().min(1)).max(60),
   /** https link opening the survey in the tab; empty: none. */
   openUrl: z.string().default(""),
+  /** state `forms`: the form's https link (Microsoft Forms); empty: not known. */
+  formUrl: z.string().default(""),
 });
 export type SurveyCardData = z.input<typeof surveyCardData>;
 
@@ -129,6 +133,20 @@ export const surveyCardTemplate = {
       text: "締切済み：このアンケートの回答は締め切られました。",
       color: "Attention",
       weight: "Bolder",
+      wrap: true,
+    },
+    {
+      type: "TextBlock",
+      $when: "${state == 'forms'}",
+      text: "このアンケートは Microsoft Forms で回答してください。",
+      weight: "Bolder",
+      wrap: true,
+    },
+    {
+      type: "TextBlock",
+      $when: "${state == 'forms' && submittedText != ''}",
+      text: "Forms での回答を確認しました（${submittedText}）",
+      color: "Good",
       wrap: true,
     },
     {
@@ -210,7 +228,18 @@ export const surveyCardTemplate = {
       data: ref,
     },
     { $when: "${state == 'link' && openUrl != ''}", type: "Action.OpenUrl", title: "回答する", url: "${openUrl}" },
-    { $when: "${state != 'link' && openUrl != ''}", type: "Action.OpenUrl", title: "タブで開く", url: "${openUrl}" },
+    {
+      $when: "${state == 'forms' && formUrl != ''}",
+      type: "Action.OpenUrl",
+      title: "Microsoft Forms で回答する",
+      url: "${formUrl}",
+    },
+    {
+      $when: "${state != 'link' && state != 'forms' && openUrl != ''}",
+      type: "Action.OpenUrl",
+      title: "タブで開く",
+      url: "${openUrl}",
+    },
   ],
 } as const satisfies CardTemplate;
 

@@ -126,6 +126,38 @@ describe("survey card", () => {
     expect(JSON.stringify(refused)).toContain("・「人数」は 1 から 5 の範囲で入力してください。");
   });
 
+  it("a Forms survey (reminders too): answer in Microsoft Forms, a button to the form, no inputs or answer actions", () => {
+    const source = {
+      kind: "forms" as const,
+      driveId: "d",
+      itemId: "i",
+      fileName: "出欠.xlsx",
+      formUrl: "https://forms.office.com/r/abc123",
+      columns: [],
+      lastRowId: 0,
+      lastSyncAt: null,
+      unmatched: 0,
+    };
+    const short = [Question.parse({ id: "q1", type: "yesNo", title: "参加" })];
+    const card = render(
+      surveyCardData(
+        survey({ source, questions: short }),
+        { submittedAt: null, partial: false },
+        { now, reminder: true, openUrl: "https://tab.example/surveys/answer/aoba-j/s1", editing: true },
+      ),
+    );
+    expect(cardProblems(card)).toEqual([]);
+    expect(inputs(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain("Microsoft Forms で回答してください");
+    expect(card.actions).toEqual([
+      { type: "Action.OpenUrl", title: "Microsoft Forms で回答する", url: "https://forms.office.com/r/abc123" },
+    ]);
+    const { formUrl: _none, ...unknownUrl } = source;
+    const noLink = render(surveyCardData(survey({ source: unknownUrl }), null, { now }));
+    expect(inputs(noLink)).toEqual([]);
+    expect(noLink.actions ?? []).toEqual([]);
+  });
+
   it("inputs become typed answers", () => {
     expect(
       answersFromInputs(questions, { q1: "no", q2: "a,b", q3: " 遅刻 ", q4: "7", q5: "", q6: "3", x: "1" }),

@@ -119,15 +119,18 @@ export function surveyCardData(
 ): SurveyCardData {
   const s = survey.data;
   const open = acceptsAnswers(s, opts.now);
-  const inCard = s.source.kind === "komu" && answerableInCard(s.questions);
+  const forms = s.source.kind === "forms" ? s.source : null;
+  const inCard = !forms && answerableInCard(s.questions);
   const submitted = recipient?.submittedAt ?? null;
   const state: SurveyCardData["state"] = !open
     ? "closed"
-    : !inCard
-      ? "link"
-      : submitted && !opts.editing
-        ? "answered"
-        : "answer";
+    : forms
+      ? "forms"
+      : !inCard
+        ? "link"
+        : submitted && !opts.editing
+          ? "answered"
+          : "answer";
   const answers = opts.answers ?? {};
   return {
     surveyId: survey.id,
@@ -147,6 +150,7 @@ export function surveyCardData(
     noticeColor: opts.noticeColor ?? "Default",
     userIds: opts.teamsId ? [opts.teamsId] : [],
     openUrl: opts.openUrl ?? "",
+    formUrl: forms?.formUrl ?? "",
   };
 }
 

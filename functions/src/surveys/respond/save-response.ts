@@ -53,6 +53,15 @@ export async function saveResponse(deps: SurveysDeps, input: SaveResponseInput):
   const preloaded = input.preloaded;
   const survey = preloaded?.survey ?? (await repos.surveys.require(input.schoolId, input.surveyId));
   const now = deps.clock();
+  // A Forms survey is answered in Microsoft Forms; only its import (via "forms") writes answers.
+  if (survey.data.source.kind === "forms" && input.via !== "forms")
+    throw new KomuError("SURVEY_NOT_OPEN", {
+      message: {
+        ja: "このアンケートは Microsoft Forms で回答してください。",
+        en: "This survey is answered in Microsoft Forms.",
+      },
+      details: { reason: "forms" },
+    });
   if (input.ignoreDeadline) {
     if (survey.data.status === "draft") throw new KomuError("SURVEY_NOT_OPEN");
   } else ensureAccepting(survey.data, now);
