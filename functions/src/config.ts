@@ -79,6 +79,10 @@ const EnvSchema = z.object({
   // (default: TAB_ENDPOINT).
   SECRET_KOMU_LINK_KEY: z.string().min(32, "at least 32 characters").optional(),
   KOMU_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).optional(),
+  // Meetings' presenter mode outside Teams (local only): Live Share's local relay and container
+  // map, set by the local platform (infra/local/src/liveshare); in Teams the host provides both.
+  KOMU_LIVESHARE_RELAY_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).optional(),
+  KOMU_LIVESHARE_CONTAINERS_URL: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).optional(),
 });
 
 export interface Config {
@@ -117,6 +121,8 @@ export interface Config {
   tab: { endpoint: string | undefined; teamsAppId: string | undefined };
   /** Surveys: the link-signing key (undefined: guardian links and anonymous surveys are unavailable) and the public origin. */
   surveys: { linkKey: string | undefined; publicUrl: string | undefined };
+  /** Live Share's local relay and container map (absent: presenter mode only inside Teams meetings). */
+  liveShare?: { relayUrl: string; containersUrl: string };
 }
 
 export interface RecordsConfig {
@@ -218,6 +224,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       linkKey: e.SECRET_KOMU_LINK_KEY,
       publicUrl: (e.KOMU_PUBLIC_URL ?? e.TAB_ENDPOINT)?.replace(/\/+$/, ""),
     },
+    ...(e.KOMU_LIVESHARE_RELAY_URL && e.KOMU_LIVESHARE_CONTAINERS_URL
+      ? {
+          liveShare: {
+            relayUrl: e.KOMU_LIVESHARE_RELAY_URL.replace(/\/+$/, ""),
+            containersUrl: e.KOMU_LIVESHARE_CONTAINERS_URL.replace(/\/+$/, ""),
+          },
+        }
+      : {}),
   };
 }
 

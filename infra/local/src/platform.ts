@@ -19,6 +19,7 @@ import { type ProvisionReport, provisionSchools } from "@komu/functions/records/
 import { createGraphStudentAccounts, importTownRoster, type RosterImportReport } from "@komu/functions/roster/index";
 import { type AzuriteHandle, startAzurite } from "./azurite.js";
 import { ensureDevCa } from "./devca.js";
+import { type RunningLiveShare, startLiveShare } from "./liveshare/index.js";
 import { freePort } from "./ports.js";
 import type { SchoolRecord } from "./tenant/seed/load.js";
 import { SEED_DATA_DIR } from "./tenant/seed/roster.js";
@@ -57,6 +58,13 @@ export interface PlatformOptions {
    * background (default true); `rosterReady` settles when done. A second start finds it unchanged.
    */
   importRoster?: boolean;
+  /**
+   * Start Live Share's local relay and container map for the meetings' presenter mode (default
+   * false; `npm start` turns it on). The tab finds them in /client-config.json (`liveShare`).
+   */
+  liveShare?: boolean;
+  /** The relay's port; 0 = a free one. Default: LIVESHARE_PORT, else 7070 (a free one when `port` is 0). */
+  liveSharePort?: number;
   quiet?: boolean;
 }
 
@@ -72,6 +80,8 @@ export interface RunningPlatform {
   recordsReady: Promise<ProvisionReport[]>;
   /** Settles when the seeded roster (名簿) is imported, one report per school (empty when switched off). */
   rosterReady: Promise<RosterImportReport[]>;
+  /** Live Share's local relay and container map (when started). */
+  liveShare: RunningLiveShare | undefined;
   stop(): Promise<void>;
 }
 
@@ -93,6 +103,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     }
     const fromEnv = { ...process.env, ...options.env };
     let port = pick(options.port, fromEnv.PORT, 7071);
+    const anyPorts = port === 0; // tests and `PORT=0 npm start`: every port free (Live Share too)
     let m365Port = pick(options.m365Port, fromEnv.M365_PORT, 7072);
     if (port === 0) port = await freePort();
     if (m365Port === 0) m365Port = await freePort();
@@ -107,6 +118,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       connectionString = azurite.connectionString;
     }
 
+    let liveShare: RunningLiveShare | undefined;
+    if (options.liveShare) {
+      liveShare = await startLiveShare({
+        port: pick(options.liveSharePort, fromEnv.LIVESHARE_PORT, anyPorts ? 0 : 7070),
+        ...(options.dataDir ? { dataDir: join(options.dataDir, "liveshare") } : {}),
+      });
+      stops.push(() => liveShare?.stop() ?? Promise.resolve());
+    }
+
     // Precedence: what the caller chose here > the process environment > env/.env.local.
     const env = loadEnvFile(join(REPO_ROOT, "env/.env.local"), {
       ...fromEnv,
@@ -116,6 +136,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       ...(options.tablePrefix ? { KOMU_TABLE_PREFIX: options.tablePrefix } : {}),
       ...(options.throttle ? { M365_THROTTLE: options.throttle } : {}),
       ...(options.faultRate !== undefined ? { M365_FAULTS: String(options.faultRate) } : {}),
+      ...(liveShare
+        ? { KOMU_LIVESHARE_RELAY_URL: liveShare.relayUrl, KOMU_LIVESHARE_CONTAINERS_URL: liveShare.containersUrl }
+        : {}),
     });
     const config = loadConfig(env);
     const komuOrigin = `http://localhost:${port}`;
@@ -158,7 +181,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     rosterReady.catch((e) => console.error(`[roster] import failed: ${e instanceof Error ? e.message : e}`));
     stops.push(() => rosterReady.then(() => undefined).catch(() => undefined));
 
-    return { config, url: api.url, tenant, api, deps, azurite, recordsReady, rosterReady, stop: stopAll };
+    return { config, url: api.url, tenant, api, deps, azurite, recordsReady, rosterReady, liveShare, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

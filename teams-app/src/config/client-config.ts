@@ -13,6 +13,8 @@ export const ClientConfig = z.object({
   apiScope: z.string().min(1),
   /** local | dev | prod … */
   env: z.string().min(1),
+  /** Live Share outside Teams (locally): the Fluid relay and the per-meeting container map. */
+  liveShare: z.object({ relayUrl: z.string().url(), containersUrl: z.string().url() }).optional(),
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;
 

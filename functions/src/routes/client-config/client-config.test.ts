@@ -31,6 +31,21 @@ describe("client config", () => {
     });
   });
 
+  it("locally with Live Share's relay: its URL and the container map's", () => {
+    const config = loadConfig({
+      ...base,
+      KOMU_ENV: "local",
+      AAD_APP_OAUTH_AUTHORITY_HOST: "https://localhost:7072",
+      KOMU_LIVESHARE_RELAY_URL: "http://localhost:40123/",
+      KOMU_LIVESHARE_CONTAINERS_URL: "http://127.0.0.1:40124/containers",
+    });
+    expect(clientConfigFrom(config).liveShare).toEqual({
+      relayUrl: "http://localhost:40123",
+      containersUrl: "http://127.0.0.1:40124/containers",
+    });
+    expect(clientConfigFrom(loadConfig({ ...base, KOMU_ENV: "local" })).liveShare).toBeUndefined();
+  });
+
   it("in production: Entra, no http authority, and never the client secret", () => {
     const config = loadConfig({ ...base, KOMU_ENV: "prod", SECRET_AAD_APP_CLIENT_SECRET: "very-secret" });
     const body = clientConfigFrom(config);

@@ -1,7 +1,8 @@
 /**
  * GET /client-config.json (public, outside /api and the OpenAPI document): what the tab (teams-app) needs before anyone is signed in —
  * Kōmu's client id, the tenant, the authority host (plus its plain-http twin for browsers when
- * the authority is the local tenant) and the delegated API scope. All of it is public (the Teams
+ * the authority is the local tenant), the delegated API scope and, locally, Live Share's relay and
+ * container map (meetings' presenter mode outside Teams). All of it is public (the Teams
  * manifest publishes the same ids); no secret is ever returned.
  */
 import type { z } from "@hono/zod-openapi";
@@ -22,6 +23,7 @@ export function clientConfigFrom(config: Config): z.infer<typeof ClientConfigRes
     ...(config.env === "local" ? { authorityHttp: config.authorityHost.replace(/^https:/, "http:") } : {}),
     apiScope: `${appIdUri.replace(/\/+$/, "")}/${API_SCOPE}`,
     env: config.env,
+    ...(config.liveShare ? { liveShare: config.liveShare } : {}),
   };
 }
 

@@ -10,6 +10,13 @@ export const ClientConfigResponse = z
       .string()
       .openapi({ example: "api://localhost:7071/8a1f6c2e-3b4d-4e5f-9a7b-1c2d3e4f5a6b/access_as_user" }),
     env: z.enum(["local", "dev", "prod"]),
+    /** Live Share outside Teams (local): the Fluid relay and the per-meeting container map. */
+    liveShare: z
+      .object({
+        relayUrl: z.string().openapi({ example: "http://localhost:7070" }),
+        containersUrl: z.string().openapi({ example: "http://127.0.0.1:41234/containers" }),
+      })
+      .optional(),
   })
   .openapi("ClientConfig");
 

@@ -13,7 +13,10 @@ import { join } from "node:path";
 import { REPO_ROOT, type RunningPlatform, startPlatform } from "../platform.js";
 import { runWithDevCa } from "./dev-ca-process.js";
 
-/** KOMU_DATA_DIR moves the state (default .data); KOMU_TAB_BUILD=off skips the tab build (tests). */
+/**
+ * KOMU_DATA_DIR moves the state (default .data); KOMU_TAB_BUILD=off skips the tab build (tests);
+ * KOMU_LIVESHARE=off skips Live Share's local relay (LIVESHARE_PORT moves it from 7070).
+ */
 const dataDir = process.env.KOMU_DATA_DIR ?? join(REPO_ROOT, ".data");
 const caDir = join(dataDir, "dev-ca");
 
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
   if (!(await runWithDevCa(caDir))) return;
 
   const started = Date.now();
-  const platform = await startPlatform({ dataDir, caDir });
+  const platform = await startPlatform({ dataDir, caDir, liveShare: process.env.KOMU_LIVESHARE !== "off" });
   const tabBuild = process.env.KOMU_TAB_BUILD === "off" ? undefined : buildTabIfStale();
   printUrls(platform, Date.now() - started);
   platform.recordsReady.then(
@@ -83,6 +86,7 @@ Kōmu（校務）ローカル環境が起動しました / the local platform is
   Teams client (local)       ${t.httpOrigin}/
   Microsoft 365 (local)      ${t.origin}/v1.0   issuer ${t.issuer}
   Tenant statistics          ${t.origin}/_emulator/stats
+  Live Share relay (local)   ${p.liveShare ? `${p.liveShare.relayUrl}   containers ${p.liveShare.containersUrl}` : "off"}
   Azurite                    ${
     p.azurite
       ? Object.entries(p.azurite.ports)
