@@ -1,7 +1,7 @@
 /**
  * Results (集計): per question counts, distributions and statistics, a cross-tabulation by class,
  * and free-text lists — with anonymity kept: a class with fewer than `MIN_GROUP` answers is never
- * broken down, and an anonymous survey with fewer than `MIN_GROUP` answers shows nothing at all.
+ * broken down (nor, by subtraction, another class with it: `suppressedGroups`), and an anonymous survey with fewer than `MIN_GROUP` answers shows nothing at all.
  * Pure and single-pass: 30,000 responses are aggregated in well under a second (npm run bench).
  */
 import { type Answers, isAnswered } from "./answers.js";
@@ -10,6 +10,29 @@ import { groupLabel } from "./survey.js";
 
 /** The smallest group whose answers are shown on their own (anonymity). */
 export const MIN_GROUP = 5;
+
+/**
+ * The groups (classes) not to break down: every group with fewer than MIN_GROUP answers, and —
+ * because the whole minus the groups shown gives the hidden groups' answers together — more of
+ * the smallest groups until the hidden ones hold at least MIN_GROUP answers between them (or
+ * none). Without this, one small class next to shown ones is readable by subtraction.
+ */
+export function suppressedGroups(counts: ReadonlyMap<string, number>): Set<string> {
+  const hidden = new Set<string>();
+  let hiddenTotal = 0;
+  for (const [key, n] of counts)
+    if (n < MIN_GROUP) {
+      hidden.add(key);
+      hiddenTotal += n;
+    }
+  const shown = [...counts].filter(([key]) => !hidden.has(key)).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  for (const [key, n] of shown) {
+    if (hiddenTotal === 0 || hiddenTotal >= MIN_GROUP) break;
+    hidden.add(key);
+    hiddenTotal += n;
+  }
+  return hidden;
+}
 
 export interface ResponseForResults {
   answers: Answers;
@@ -198,11 +221,12 @@ export function aggregateResponses(
       if (acc.texts.length)
         result.texts = opts.anonymous ? acc.texts.sort((a, b) => a.text.localeCompare(b.text, "ja")) : acc.texts;
       if (opts.byClass && acc.groups.size > 0) {
-        result.byClass = [...acc.groups.values()]
-          .sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || (a.class ?? 0) - (b.class ?? 0))
-          .map((g) => {
+        const hidden = suppressedGroups(new Map([...acc.groups].map(([k, g]) => [k, g.n])));
+        result.byClass = [...acc.groups]
+          .sort(([, a], [, b]) => (a.grade ?? 0) - (b.grade ?? 0) || (a.class ?? 0) - (b.class ?? 0))
+          .map(([key, g]) => {
             const label = groupLabel(g.grade, g.class);
-            if (g.n < MIN_GROUP) return { label, grade: g.grade, class: g.class, n: g.n, suppressed: true };
+            if (hidden.has(key)) return { label, grade: g.grade, class: g.class, n: g.n, suppressed: true };
             const out: GroupBreakdown = { label, grade: g.grade, class: g.class, n: g.n, suppressed: false };
             if (acc.options) out.options = acc.options.map((o) => ({ ...o, count: g.options.get(o.id) ?? 0 }));
             const s = stats(g.numbers);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateResponses, MIN_GROUP } from "./aggregate.js";
+import { aggregateResponses, MIN_GROUP, suppressedGroups } from "./aggregate.js";
 import { checkAnswers, visibleQuestionIds } from "./answers.js";
 import { neutraliseFormula, toCsv } from "./export.js";
 import { Question } from "./questions.js";
@@ -126,12 +126,60 @@ describe("tracking and results", () => {
     const r = aggregateResponses(attendance, responses, { anonymous: true, byClass: true });
     const q1 = r.questions[0];
     expect(q1?.options?.map((o) => o.count)).toEqual([5, 4]);
+    // 1年1組 shown next to the total would give 1年2組's four answers by subtraction: both hidden.
     expect(q1?.byClass?.map((g) => [g.label, g.suppressed, g.options?.[0]?.count])).toEqual([
-      ["1年1組", false, 5],
+      ["1年1組", true, undefined],
       ["1年2組", true, undefined],
+    ]);
+    const three = aggregateResponses(
+      attendance,
+      [
+        ...responses,
+        ...Array.from({ length: 7 }, () => ({ answers: { q1: "yes" }, grade: 1, class: 3, submittedAt: "x" })),
+      ],
+      { anonymous: true, byClass: true },
+    );
+    expect(three.questions[0]?.byClass?.map((g) => [g.label, g.suppressed])).toEqual([
+      ["1年1組", true],
+      ["1年2組", true],
+      ["1年3組", false],
     ]);
     const few = aggregateResponses(attendance, responses.slice(0, 4), { anonymous: true, byClass: true });
     expect(few).toMatchObject({ withheld: true, questions: [] });
+  });
+});
+
+describe("suppressedGroups", () => {
+  it("hides small groups, then the smallest others until the hidden ones hold at least MIN_GROUP answers", () => {
+    const hidden = (entries: [string, number][]) => [...suppressedGroups(new Map(entries))].sort();
+    expect(
+      hidden([
+        ["a", 9],
+        ["b", 6],
+      ]),
+    ).toEqual([]);
+    expect(
+      hidden([
+        ["a", 9],
+        ["b", 1],
+      ]),
+    ).toEqual(["a", "b"]);
+    expect(
+      hidden([
+        ["a", 9],
+        ["b", 6],
+        ["c", 1],
+        ["d", 2],
+      ]),
+    ).toEqual(["b", "c", "d"]);
+    expect(
+      hidden([
+        ["a", 9],
+        ["b", 6],
+        ["c", 3],
+        ["d", 2],
+      ]),
+    ).toEqual(["c", "d"]);
   });
 });
 

@@ -62,7 +62,7 @@ describe("export table", () => {
     ]);
   });
 
-  it("anonymous: nothing under five; no names or numbers, days only, classes under five blank", () => {
+  it("anonymous: nothing under five; no names or numbers, days only, classes under five blank (and one more class with them)", () => {
     const survey = { questions, anonymous: true, audience: { kind: "students" as const, groups: [] } };
     expect(
       exportTable(
@@ -75,21 +75,21 @@ describe("export table", () => {
     const t = exportTable(survey, rows, []);
     expect(t.headers).toEqual(["学年", "組", "回答日", "行事", "参加", "人数"]);
     expect(JSON.stringify(t.rows)).not.toContain("保護者");
-    expect(t.rows.map((r) => r.slice(0, 2))).toEqual([
-      ["", ""],
-      [1, 1],
-      [1, 1],
-      [1, 1],
-      [1, 1],
-      [1, 1],
+    // 1組 (5) next to 2組's one answer: blanks would single out 2組's row, so both are blank.
+    expect(t.rows.map((r) => r.slice(0, 2))).toEqual(Array.from({ length: 6 }, () => ["", ""]));
+    const withThird = exportTable(survey, rows.concat([7, 8, 9, 10, 11, 12].map((n) => response(n, { q3: 1 }, 3))), []);
+    expect(withThird.rows.map((r) => r.slice(0, 2))).toEqual([
+      ...Array.from({ length: 6 }, () => ["", ""]),
+      ...Array.from({ length: 6 }, () => [1, 3]),
     ]);
     // rows by class, then day and content (never by who answered)
-    expect(t.rows.slice(1).map((r) => r[2])).toEqual([
+    expect(t.rows.map((r) => r[2])).toEqual([
       "2026-11-02",
       "2026-11-03",
       "2026-11-04",
       "2026-11-05",
       "2026-11-06",
+      "2026-11-07",
     ]);
   });
 });

@@ -2,13 +2,14 @@
  * The export's table (CSV and Excel share it): one row per submitted response.
  *   named:     学年, 組, 番号, 氏名 (guardians: 保護者氏名, 児童生徒氏名; staff: 氏名 only), 回答日時 (JST),
  *              then one column per question;
- *   anonymous: 学年・組 only for a class with at least MIN_GROUP answers (else blank), 回答日 (the JST
+ *   anonymous: 学年・組 only for a class with at least MIN_GROUP answers and not hidden with a smaller
+ *              one (shared suppressedGroups: blank rows never single out one small class) (else blank), 回答日 (the JST
  *              day, nothing finer), the answers; no names, no numbers; rows sorted by their content so
  *              their order says nothing about who answered when. Fewer than MIN_GROUP answers: no rows.
  * Answers: choices as their labels joined with 「、」, yes/no as はい/いいえ, numbers as numbers.
  * Cells are plain values here; CSV and Excel neutralise formula-like text when they write them.
  */
-import { type AnswerValue, type ExportCell, MIN_GROUP, type Question } from "@komu/shared";
+import { type AnswerValue, type ExportCell, MIN_GROUP, type Question, suppressedGroups } from "@komu/shared";
 import type { SurveyRecipientRow, SurveyResponseRow, SurveyRow } from "../entities.js";
 
 export interface ExportTable {
@@ -68,8 +69,9 @@ export function exportTable(
     const perGroup = new Map<string, number>();
     const key = (r: SurveyResponseRow) => `${r.grade ?? 0}-${r.class ?? 0}`;
     for (const r of responses) perGroup.set(key(r), (perGroup.get(key(r)) ?? 0) + 1);
+    const hidden = suppressedGroups(perGroup);
     const rows = responses.map((r) => {
-      const shown = (perGroup.get(key(r)) ?? 0) >= MIN_GROUP;
+      const shown = !hidden.has(key(r));
       const group: ExportCell[] = kind === "staff" ? [] : shown ? [r.grade ?? "", r.class ?? ""] : ["", ""];
       return [...group, r.submittedAt ? jstDay(r.submittedAt) : "", ...answers(r)];
     });
