@@ -15,6 +15,7 @@ import { readVersion } from "./http/version.js";
 import { createPrincipalResolver, type PrincipalResolver } from "./identity/principal.js";
 import { createTokenValidator, type TokenValidator } from "./identity/token-validator.js";
 import { createMeetingsDeps, type MeetingsDeps } from "./meetings/index.js";
+import { meetingsTaskSource } from "./meetings/minutes/index.js";
 import type { EffectHandlers } from "./outbox/types.js";
 import type { RecordsDeps } from "./records/deps.js";
 import { disposalEffectHandlers } from "./records/disposal/effects.js";
@@ -176,7 +177,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
     logger,
     schools,
     // The approvals module's tasks need its tables (the core test app runs without them).
-    taskSources: [...coreTaskSources(), approvalsTaskSource(), surveysTaskSource()],
+    taskSources: [...coreTaskSources(), approvalsTaskSource(), surveysTaskSource(), meetingsTaskSource()],
     version: readVersion(),
     records,
     approvals,
