@@ -1,10 +1,15 @@
 /**
  * Safe tables for export (CSV and Excel): a text cell that a spreadsheet would read as a formula
- * (starting with = + - @, a tab or a carriage return) is prefixed with an apostrophe; CSV is
- * UTF-8 with a BOM and CRLF line ends, so Excel in Japan opens it without 文字化け.
+ * (starting with = + - @ — full-width too, or after spaces — a tab or a line break) is prefixed
+ * with an apostrophe; CSV is UTF-8 with a BOM and CRLF line ends, so Excel in Japan opens it
+ * without 文字化け.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * = + - @ (also full-width ＝ ＋ － ＠, which Japanese spreadsheets may read as their ASCII
+ * forms, and after leading spaces, which some importers trim), or a tab / line break first.
+ */
+const FORMULA_START = /^(?:[\t\r\n]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /** A text value made inert for spreadsheets (numbers we produce ourselves are not text values). */
 export function neutraliseFormula(text: string): string {

@@ -188,6 +188,12 @@ describe("export", () => {
     expect(neutraliseFormula('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(neutraliseFormula("@SUM(1)")).toBe("'@SUM(1)");
     expect(neutraliseFormula("普通の回答")).toBe("普通の回答");
+    expect(neutraliseFormula("＝1+1")).toBe("'＝1+1");
+    expect(neutraliseFormula("＋81 90")).toBe("'＋81 90");
+    expect(neutraliseFormula("  =HYPERLINK(1)")).toBe("'  =HYPERLINK(1)");
+    expect(neutraliseFormula("\u3000@SUM(1)")).toBe("'\u3000@SUM(1)");
+    expect(neutraliseFormula("\n=1")).toBe("'\n=1");
+    expect(neutraliseFormula("a = b")).toBe("a = b");
     const csv = toCsv([
       ["名前", "回答"],
       ["和田", '=1+2,"x"'],
