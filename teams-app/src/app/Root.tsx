@@ -7,7 +7,15 @@ import type { Boot } from "../boot/start.js";
 import { createI18n } from "../i18n/index.js";
 import { fluentTheme } from "../teams/theme.js";
 import { MODULES } from "./modules.js";
-import { ConfigPage, HomePage, LegalPage, MODULE_PAGES, NotFoundPage } from "./routes.js";
+import {
+  ConfigPage,
+  HomePage,
+  LegalPage,
+  MeetingStagePage,
+  MeetingTabConfigPage,
+  MODULE_PAGES,
+  NotFoundPage,
+} from "./routes.js";
 import { SignedInArea } from "./SignedInArea.js";
 import { useThemeKey } from "./useThemeKey.js";
 
@@ -47,6 +55,9 @@ function Routed({ boot }: { boot: Extract<Boot, { kind: "ready" }> }) {
             }
           >
             <Route index element={<HomePage />} />
+            {/* Meetings' presenter view (Teams meeting side panel and stage too) and the meeting tab's configuration. */}
+            <Route path="/meetings/stage" element={<MeetingStagePage />} />
+            <Route path="/meetings/configure" element={<MeetingTabConfigPage />} />
             {MODULES.map((m) => {
               const Page = MODULE_PAGES[m.key];
               return <Route key={m.key} path={m.path} element={<Page />} />;
