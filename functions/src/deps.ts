@@ -14,7 +14,7 @@ import { createGraphSchoolDirectory } from "./graph/school-directory.js";
 import { readVersion } from "./http/version.js";
 import { createPrincipalResolver, type PrincipalResolver } from "./identity/principal.js";
 import { createTokenValidator, type TokenValidator } from "./identity/token-validator.js";
-import { createMeetingsDeps, type MeetingsDeps } from "./meetings/index.js";
+import { connectMeetings, createMeetingsDeps, type MeetingsDeps } from "./meetings/index.js";
 import { meetingsTaskSource } from "./meetings/minutes/index.js";
 import type { EffectHandlers } from "./outbox/types.js";
 import type { RecordsDeps } from "./records/deps.js";
@@ -156,6 +156,10 @@ export async function createDeps(config: Config, options: CreateDepsOptions = {}
   Object.assign(
     effectHandlers,
     connectSurveys({ surveys, bot: botApp, principals, conversations, handlers: () => effectHandlers }),
+  );
+  Object.assign(
+    effectHandlers,
+    connectMeetings({ meetings, bot: botApp, conversations, handlers: () => effectHandlers }),
   );
   return {
     config,

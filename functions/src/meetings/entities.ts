@@ -41,6 +41,8 @@ export const meetingEntity = defineEntity({
     chairOid: z.string(),
     /** Resolved from the spec (at create/update, and again at distribution). */
     attendees: z.array(Attendee).default([]),
+    /** Attendees' mail addresses by oid (calendar invitations). */
+    attendeeMails: z.record(z.string(), z.string()).default({}),
     /** The Teams meeting's join link (once the calendar event exists). */
     joinUrl: z.string().nullable().default(null),
     /** The chair's calendar event (Graph event id) and the transactionId it was created with. */

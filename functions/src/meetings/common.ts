@@ -1,0 +1,80 @@
+/** What the meetings use cases share: ids, 年度, the folder path, the search text, row patches with ETag retry. */
+import { randomBytes } from "node:crypto";
+import { fiscalYearOf, isKomuError, jstDateString } from "@komu/shared";
+import type { StoredEntity } from "../storage/index.js";
+import type { MeetingsDeps } from "./deps.js";
+import { type MeetingRow, meetingsRepos } from "./entities.js";
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+function randomId(length: number): string {
+  const bytes = randomBytes(length);
+  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("");
+}
+
+/** `mt` + 16 random characters (MeetingId: [a-z0-9]{8,32}). */
+export const newMeetingId = () => `mt${randomId(16)}`;
+
+export const fiscalYearOfMeeting = (startsAt: string) => fiscalYearOf(new Date(startsAt));
+
+/** The meeting's folder below the library root: `会議資料/<年度>年度/<YYYY-MM-DD> <title>` (JST date). */
+export function meetingFolderPath(m: Pick<MeetingRow, "startsAt" | "title" | "fiscalYear">, meetingId: string): string {
+  // SharePoint refuses " * : < > ? / \ | and leading/trailing dots and spaces in names.
+  const title = m.title
+    .replace(/["*:<>?/\\|#%]/g, "_")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^\.+|\.+$/g, "")
+    .slice(0, 80);
+  return `会議資料/${m.fiscalYear}年度/${jstDateString(new Date(m.startsAt))} ${title || meetingId}`;
+}
+
+export const CONFIDENTIAL_FOLDER = "取扱注意";
+
+/** Lower-cased words the list filters on: title, place, agenda titles, material titles. */
+export function searchTextOf(m: Pick<MeetingRow, "title" | "place" | "agenda" | "materials">): string {
+  return [m.title, m.place, ...m.agenda.map((a) => a.title), ...m.materials.map((x) => x.title)]
+    .join("\n")
+    .toLowerCase()
+    .slice(0, 8000);
+}
+
+/** Changes a meeting row under its ETag, re-reading on a race (effects and concurrent materials). */
+export async function patchMeeting(
+  deps: Pick<MeetingsDeps, "storage">,
+  schoolId: string,
+  meetingId: string,
+  change: (row: MeetingRow) => MeetingRow | null,
+): Promise<StoredEntity<MeetingRow> | null> {
+  const repo = meetingsRepos(deps.storage).meetings;
+  for (let attempt = 0; ; attempt++) {
+    const row = await repo.get(schoolId, meetingId);
+    if (!row) return null;
+    const next = change(row.data);
+    if (!next) return row;
+    try {
+      return await repo.update(schoolId, meetingId, next, row.etag);
+    } catch (e) {
+      if (attempt < 8 && isKomuError(e) && e.code === "STALE_ETAG") continue;
+      throw e;
+    }
+  }
+}
+
+/** Enqueue an outbox effect of the meetings module, then deliver it once inline (awaited, errors logged). */
+export async function enqueueAndDeliver(
+  deps: Pick<MeetingsDeps, "storage" | "handlers" | "logger">,
+  input: { kind: string; schoolId: string; payload: unknown; dedupeKey: string },
+  opts: { wait?: boolean } = {},
+): Promise<string> {
+  const { id } = await deps.storage.outbox.enqueue(input);
+  const handlers = deps.handlers?.();
+  if (handlers) {
+    const run = deps.storage.outbox
+      .deliverNow(id, input.schoolId, handlers)
+      .catch((e) => deps.logger.warn("meetings.effect.inline.failed", { kind: input.kind, error: String(e) }));
+    if (opts.wait) await run;
+  }
+  return id;
+}
+
+export const actorOf = (p: { oid: string; name: string }) => ({ oid: p.oid, name: p.name });

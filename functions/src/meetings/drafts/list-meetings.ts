@@ -1,0 +1,39 @@
+/**
+ * GET …/meetings?fiscalYear=&q=: the meetings of a 年度 (server-side filter on the indexed
+ * fiscalYear) the caller chairs or attends — all of the school's for meeting.manage holders —
+ * whose search text (title, place, agenda and material titles) holds every word of `q`. Newest first.
+ */
+import { ensureCan, type MeetingSummary, type Principal } from "@komu/shared";
+import type { StoredEntity } from "../../storage/index.js";
+import { isAttendee, oversees } from "../access.js";
+import type { MeetingsDeps } from "../deps.js";
+import { type MeetingRow, meetingsRepos } from "../entities.js";
+import { meetingSummary } from "../view.js";
+
+export async function listMeetings(
+  deps: Pick<MeetingsDeps, "storage">,
+  req: { schoolId: string; principal: Principal; fiscalYear?: number; q?: string },
+): Promise<{ items: MeetingSummary[] }> {
+  const { schoolId, principal } = req;
+  ensureCan(principal, "meeting.read", { schoolId, classification: "IV" });
+  const all = oversees(principal, schoolId);
+  const repo = meetingsRepos(deps.storage).meetings;
+  const rows: StoredEntity<MeetingRow>[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await repo.list(schoolId, {
+      limit: 1000,
+      ...(req.fiscalYear !== undefined ? { where: { fiscalYear: req.fiscalYear } } : {}),
+      ...(continuationToken ? { continuationToken } : {}),
+    });
+    rows.push(...page.items);
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  const words = (req.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  const items = rows
+    .filter((r) => all || r.data.chairOid === principal.oid || isAttendee(r.data, principal.oid))
+    .filter((r) => words.every((w) => r.data.searchText.includes(w)))
+    .sort((a, b) => b.data.startsAt.localeCompare(a.data.startsAt) || a.id.localeCompare(b.id))
+    .map(meetingSummary);
+  return { items };
+}
