@@ -13,8 +13,11 @@
  *    not decided in time, with hard caps (approvals/reminders/).
  *  - surveys-reminders (hourly at :07): open surveys whose reminder day (N days before the
  *    deadline, 08:00 JST) has come remind their non-responders once (surveys/remind/schedule.ts).
+ *  - meetings-sharing-expiry (daily 01:10 JST): class I/II materials of meetings that ended
+ *    `confidentialSharingDays` ago lose the 取扱注意 folder's permissions (meetings/after/).
  */
 import { approvalsRemindersJob } from "../approvals/reminders/job.js";
+import { meetingsSharingExpiryJob } from "../meetings/after/job.js";
 import { outboxMessageSchema } from "../outbox/types.js";
 import { disposalJob } from "../records/disposal/job.js";
 import { sweepUploads } from "../records/staging/sweep-uploads.js";
@@ -84,4 +87,5 @@ export const jobDefinitions: readonly JobDefinition<JobDeps>[] = [
   recordsUploadSweepJob,
   approvalsRemindersJob,
   surveysRemindersJob,
+  meetingsSharingExpiryJob,
 ];

@@ -6,6 +6,7 @@
  */
 import type { ZodType } from "zod";
 import type { ApprovalsDeps } from "../approvals/deps.js";
+import type { MeetingsDeps } from "../meetings/deps.js";
 import type { EffectHandlers } from "../outbox/types.js";
 import type { RecordsDeps } from "../records/deps.js";
 import type { Storage } from "../storage/index.js";
@@ -31,6 +32,8 @@ export interface JobDeps {
   approvals?: ApprovalsDeps;
   /** The surveys module (scheduled reminders); absent where the host runs without it. */
   surveys?: SurveysDeps;
+  /** The meetings module (sharing expiry of class I/II materials); absent where the host runs without it. */
+  meetings?: MeetingsDeps;
 }
 
 export interface TimerJobDefinition<D = JobDeps> {
