@@ -4,12 +4,12 @@
  * it. The answers go through the one write path (`saveResponse`, via "link"): every problem is
  * reported and nothing is written when one is found; after the deadline SURVEY_CLOSED.
  */
-import type { MyResponse, ResponseInput } from "@komu/shared";
+import { KomuError, type MyResponse, type ResponseInput } from "@komu/shared";
 import type { SurveysDeps } from "../deps.js";
 import { saveResponse } from "../respond/save-response.js";
 import { guardianResponse } from "./guardian-response.js";
 import type { LinkClaims } from "./link-token.js";
-import { type OpenedLink, openLink } from "./open-link.js";
+import { type OpenedLink, openLink, sessionHashOf } from "./open-link.js";
 
 export async function saveByLink(
   deps: SurveysDeps,
@@ -21,7 +21,15 @@ export async function saveByLink(
   },
 ): Promise<{ opened: OpenedLink; body: MyResponse }> {
   const opened = await openLink(deps, input.token, { secretOf: input.secretOf, claim: true });
+  const secret = opened.secret ?? input.secretOf(opened.claims);
+  const sessionHash = secret ? sessionHashOf(secret) : null;
   const saved = await saveResponse(deps, {
+    // A retry after a race reads the row again: a reissue (or another claim) meanwhile refuses.
+    stillAllowed: (row) => {
+      if (row.linkVersion !== opened.claims.v)
+        throw new KomuError("SURVEY_LINK_INVALID", { details: { reason: "reissued" } });
+      if (row.sessionHash !== sessionHash) throw new KomuError("SURVEY_LINK_USED");
+    },
     schoolId: opened.claims.s,
     surveyId: opened.claims.i,
     recipientKey: opened.claims.k,

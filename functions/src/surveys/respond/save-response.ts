@@ -34,6 +34,11 @@ export interface SaveResponseInput {
   ignoreDeadline?: boolean;
   /** Rows the caller has just read (a guardian's link): used for the first attempt, saving two reads. */
   preloaded?: { survey: StoredEntity<SurveyRow>; recipient: StoredEntity<SurveyRecipientRow> };
+  /**
+   * Checked on the recipient row of every attempt (a retry reads it again): throw to refuse. A
+   * guardian's link checks that it is still the current link held by this device.
+   */
+  stillAllowed?: (recipient: SurveyRecipientRow) => void;
 }
 
 export interface SavedResponse {
@@ -72,6 +77,7 @@ export async function saveResponse(deps: SurveysDeps, input: SaveResponseInput):
         ? preloaded.recipient
         : await repos.recipients.get(input.schoolId, recipientRowId(input.surveyId, input.recipientKey));
     if (!recipient) throw new KomuError("SURVEY_NOT_RECIPIENT");
+    input.stillAllowed?.(recipient.data);
     const alreadySubmitted = recipient.data.submittedAt !== null;
     const submit = input.submit || alreadySubmitted;
     const checked = checkAnswers(survey.data.questions, input.answers, submit ? "submit" : "partial");
