@@ -103,3 +103,30 @@ describe("events with Teams online meetings", () => {
     expect(found.value.map((x: any) => x.id)).toEqual([m.id]);
   });
 });
+
+describe("event transactionId", () => {
+  it("a POST retried with the same transactionId answers the event already made (one event, one join link)", async () => {
+    const create = () =>
+      t.fetch("/v1.0/users/u-tanaka/events", {
+        method: "POST",
+        headers: J,
+        body: JSON.stringify({
+          subject: "学年会",
+          start: { dateTime: "2026-06-01T06:00:00", timeZone: "UTC" },
+          end: { dateTime: "2026-06-01T07:00:00", timeZone: "UTC" },
+          isOnlineMeeting: true,
+          onlineMeetingProvider: "teamsForBusiness",
+          transactionId: "7E163156-7762-4BEB-A1C6-729EA81755A7",
+        }),
+      });
+    const first = (await (await create()).json()) as Record<string, any>;
+    const second = (await (await create()).json()) as Record<string, any>;
+    expect(second.id).toBe(first.id);
+    expect(second.onlineMeeting.joinUrl).toBe(first.onlineMeeting.joinUrl);
+    expect(first.transactionId).toBe("7E163156-7762-4BEB-A1C6-729EA81755A7");
+    const list = (await (await t.fetch("/v1.0/users/u-tanaka/events?$top=100")).json()) as {
+      value: { subject: string }[];
+    };
+    expect(list.value.filter((e) => e.subject === "学年会")).toHaveLength(1);
+  });
+});

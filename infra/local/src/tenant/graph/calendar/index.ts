@@ -129,6 +129,13 @@ export function register(app: TenantApp, ctx: TenantContext): void {
         const userId = userOf(ctx, c);
         const b = await body(c);
         if (b.start === undefined || b.end === undefined) throw invalid("start and end are required.");
+        // transactionId: a client's retry of the same create gets the event it already made, not a second one.
+        const transactionId =
+          typeof b.transactionId === "string" && b.transactionId !== "" ? b.transactionId : undefined;
+        const earlier = transactionId
+          ? [...events(ctx).values()].find((x) => x.userId === userId && x.transactionId === transactionId)
+          : undefined;
+        if (earlier) return c.json(serializeEvent(ctx, earlier, preferredZone(c.req.header("Prefer"))), 201);
         const now = ctx.now().toISOString();
         const e: EventRecord = {
           id: newEventId(),
@@ -157,6 +164,7 @@ export function register(app: TenantApp, ctx: TenantContext): void {
           responseRequested: true,
           isOnlineMeeting: false,
           onlineMeetingProvider: "unknown",
+          ...(transactionId ? { transactionId } : {}),
         };
         applyPatch(ctx, e, b);
         events(ctx).set(e.id, e);

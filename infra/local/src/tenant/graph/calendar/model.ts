@@ -36,6 +36,8 @@ export interface EventRecord {
   isOnlineMeeting: boolean;
   onlineMeetingProvider: string;
   onlineMeetingId?: string;
+  /** The client's transactionId (Graph: a retried POST with the same one answers the same event). */
+  transactionId?: string;
 }
 
 export interface OnlineMeetingRecord {

@@ -55,6 +55,7 @@ export function serializeEvent(ctx: TenantContext, e: EventRecord, zone: string)
     onlineMeetingUrl: null,
     isOnlineMeeting: e.isOnlineMeeting,
     onlineMeetingProvider: e.onlineMeetingProvider,
+    ...(e.transactionId ? { transactionId: e.transactionId } : {}),
     allowNewTimeProposals: e.allowNewTimeProposals,
     responseStatus: { response: "organizer", time: NEVER },
     body: { ...e.body },

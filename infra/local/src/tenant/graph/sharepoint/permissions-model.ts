@@ -129,3 +129,16 @@ export function serializePermission(
 export function applicationOf(ctx: TenantContext, appId: string): { id: string; displayName: string } {
   return { id: appId, displayName: appDisplayName(ctx, appId) };
 }
+
+/**
+ * A folder shared with specific people (an invite) has unique permissions in SharePoint; the
+ * local tenant has no site membership, so for a user token (delegated) an item below such a
+ * folder is visible only through a grant that names the user or one of their groups. Items
+ * without any grant above them keep today's open behaviour. Not found (404) otherwise, as
+ * SharePoint answers for items a user cannot see.
+ */
+export function delegatedCanSee(ctx: TenantContext, item: DriveItemRecord, userId: string): boolean {
+  const restricted = visiblePermissions(ctx, item).some(({ permission: p }) => !p.link && p.grantee !== undefined);
+  if (!restricted) return true;
+  return hasSharedAccess(ctx, item.id, userId, "read");
+}

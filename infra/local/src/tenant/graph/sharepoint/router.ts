@@ -19,8 +19,9 @@ import { badRequest, callerOf, charge, json, metadataUrl, methodNotAllowed, notF
 import { handleChildren, handleItemSelf } from "./items.js";
 import { handleDriveItemListItem } from "./list-items.js";
 import { handleList, handleLists } from "./lists.js";
-import { type DriveRecord, drives, lists, type SiteRecord, sites } from "./model.js";
+import { type DriveItemRecord, type DriveRecord, drives, lists, type SiteRecord, sites } from "./model.js";
 import { handleCreateLink, handleInvite, handlePermissions } from "./permissions.js";
+import { delegatedCanSee } from "./permissions-model.js";
 import { handleRetentionLabel } from "./retention.js";
 import { serializeDrive, serializeDriveItem, serializeSite } from "./serialize.js";
 import { resolveShare } from "./shares.js";
@@ -59,6 +60,14 @@ async function handleItem(req: Req, target: ItemTarget, rest: Token[], api: stri
 }
 
 /** Everything below a drive: the drive itself, root, items/{id}, path addressing, list. */
+/** A user token reading a document library item under a folder shared with specific people (permissions-model). */
+function guardDelegated<T extends { item?: DriveItemRecord | undefined }>(req: Req, drive: DriveRecord, target: T): T {
+  const userId = callerOf(req.c).userId;
+  if (!userId || drive.driveType !== "documentLibrary" || !target.item) return target;
+  if (!delegatedCanSee(req.ctx, target.item, userId)) throw notFound("The resource could not be found.");
+  return target;
+}
+
 async function handleDrive(req: Req, drive: DriveRecord, rest: Token[], api: string): Promise<Response | undefined> {
   const { ctx, c } = req;
   const [head, second, ...after] = rest;
@@ -68,12 +77,12 @@ async function handleDrive(req: Req, drive: DriveRecord, rest: Token[], api: str
     return json(c, { "@odata.context": metadataUrl(ctx, "drives/$entity"), ...serializeDrive(ctx, drive) });
   }
   if (head.seg === "root") {
-    const target = resolveItem(ctx, drive, drive.rootId, head.path);
+    const target = guardDelegated(req, drive, resolveItem(ctx, drive, drive.rootId, head.path));
     const itemApi = `${api}/root${head.path?.length ? ":/{path}:" : ""}`;
     return handleItem(req, target, rest.slice(1), itemApi);
   }
   if (head.seg === "items" && head.path === undefined && second) {
-    const target = resolveItem(ctx, drive, second.seg, second.path);
+    const target = guardDelegated(req, drive, resolveItem(ctx, drive, second.seg, second.path));
     const itemApi = `${api}/items/{item-id}${second.path?.length ? ":/{path}:" : ""}`;
     return handleItem(req, target, after, itemApi);
   }
