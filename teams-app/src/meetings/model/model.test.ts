@@ -274,7 +274,10 @@ describe("read reporting", () => {
     r.retry([5]);
     expect(r.due(12_000)).toEqual([]);
     expect(r.due(13_000)).toEqual([5]);
-    expect(r.due(20_000)).toEqual([]);
+    r.show(6, 13_500);
+    r.show(null, 15_000);
+    expect(r.due(15_000)).toEqual([]); // within 3 s of the last report
+    expect(r.due(15_000, true)).toEqual([6]); // leaving: sent regardless
   });
 });
 

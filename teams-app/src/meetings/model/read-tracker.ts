@@ -28,10 +28,10 @@ export class ReadTracker {
     }
   }
 
-  /** Pages to report now (empty while within the interval or nothing new). */
-  due(now: number): number[] {
+  /** Pages to report now (empty while within the interval or nothing new; `force`: regardless of the interval, e.g. when leaving). */
+  due(now: number, force = false): number[] {
     this.settle(now);
-    if (this.pending.length === 0 || now - this.lastReport < this.intervalMs) return [];
+    if (this.pending.length === 0 || (!force && now - this.lastReport < this.intervalMs)) return [];
     this.lastReport = now;
     return this.pending.splice(0);
   }

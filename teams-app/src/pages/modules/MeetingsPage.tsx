@@ -1,6 +1,2 @@
-import { ComingSoon } from "../ComingSoon.js";
-
-/** Route /meetings. Replaced by the real module page when its issue lands. */
-export default function MeetingsPage() {
-  return <ComingSoon moduleKey="meetings" />;
-}
+/** Route /meetings: 会議 (issue 6), its own lazy chunk; a meeting's page, the editor and the material viewer are further chunks. */
+export { default } from "../../meetings/MeetingsPage.js";
