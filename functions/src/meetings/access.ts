@@ -2,8 +2,9 @@
  * Who may do what with a meeting:
  *  - manage (edit, materials, distribute, cancel): its chair, while they hold `meeting.manage` in the school;
  *  - see it (details, materials list): the chair, its attendees (staff of the school: `meeting.read`),
- *    and every `meeting.manage` holder of the school (they oversee the school's meetings);
- *  - read status: the chair and `meeting.manage` holders.
+ *    and the school's `meeting.oversee` holders (principal, vice principal);
+ *  - read status: the chair and `meeting.oversee` holders.
+ * `meeting.manage` itself only says who may chair (create) a meeting; it does not show others' meetings.
  * Anyone else of the school's staff gets MEETING_NOT_ATTENDEE (recorded like any refusal);
  * non-staff get FORBIDDEN from `meeting.read` itself. Capabilities only, no role strings.
  */
@@ -20,8 +21,8 @@ export function canManage(principal: Principal, schoolId: string, row: Pick<Meet
   return row.chairOid === principal.oid && can(principal, "meeting.manage", { schoolId });
 }
 
-/** meeting.manage holders of the school oversee its meetings (list all, see all, read status). */
-export const oversees = (principal: Principal, schoolId: string) => can(principal, "meeting.manage", { schoolId });
+/** meeting.oversee holders of the school (principal, vice principal) see all its meetings and their read status. */
+export const oversees = (principal: Principal, schoolId: string) => can(principal, "meeting.oversee", { schoolId });
 
 export function canSee(principal: Principal, schoolId: string, row: Pick<MeetingRow, "chairOid" | "attendees">) {
   return row.chairOid === principal.oid || oversees(principal, schoolId) || isAttendee(row, principal.oid);
@@ -57,7 +58,13 @@ export async function loadMeetingFor(
       details: { capability: "meeting.manage", schoolId, meetingId },
     });
   if (mode === "readStatus" && !(row.data.chairOid === principal.oid || oversees(principal, schoolId)))
-    throw new KomuError("FORBIDDEN", { details: { capability: "meeting.manage", schoolId, meetingId } });
+    throw new KomuError("FORBIDDEN", {
+      message: {
+        ja: "閲覧状況を見られるのは主催者と校長・副校長だけです。",
+        en: "Only the chair and the school's leaders can see the read status.",
+      },
+      details: { capability: "meeting.oversee", schoolId, meetingId },
+    });
   if (mode === "see" && !canSee(principal, schoolId, row.data))
     throw new KomuError("MEETING_NOT_ATTENDEE", { details: { schoolId, meetingId } });
   return row;

@@ -28,8 +28,6 @@ export function meetingFolderPath(m: Pick<MeetingRow, "startsAt" | "title" | "fi
   return `会議資料/${m.fiscalYear}年度/${jstDateString(new Date(m.startsAt))} ${title || meetingId}`;
 }
 
-export const CONFIDENTIAL_FOLDER = "取扱注意";
-
 /** Lower-cased words the list filters on: title, place, agenda titles, material titles. */
 export function searchTextOf(m: Pick<MeetingRow, "title" | "place" | "agenda" | "materials">): string {
   return [m.title, m.place, ...m.agenda.map((a) => a.title), ...m.materials.map((x) => x.title)]

@@ -15,7 +15,7 @@ const isoDateTime = z.iso.datetime({ offset: false });
 
 /** The Graph permission a distribution granted on a folder (one invite → one permission per recipient). */
 export const FolderGrant = z.object({
-  /** The folder's drive item id (the meeting folder or its 取扱注意 subfolder). */
+  /** The folder's drive item id (the meeting's 資料 or 取扱注意 subfolder). */
   folderId: z.string(),
   permissionId: z.string(),
   /** The recipient: a group (role / allStaff) or a named person. */
@@ -52,10 +52,16 @@ export const meetingEntity = defineEntity({
     minutes: Minutes.default(Minutes.parse({})),
     status: MeetingStatus,
     distributedAt: isoDateTime.nullable().default(null),
-    /** The meeting's folder in the school's records library and its 取扱注意 subfolder (class I/II). */
+    /**
+     * The meeting's folder in the school's records library (never shared) and its subfolders
+     * (materials/folder-layout.ts): 資料 (class III/IV, shared), 取扱注意 (class II, shared until
+     * confidentialSharingDays after the meeting), 機密 (class I, never shared).
+     */
     driveId: z.string().nullable().default(null),
     folderId: z.string().nullable().default(null),
+    materialsFolderId: z.string().nullable().default(null),
     confidentialFolderId: z.string().nullable().default(null),
+    secretFolderId: z.string().nullable().default(null),
     /** The folder path under the drive root (会議資料/<年度>年度/<YYYY-MM-DD> <title>). */
     folderPath: z.string().nullable().default(null),
     /** Permissions granted by distribution (removed ones are deleted from this list). */

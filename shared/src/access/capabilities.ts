@@ -155,6 +155,14 @@ export const CAPABILITIES = {
     staffOnly: true,
     grants: [{ holders: [...SCHOOL_LEADERS, "headTeacher", "gradeHead"], scope: "ownSchool" }],
   },
+  "meeting.oversee": {
+    description: {
+      ja: "学校の会議をすべて見る（閲覧状況を含む）",
+      en: "See every meeting of the school (read status included)",
+    },
+    staffOnly: true,
+    grants: [{ holders: SCHOOL_LEADERS, scope: "ownSchool" }],
+  },
   "meeting.read": {
     description: { ja: "出席する会議の資料を見る", en: "Read the materials of meetings one attends" },
     staffOnly: true,

@@ -2,7 +2,9 @@
  * POST …/meetings/{id}/distribute (If-Match; the chair), also run by an edit of a distributed
  * meeting: attendees resolved now; every material must be stored (MEETING_MATERIAL_NOT_READY);
  * (a) the calendar event with the Teams meeting (calendar.ts) → joinUrl; (b) the folder grants
- * (grant-access.ts: one invite per folder with the groups); (c) one card per attendee (outbox
+ * (grant-access.ts: one invite per shared subfolder — 資料, and 取扱注意 until its sharing is
+ * removed — naming the groups and uncovered people; the meeting folder and 機密 are never shared);
+ * (c) one card per attendee (outbox
  * effect `meetings.cards`, dedupe per distribution; attendees who already have the card get no
  * second one). The row is saved with the event, grants and distribution; audited
  * `meeting.distributed` with the number of permission operations.
@@ -15,6 +17,7 @@ import { actorOf, enqueueAndDeliver, patchMeeting } from "../common.js";
 import type { MeetingsDeps } from "../deps.js";
 import type { MeetingRow } from "../entities.js";
 import { ensureMeetingFolders } from "../materials/folder.js";
+import { sharedSubfolders } from "../materials/folder-layout.js";
 import { ensureCalendarEvent } from "./calendar.js";
 import { MEETINGS_CARDS_EFFECT } from "./cards-effect.js";
 import { grantFolderAccess, type Recipient } from "./grant-access.js";
@@ -46,7 +49,8 @@ export async function distributeRow(
     attendeeMails: resolved.mails,
   }));
   if (!withAttendees) throw new KomuError("NOT_FOUND", { details: { kind: "meeting", id: meetingId } });
-  const folders = await ensureMeetingFolders(deps, schoolId, meetingId, withAttendees.data, { confidential: false });
+  const shared = sharedSubfolders(withAttendees.data);
+  const folders = await ensureMeetingFolders(deps, schoolId, meetingId, withAttendees.data, { subfolders: shared });
   const current = (await patchMeeting(deps, schoolId, meetingId, () => null)) ?? withAttendees;
   const event = await ensureCalendarEvent(deps, current);
   const recipients: Recipient[] = [
@@ -55,7 +59,7 @@ export async function distributeRow(
   ];
   const granted = await grantFolderAccess(deps, {
     driveId: folders.driveId,
-    folderIds: [folders.folderId, ...(folders.confidentialFolderId ? [folders.confidentialFolderId] : [])],
+    folderIds: shared.map((sub) => folders.subfolders[sub]).filter((id): id is string => !!id),
     recipients,
     attendeeOids: resolved.attendees.map((a) => a.oid),
     existing: current.data.grants,

@@ -1,9 +1,9 @@
 /**
  * Read access to the meeting's materials with as few permission operations as Graph allows: the
- * permission is on the FOLDER (materials inherit: 0 operations per material and per attendee).
- * One `POST /drives/{d}/items/{folder}/invite` (requireSignIn, no invitation mail, read) names the
- * attendee groups themselves (allStaff / role groups, by object id) plus only the named people no
- * group covers; one more for the 取扱注意 subfolder when it exists. A re-distribution invites
+ * permission is on the shared SUBFOLDERS 資料 and 取扱注意 (materials inherit: 0 operations per
+ * material and per attendee). One `POST /drives/{d}/items/{folder}/invite` per subfolder
+ * (requireSignIn, no invitation mail, read) names the attendee groups themselves (allStaff / role
+ * groups, by object id) plus only the named people no group covers. A re-distribution invites
  * only recipients not granted yet and deletes the grants of those no longer attending (one DELETE
  * each). Permission ids are remembered on the row. If the tenant refuses groups in an invite
  * (400), each attendee is invited by name through `$batch` (20 per request) — `grantMode: batch`.
@@ -46,6 +46,14 @@ function grantsFrom(folderId: string, wanted: Recipient[], replies: PermissionRe
   return out;
 }
 
+async function deletePermission(deps: Pick<MeetingsDeps, "graph">, item: string, permissionId: string) {
+  try {
+    await deps.graph.app.api(`${item}/permissions/${encodeURIComponent(permissionId)}`).delete();
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+  }
+}
+
 export async function grantFolderAccess(
   deps: Pick<MeetingsDeps, "graph" | "logger">,
   input: {
@@ -66,6 +74,11 @@ export async function grantFolderAccess(
   const wantedFor = (m: "invite" | "batch"): Recipient[] =>
     m === "invite" ? input.recipients : input.attendeeOids.map((id) => ({ kind: "user" as const, id }));
 
+  // Grants on folders no longer shared (e.g. made on the meeting folder itself) are removed.
+  for (const g of input.existing.filter((x) => !input.folderIds.includes(x.folderId))) {
+    operations++;
+    await deletePermission(deps, `${drive}/items/${encodeURIComponent(g.folderId)}`, g.permissionId);
+  }
   for (const folderId of input.folderIds) {
     const item = `${drive}/items/${encodeURIComponent(folderId)}`;
     let wanted = wantedFor(mode);
@@ -76,11 +89,7 @@ export async function grantFolderAccess(
     grants.push(...keep);
     for (const g of drop) {
       operations++;
-      try {
-        await deps.graph.app.api(`${item}/permissions/${encodeURIComponent(g.permissionId)}`).delete();
-      } catch (e) {
-        if ((e as { statusCode?: number }).statusCode !== 404) throw e;
-      }
+      await deletePermission(deps, item, g.permissionId);
     }
     if (toAdd.length === 0) continue;
     if (mode === "invite") {

@@ -17,21 +17,25 @@ export async function cancelMeeting(
 ): Promise<StoredEntity<MeetingRow>> {
   const { schoolId, meetingId, principal } = req;
   const row = await loadMeetingFor(deps, principal, schoolId, meetingId, "manage");
-  if (row.data.status === "cancelled") return row;
-  ensureEtag(row, req.etag);
-  const now = deps.clock().toISOString();
-  let saved = await meetingsRepos(deps.storage).meetings.update(
-    schoolId,
-    meetingId,
-    { ...row.data, status: "cancelled", cancelledAt: now },
-    req.etag,
-  );
-  await deps.storage.audit.append(schoolId, {
-    kind: "meeting.changed",
-    actor: actorOf(principal),
-    target: { kind: "meeting", id: meetingId },
-    data: { what: "cancelled" },
-  });
+  // A cancelled meeting whose clean-up was interrupted (grants left) is cleaned up again.
+  if (row.data.status === "cancelled" && row.data.grants.length === 0) return row;
+  let saved = row;
+  if (row.data.status !== "cancelled") {
+    ensureEtag(row, req.etag);
+    const now = deps.clock().toISOString();
+    saved = await meetingsRepos(deps.storage).meetings.update(
+      schoolId,
+      meetingId,
+      { ...row.data, status: "cancelled", cancelledAt: now },
+      req.etag,
+    );
+    await deps.storage.audit.append(schoolId, {
+      kind: "meeting.changed",
+      actor: actorOf(principal),
+      target: { kind: "meeting", id: meetingId },
+      data: { what: "cancelled" },
+    });
+  }
   await removeCalendarEvent(deps, saved.data);
   if (saved.data.driveId && saved.data.grants.length > 0) {
     const drive = `/drives/${encodeURIComponent(saved.data.driveId)}`;

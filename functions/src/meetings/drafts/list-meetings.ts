@@ -1,6 +1,6 @@
 /**
  * GET …/meetings?fiscalYear=&q=: the meetings of a 年度 (server-side filter on the indexed
- * fiscalYear) the caller chairs or attends — all of the school's for meeting.manage holders —
+ * fiscalYear) the caller chairs or attends — all of the school's for meeting.oversee holders —
  * whose search text (title, place, agenda and material titles) holds every word of `q`. Newest first.
  */
 import { ensureCan, type MeetingSummary, type Principal } from "@komu/shared";

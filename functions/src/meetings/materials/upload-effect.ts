@@ -25,7 +25,8 @@ import { meetingsRepos } from "../entities.js";
 import { MEETINGS_REANCHOR_EFFECT } from "../notes/carry-effect.js";
 import { extractAndStoreText } from "../text/store-text.js";
 import { materialBlobName } from "./add-material.js";
-import { ensureMeetingFolders, isConfidential, materialFolderPath } from "./folder.js";
+import { ensureMeetingFolders } from "./folder.js";
+import { materialFolderPath, subfolderOf } from "./folder-layout.js";
 
 export const MEETINGS_MATERIAL_EFFECT = "meetings.material";
 export const MATERIAL_MAX_ATTEMPTS = 8;
@@ -46,13 +47,13 @@ export function materialUploadHandler(deps: MeetingsDeps): EffectHandler {
     const blobName = materialBlobName(schoolId, meetingId, materialId, version);
     try {
       const folders = await ensureMeetingFolders(deps, schoolId, meetingId, row.data, {
-        confidential: isConfidential(material.classification),
+        subfolders: [subfolderOf(material.classification)],
       });
       let driveItemId = material.driveItemId;
       if (version === 1 || !driveItemId) {
         const placed = await placeFile(deps.graph, folders.api, deps.records.blobs, {
           recordId: `meeting-${materialId}`,
-          folderPath: materialFolderPath(folders, material.classification),
+          folderPath: materialFolderPath(folders.folderPath, material.classification),
           fileName: material.fileName,
           size: material.size,
           mimeType: material.mimeType,

@@ -1,6 +1,6 @@
 /**
  * GET …/materials/{materialId}/content: the current version's bytes streamed through Kōmu from
- * the drive item (never a sharing link), for the chair, attendees and meeting.manage holders —
+ * the drive item (never a sharing link), for the chair, attendees and meeting.oversee holders —
  * with the material's 重要性分類 applied (`meeting.read`); class I/II reads audited
  * `meeting.material` viewed.
  */

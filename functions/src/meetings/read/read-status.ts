@@ -1,4 +1,4 @@
-/** GET …/read-status (the chair, meeting.manage holders): per attendee × material, for the current version. */
+/** GET …/read-status (the chair, meeting.oversee holders): per attendee × material, for the current version. */
 import type { Principal, ReadStatusView } from "@komu/shared";
 import { loadMeetingFor } from "../access.js";
 import type { MeetingsDeps } from "../deps.js";

@@ -64,7 +64,7 @@ export const getMeetingRoute = createRoute({
   tags: [MEETINGS_TAG],
   summary: "会議 / A meeting",
   description:
-    "主催者・出席者・会議を運営できる人（ETag ヘッダー付き）。 For the chair, attendees and meeting.manage holders.",
+    "主催者・出席者・校長・副校長（ETag ヘッダー付き）。 For the chair, attendees and meeting.oversee holders.",
   security: BEARER_SECURITY,
   request: { params: MeetingParam },
   responses: { 200: jsonAnswer("The meeting", "MeetingView"), ...errorResponses(400, 404, ...AUTHENTICATED_ERRORS) },
