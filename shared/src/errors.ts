@@ -258,6 +258,11 @@ export const ERROR_CODES = {
     ja: "このリンクの有効期限（アンケートの締切）が過ぎています。",
     en: "This link has expired (the survey's deadline has passed).",
   },
+  SURVEY_RESULTS_AFTER_CLOSE: {
+    status: 409,
+    ja: "匿名アンケートの結果は、締切（または終了）の後に見られます。回答中に結果を見比べると、誰がどう答えたか分かってしまうためです。",
+    en: "An anonymous survey's results are available after its deadline (or once it is closed): comparing results while answers arrive would reveal who answered what.",
+  },
   FORMS_WORKBOOK_UNREADABLE: {
     status: 422,
     ja: "Forms の回答ブック（.xlsx）を読み取れませんでした。Forms の「Excel で開く」で作られたファイルを指定してください。",

@@ -89,6 +89,18 @@ async function openSurvey(id: string, audience: Audience, anonymous: boolean) {
   return resolved.recipients;
 }
 
+/** Closes (or, for this test's second round, reopens) a survey directly: answers are taken only while open. */
+async function setStatus(id: string, status: "open" | "closed") {
+  const repo = surveysRepos(surveys.storage).surveys;
+  const row = await repo.require(SCHOOL, id);
+  await repo.update(
+    SCHOOL,
+    id,
+    { ...row.data, status, closedAt: status === "closed" ? new Date().toISOString() : null },
+    row.etag,
+  );
+}
+
 async function call(upn: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${platform.url}${path}`, {
     method,
@@ -203,13 +215,23 @@ describe("survey results", () => {
         submit: true,
         via: "link",
       });
+    // While it takes answers, an anonymous survey shows no results at all (before/after comparisons
+    // with the tracking list would reveal one person's answers) and cannot be exported.
+    const open = await json(await call(TEACHER.upn, "GET", `/api/schools/${SCHOOL}/surveys/${ANON}/results`));
+    expect(open).toMatchObject({ responses: 3, withheld: true, withheldReason: "untilClosed", questions: [] });
+    const early = await call(TEACHER.upn, "GET", `/api/schools/${SCHOOL}/surveys/${ANON}/export?format=csv`);
+    expect(early.status).toBe(409);
+    expect((await json(early)).error.code).toBe("SURVEY_RESULTS_AFTER_CLOSE");
+
+    await setStatus(ANON, "closed");
     const withheld = await json(await call(TEACHER.upn, "GET", `/api/schools/${SCHOOL}/surveys/${ANON}/results`));
-    expect(withheld).toMatchObject({ responses: 3, withheld: true, questions: [] });
+    expect(withheld).toMatchObject({ responses: 3, withheld: true, withheldReason: "tooFew", questions: [] });
     const csv = await (
       await call(TEACHER.upn, "GET", `/api/schools/${SCHOOL}/surveys/${ANON}/export?format=csv`)
     ).text();
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(1); // the header only
 
+    await setStatus(ANON, "open");
     for (const r of recipients.slice(3, 6))
       await saveResponse(surveys, {
         schoolId: SCHOOL,
@@ -219,6 +241,7 @@ describe("survey results", () => {
         submit: true,
         via: "link",
       });
+    await setStatus(ANON, "closed");
     const shown = await json(await call(TEACHER.upn, "GET", `/api/schools/${SCHOOL}/surveys/${ANON}/results`));
     expect(shown.withheld).toBe(false);
     expect(shown.responses).toBe(6);

@@ -187,6 +187,8 @@ export const ResultsView = z.object({
   responses: z.number().int(),
   recipients: z.number().int(),
   withheld: z.boolean(),
+  /** Why nothing is shown: fewer than minGroup answers, or an anonymous survey still taking answers. */
+  withheldReason: z.enum(["tooFew", "untilClosed"]).nullable().default(null),
   minGroup: z.number().int(),
   questions: z.array(
     z.object({

@@ -11,7 +11,7 @@ import type { SurveysDeps } from "../deps.js";
 import type { SurveyRow } from "../entities.js";
 import { exportTable } from "./export-table.js";
 import { buildResultsWorkbook, XLSX_TYPE } from "./export-workbook.js";
-import { resultsOf } from "./get-results.js";
+import { ensureResultsAvailable, resultsOf } from "./get-results.js";
 import { recipientsOf, submittedResponses } from "./rows.js";
 
 export type ExportFormat = "csv" | "xlsx";
@@ -83,6 +83,7 @@ export async function exportSurvey(
   format: ExportFormat,
 ): Promise<SurveyExport> {
   const survey = await loadSurveyFor(deps, principal, schoolId, surveyId, "read");
+  ensureResultsAvailable(survey.data, deps.clock());
   const out = await buildSurveyFile(deps, survey, format);
   await deps.storage.audit.append(schoolId, {
     kind: "survey.exported",

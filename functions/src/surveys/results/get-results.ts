@@ -3,9 +3,18 @@
  * question, by class for students' and guardians' surveys. Partial answers are not results.
  * Anonymity is the aggregate's: a class with fewer than MIN_GROUP answers is not broken down, an
  * anonymous survey with fewer than MIN_GROUP answers shows nothing, and free texts of anonymous
- * surveys carry no names (the stored anonymous rows have none either).
+ * surveys carry no names (the stored anonymous rows have none either). An anonymous survey's
+ * results wait until it stops taking answers: comparing results before and after one person's
+ * answer (tracking says who just answered) would reveal what they answered.
  */
-import { aggregateResponses, MIN_GROUP, type Principal, type ResultsView } from "@komu/shared";
+import {
+  acceptsAnswers,
+  aggregateResponses,
+  KomuError,
+  MIN_GROUP,
+  type Principal,
+  type ResultsView,
+} from "@komu/shared";
 import type { StoredEntity } from "../../storage/index.js";
 import { loadSurveyFor } from "../access.js";
 import type { SurveysDeps } from "../deps.js";
@@ -38,6 +47,7 @@ export function resultsOf(
     responses: aggregated.responses,
     recipients: survey.recipientCount,
     withheld: aggregated.withheld,
+    withheldReason: aggregated.withheld ? "tooFew" : null,
     minGroup: MIN_GROUP,
     questions: aggregated.questions,
     at: at.toISOString(),
@@ -51,6 +61,23 @@ export async function getResults(
   surveyId: string,
 ): Promise<{ survey: StoredEntity<SurveyRow>; view: ResultsView }> {
   const survey = await loadSurveyFor(deps, principal, schoolId, surveyId, "read");
+  const now = deps.clock();
   const rows = await submittedResponses(deps, schoolId, surveyId);
-  return { survey, view: resultsOf(surveyId, survey.data, rows, deps.clock()) };
+  if (anonymousAndOpen(survey.data, now)) {
+    const view = resultsOf(surveyId, survey.data, [], now);
+    return {
+      survey,
+      view: { ...view, responses: rows.length, withheld: true, withheldReason: "untilClosed", questions: [] },
+    };
+  }
+  return { survey, view: resultsOf(surveyId, survey.data, rows, now) };
+}
+
+/** An anonymous survey still taking answers: its results (and exports) wait until it closes. */
+export function anonymousAndOpen(survey: SurveyRow, now: Date): boolean {
+  return survey.anonymous && acceptsAnswers(survey, now);
+}
+
+export function ensureResultsAvailable(survey: SurveyRow, now: Date): void {
+  if (anonymousAndOpen(survey, now)) throw new KomuError("SURVEY_RESULTS_AFTER_CLOSE");
 }

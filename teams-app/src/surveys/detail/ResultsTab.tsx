@@ -106,7 +106,11 @@ export default function ResultsTab({ survey }: { survey: SurveyView }) {
       </Body1>
       {results.withheld ? (
         <MessageBar layout="multiline" intent="info" data-testid="survey-results-withheld">
-          <MessageBarBody>{t("surveys.results.withheld", { n: results.minGroup })}</MessageBarBody>
+          <MessageBarBody>
+            {results.withheldReason === "untilClosed"
+              ? t("surveys.results.withheldUntilClosed")
+              : t("surveys.results.withheld", { n: results.minGroup })}
+          </MessageBarBody>
         </MessageBar>
       ) : (
         results.questions.map((q, i) => <QuestionBlock key={q.questionId} index={i} q={q} />)
@@ -133,12 +137,16 @@ export default function ResultsTab({ survey }: { survey: SurveyView }) {
   return (
     <div className={styles.wrap} data-testid="survey-results">
       <div className={styles.actions}>
-        <Button onClick={() => void download("csv")} disabledFocusable={busy !== null} data-testid="survey-export-csv">
+        <Button
+          onClick={() => void download("csv")}
+          disabledFocusable={busy !== null || results.withheldReason === "untilClosed"}
+          data-testid="survey-export-csv"
+        >
           {t("surveys.results.csv")}
         </Button>
         <Button
           onClick={() => void download("xlsx")}
-          disabledFocusable={busy !== null}
+          disabledFocusable={busy !== null || results.withheldReason === "untilClosed"}
           data-testid="survey-export-xlsx"
         >
           {t("surveys.results.xlsx")}
