@@ -45,12 +45,19 @@ export function createLiveShareSession(options: {
     name: options.user.name,
   });
   const publish = (next: PresenterSnapshot) => {
+    if (JSON.stringify(next) === JSON.stringify(snapshot)) return;
     snapshot = next;
     for (const l of listeners) l(next);
   };
   const recompute = () => {
     if (!follow) return;
     const state = follow.state as IFollowModeState<SharedPosition> | undefined;
+    // Live Share resets suspension whenever the presenter changes, so everyone would follow a new
+    // presenter: suspend again whoever did not choose to follow (before showing anything).
+    if (state?.type === FollowModeType.followPresenter && shouldSuspend(choice)) {
+      void follow.beginSuspension().catch(() => undefined);
+      return;
+    }
     const presenter = state?.followingUserId ? follow.getUser(state.followingUserId)?.data?.stateValue : undefined;
     publish(snapshotFrom(state, choice, presenter));
     // Mirror the presenter while following (see above); only when it differs, so no echo loop.
@@ -74,6 +81,8 @@ export function createLiveShareSession(options: {
           options.host.kind === "teams"
             ? (LiveShareHost.create() as unknown as ILiveShareHost)
             : new MapHost(options.host.containersUrl, meetingKey);
+        // Fluid's Azure audience needs an AzureUser (id + name) in the token; IUser types only the id.
+        const azureUser: { id: string } = { id: options.user.id, name: options.user.name } as { id: string };
         const client =
           options.host.kind === "teams"
             ? new LiveShareClient(host)
@@ -81,7 +90,7 @@ export function createLiveShareSession(options: {
                 connection: {
                   type: "local",
                   endpoint: options.host.relayUrl,
-                  tokenProvider: new InsecureTokenProvider("", { id: options.user.id }),
+                  tokenProvider: new InsecureTokenProvider("", azureUser),
                 },
               });
         const { container } = await client.joinContainer(schema);
@@ -92,6 +101,8 @@ export function createLiveShareSession(options: {
         dispose = () => container.dispose();
         follow = container.initialObjects.follow as LiveFollowMode<SharedPosition>;
         follow.on("stateChanged", recompute);
+        // A suspended user's state does not change when the presenter moves; their presence does.
+        follow.on("presenceChanged", recompute);
         await follow.initialize(shared(initial));
         // Nobody follows until they choose to.
         if (shouldSuspend(choice)) await follow.beginSuspension();
@@ -141,6 +152,7 @@ export function createLiveShareSession(options: {
       left = true;
       listeners.clear();
       follow?.off("stateChanged", recompute);
+      follow?.off("presenceChanged", recompute);
       dispose?.();
     },
   };
