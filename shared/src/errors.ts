@@ -208,6 +208,11 @@ export const ERROR_CODES = {
     ja: "名簿の CSV に誤りがあるため、取り込みませんでした（何も変更していません）。示された行を校務支援システムで直して、もう一度出力してください。",
     en: "The roster CSV has errors, so nothing was imported (nothing changed). Fix the rows listed in the school information system and export again.",
   },
+  ROSTER_MASS_DEACTIVATION: {
+    status: 422,
+    ja: "この CSV を取り込むと、在籍中の多くの児童生徒（または保護者）が在籍外になります。学校全体の出力か確認してください。意図どおりなら confirmDeactivation=true を付けて送り直してください（何も変更していません）。",
+    en: "Importing this CSV would mark many current students (or guardians) inactive. Check that it is the whole school's export; if this is intended, send it again with confirmDeactivation=true (nothing changed).",
+  },
   SURVEY_NOT_DRAFT: {
     status: 409,
     ja: "配信済みのアンケートの設問や対象は変更できません。締切の延長と終了だけができます。",

@@ -168,6 +168,34 @@ describe("importing through the API", () => {
     expect(after.body.students).toHaveLength(5);
   });
 
+  it("refuses a one-class CSV that would take the rest of the school off the roster, unless confirmed", async () => {
+    const { header, rows } = aobaLines();
+    const oneClass = rows.filter((r) => r.split(",")[2] === "1" && r.split(",")[3] === "1");
+    expect(oneClass).toHaveLength(5);
+    const refused = await putCsv(KNOWN_USERS.aobaClerk.upn, "students", [header, ...oneClass].join("\n"));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      code: "ROSTER_MASS_DEACTIVATION",
+      details: { what: "students", leaving: 55, active: 60 },
+    });
+    const classes = await call(KNOWN_USERS.aobaTeacher.upn, "/api/schools/aoba-e/roster/classes");
+    expect(classes.body.classes).toHaveLength(12); // nothing changed
+    // Confirmed on purpose (e.g. a school closing all but one class), it goes through; then restore.
+    const confirmed = await call(
+      KNOWN_USERS.aobaClerk.upn,
+      "/api/schools/aoba-e/roster/students?confirmDeactivation=true",
+      {
+        method: "PUT",
+        headers: { "content-type": "text/csv; charset=utf-8" },
+        body: [header, ...oneClass].join("\n"),
+      },
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.students).toMatchObject({ deactivated: 55 });
+    const restored = await putCsv(KNOWN_USERS.aobaClerk.upn, "students", [header, ...rows].join("\n"));
+    expect(restored.body.students).toMatchObject({ updated: 55, deactivated: 0 });
+  });
+
   it("refuses more than 5 MB (413) and class without grade (400)", async () => {
     const big = await putCsv(KNOWN_USERS.aobaClerk.upn, "guardians", new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41));
     expect(big.status).toBe(413);

@@ -210,3 +210,16 @@ describe("importTownRoster", () => {
     expect(isKomuError(error) && error.code).toBe("ROSTER_CSV_INVALID");
   });
 });
+
+describe("massDeactivation", () => {
+  it("flags more than a fifth of the active rows, and more than 5", async () => {
+    const { massDeactivation } = await import("./import-roster.js");
+    const active = Array.from({ length: 60 }, (_, i) => `s${i}`);
+    expect(massDeactivation(active, new Set(active.slice(0, 5)))).toBe(55);
+    expect(massDeactivation(active, new Set(active.slice(0, 55)))).toBeNull(); // 5 leaving: a transfer season
+    expect(massDeactivation(active, new Set(active.slice(0, 47)))).toBe(13);
+    expect(massDeactivation(active.slice(0, 20), new Set(active.slice(0, 13)))).toBe(7);
+    expect(massDeactivation(active.slice(0, 20), new Set(active.slice(0, 14)))).toBe(6);
+    expect(massDeactivation([], new Set())).toBeNull();
+  });
+});

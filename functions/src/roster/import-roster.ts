@@ -35,6 +35,18 @@ export interface ImportRosterInput {
   guardians?: Uint8Array;
   actor: AuditActor;
   source: "api" | "seed";
+  /**
+   * An import that would deactivate more than a fifth of the active rows (and more than 5) is
+   * refused with ROSTER_MASS_DEACTIVATION unless confirmed: a one-class CSV sent by mistake would
+   * otherwise take the rest of the school off the roster.
+   */
+  confirmDeactivation?: boolean;
+}
+
+/** More than a fifth of the active rows, and more than 5, would become inactive. */
+export function massDeactivation(active: readonly string[], incoming: ReadonlySet<string>): number | null {
+  const leaving = active.filter((id) => !incoming.has(id)).length;
+  return leaving > 5 && leaving > active.length / 5 ? leaving : null;
 }
 
 export type StudentCounts = Counts & { matched: number; unmatched: number };
@@ -61,6 +73,26 @@ export async function importRoster(deps: RosterImportDeps, input: ImportRosterIn
       students ? students.map((s) => s.studentNumber) : storedStudents.filter((s) => s.data.active).map((s) => s.id),
     );
     guardians = parseGuardians(input.guardians, (n) => (children.has(n) ? schoolId : undefined));
+  }
+  if (!input.confirmDeactivation && students) {
+    const active = storedStudents.filter((s) => s.data.active).map((s) => s.id);
+    const leaving = massDeactivation(active, new Set(students.map((s) => s.studentNumber)));
+    if (leaving !== null)
+      throw new KomuError("ROSTER_MASS_DEACTIVATION", {
+        details: { what: "students", leaving, active: active.length },
+      });
+  }
+  if (!input.confirmDeactivation && guardians) {
+    const stored = await listAll(repos.guardians, schoolId, undefined);
+    const active = stored.filter((g) => g.data.active).map((g) => g.id);
+    const leaving = massDeactivation(
+      active,
+      new Set(guardians.map((g) => guardianRowId(g.guardianNumber, g.studentNumber))),
+    );
+    if (leaving !== null)
+      throw new KomuError("ROSTER_MASS_DEACTIVATION", {
+        details: { what: "guardians", leaving, active: active.length },
+      });
   }
   return importRows(deps, { ...input, students, guardians, storedStudents });
 }

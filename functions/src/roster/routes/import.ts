@@ -31,6 +31,7 @@ function importEndpoint(file: "students" | "guardians"): Endpoint {
     register(app, deps) {
       app.openapi(route, async (c) => {
         const { schoolId } = c.req.valid("param");
+        const { confirmDeactivation } = c.req.valid("query");
         const principal = c.get("principal");
         ensureCan(principal, "roster.import", { schoolId });
         await requireSchool(deps, schoolId);
@@ -41,6 +42,7 @@ function importEndpoint(file: "students" | "guardians"): Endpoint {
           [file]: bytes,
           actor: { oid: principal.oid, name: principal.name },
           source: "api",
+          confirmDeactivation: confirmDeactivation === "true",
         });
         return c.json(report, 200);
       });

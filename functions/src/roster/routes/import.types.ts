@@ -52,7 +52,16 @@ const importRoute = (file: "students" | "guardians", summary: string, what: stri
     summary,
     description,
     security: BEARER_SECURITY,
-    request: { params: SchoolParam, body: csvBody(what) },
+    request: {
+      params: SchoolParam,
+      query: z.object({
+        confirmDeactivation: z.enum(["true", "false"]).optional().openapi({
+          description:
+            "在籍中の 1/5 を超える行が在籍外になる取り込みを確認済みとして行う / confirm an import that deactivates more than a fifth of the active rows",
+        }),
+      }),
+      body: csvBody(what),
+    },
     responses: {
       200: { description: "Imported", content: { "application/json": { schema: RosterImportReportSchema } } },
       ...errorResponses(400, 404, 413, 422, ...AUTHENTICATED_ERRORS),
