@@ -37,6 +37,11 @@ export async function fileMeeting(
   const row = await loadMeetingFor(deps, principal, schoolId, req.meetingId, "manage");
   ensureNotCancelled(row);
   const ready = row.data.materials.filter((m) => m.status === "ready" && m.driveItemId);
+  if (ready.length === 0)
+    throw new KomuError("MEETING_MATERIAL_NOT_READY", {
+      message: { ja: "保存できる資料がありません。", en: "There is no stored material to file." },
+      details: { meetingId: row.id, materials: row.data.materials.length },
+    });
   const filing = await filingRepo(deps.storage).get(schoolId, row.id);
   const known = filing?.data.items ?? [];
   const entryOf = (m: Material) => known.find((i) => i.materialId === m.id && i.version === m.version);
@@ -97,8 +102,6 @@ export async function fileMeeting(
     }
     filed.push(entry.recordId);
   }
-  if (filed.length === 0 && ready.length > 0)
-    throw new KomuError("CONFLICT", { details: { reason: "nothing filed", meetingId: row.id } });
   await deps.storage.audit.append(schoolId, {
     kind: "meeting.changed",
     actor,
