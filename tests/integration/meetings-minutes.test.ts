@@ -84,6 +84,7 @@ const TITLE = "令和8年度 第10回 職員会議";
 const ENDS_AT = "2026-12-02T07:30:00.000Z";
 let meetingId = "";
 let etag = "";
+let returnedApprovalId = "";
 
 describe("minutes, action items and after the meeting", () => {
   it("the chair makes and distributes a meeting with a class III and a class II material", async () => {
@@ -173,6 +174,63 @@ describe("minutes, action items and after the meeting", () => {
     expect(nurse.body.items.filter((t: Json) => t.source === "meetings")).toEqual([]);
   });
 
+  it("returned minutes (差し戻し) become editable again", async () => {
+    const submitted = await call(
+      "chair",
+      "POST",
+      `${base}/${meetingId}/minutes/submit`,
+      { categoryCode: "D-04" },
+      { "if-match": etag },
+    );
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    returnedApprovalId = submitted.body.minutes.approvalId;
+    const again = await call(
+      "chair",
+      "POST",
+      `${base}/${meetingId}/minutes/submit`,
+      { categoryCode: "D-04" },
+      {
+        "if-match": submitted.etag ?? "",
+      },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("MEETING_MINUTES_LOCKED");
+    let returned = false;
+    for (const who of ["chair", "vp", "principal"] as const) {
+      const v = await call(who, "GET", `${api}/approvals/${returnedApprovalId}`);
+      if (v.body.abilities?.decide && v.body.abilities.stepToken) {
+        const d = await call(who, "POST", `${api}/approvals/${returnedApprovalId}/decisions`, {
+          type: "return",
+          stepToken: v.body.abilities.stepToken,
+          comment: "決定事項を具体的に",
+        });
+        expect(d.status, JSON.stringify(d.body)).toBe(200);
+        returned = true;
+        break;
+      }
+    }
+    expect(returned).toBe(true);
+    const edited = await call(
+      "chair",
+      "PUT",
+      `${base}/${meetingId}/minutes`,
+      {
+        items: [
+          { agendaItemId: "a1", discussion: "雨天時の連絡が遅れた。", decisions: "連絡網を12月中に見直す。" },
+          { agendaItemId: "a2", discussion: "日程を確認した。", decisions: "" },
+        ],
+        actionItems: [
+          { id: "x1", title: "連絡網の改訂案を作る", assigneeOid: users.teacher.id, dueDate: "2026-12-10" },
+        ],
+        other: "次回は1月。",
+      },
+      { "if-match": submitted.etag ?? "" },
+    );
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.minutes).toMatchObject({ status: "draft", approvalId: returnedApprovalId });
+    etag = edited.etag ?? "";
+  });
+
   it("submitted minutes become an approval with the rendered PDF; locked while routed; approved and filed", async () => {
     const submitted = await call(
       "chair",
@@ -185,6 +243,7 @@ describe("minutes, action items and after the meeting", () => {
     expect(submitted.body.minutes.status).toBe("submitted");
     const approvalId = submitted.body.minutes.approvalId;
     expect(approvalId).toBeTruthy();
+    expect(approvalId).not.toBe(returnedApprovalId);
     etag = submitted.etag ?? "";
 
     const locked = await call(
@@ -206,6 +265,7 @@ describe("minutes, action items and after the meeting", () => {
     const text = normaliseForMatch((await extractPageTexts(new Uint8Array(await pdf.arrayBuffer()))).join("\n"));
     expect(text).toContain(normaliseForMatch(TITLE));
     expect(text).toContain("連絡網の改訂案を作る");
+    expect(text).toContain("連絡網を12月中に見直す。");
     expect(text).toContain("令和8年12月2日15:30〜16:30");
 
     // The route (教頭, then 校長 決裁): whoever's turn it is approves.
