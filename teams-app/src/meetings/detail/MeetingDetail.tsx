@@ -69,6 +69,25 @@ function Loaded(props: { meeting: MeetingView; onChange: (m: MeetingView) => voi
   const [attendeeCount, setAttendeeCount] = useState<number | null>(null);
   const material = materialId ? meeting.materials.find((m) => m.id === materialId) : undefined;
 
+  // A material just added is put in the meeting's folder in the background: look again until it is ready.
+  const processing = meeting.materials.some((m) => m.status === "uploading");
+  const { onChange } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new view (its ETag) while still processing schedules the next look
+  useEffect(() => {
+    if (!processing) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.get(meeting.id).then(
+        (next) => live && onChange(next),
+        () => undefined,
+      );
+    }, 2000);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [processing, api, meeting.id, meeting.etag, onChange]);
+
   const openDistribute = () => {
     setAttendeeCount(null);
     setDistributing(true);

@@ -83,10 +83,16 @@ export function AgendaEditor(props: {
                   validationMessage={problem(i, "title")}
                   validationState={problem(i, "title") ? "error" : "none"}
                 >
-                  <Input id={`agenda-title-${r.id}`} value={r.title} onChange={(_, d) => set(i, { title: d.value })} />
+                  <Input
+                    id={`agenda-title-${r.id}`}
+                    value={r.title}
+                    onChange={(_, d) => set(i, { title: d.value })}
+                    data-testid="agenda-title"
+                  />
                 </Field>
                 <Field label={t("meetings.agenda.presenter")}>
                   <Select
+                    data-testid="agenda-presenter"
                     value={r.presenterOid ?? ""}
                     onChange={(_, d) => {
                       const p = presenterOptions.find((x) => x.oid === d.value);
@@ -112,6 +118,7 @@ export function AgendaEditor(props: {
                     inputMode="numeric"
                     value={r.minutes}
                     onChange={(_, d) => set(i, { minutes: d.value })}
+                    data-testid="agenda-minutes"
                     contentAfter={<Caption1>{t("meetings.agenda.minutesUnit")}</Caption1>}
                   />
                 </Field>

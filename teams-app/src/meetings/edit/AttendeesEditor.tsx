@@ -66,6 +66,7 @@ export function AttendeesEditor(props: {
   const styles = useStyles();
   const { value } = props;
   const [query, setQuery] = useState("");
+  const [open, setOpen] = useState(false);
   const set = (patch: Partial<Fields>) => props.onChange({ ...value, ...patch });
   const chosen = new Set(value.people.map((p) => p.oid));
   const options = useMemo(() => {
@@ -106,13 +107,20 @@ export function AttendeesEditor(props: {
       <Field label={t("meetings.edit.people")} hint={t("meetings.edit.peopleHint")}>
         <Combobox
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          freeform
+          open={open && options.length > 0}
+          onOpenChange={(_, d) => setOpen(d.open)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+          }}
           placeholder={props.staff.status === "loading" ? t("app.loading") : t("meetings.edit.peoplePlaceholder")}
           disabled={props.staff.status !== "ok"}
           onOptionSelect={(_, d) => {
             const person = props.staff.status === "ok" ? props.staff.data.find((s) => s.oid === d.optionValue) : null;
             if (person) set({ people: [...value.people, person] });
             setQuery("");
+            setOpen(false);
           }}
           data-testid="meeting-people"
         >

@@ -193,7 +193,11 @@ export default function MinutesView(props: { meeting: MeetingView; onChange: (m:
                 validationMessage={problems.get(`actionItems.${i}.title`)}
                 validationState={problems.get(`actionItems.${i}.title`) ? "error" : "none"}
               >
-                <Input value={a.title} onChange={(_, d) => setAction(i, { title: d.value })} />
+                <Input
+                  value={a.title}
+                  onChange={(_, d) => setAction(i, { title: d.value })}
+                  data-testid="action-title"
+                />
               </Field>
               <Field
                 label={t("meetings.minutes.assignee")}
@@ -202,6 +206,7 @@ export default function MinutesView(props: { meeting: MeetingView; onChange: (m:
                 validationState={problems.get(`actionItems.${i}.assigneeOid`) ? "error" : "none"}
               >
                 <Select
+                  data-testid="action-assignee"
                   value={a.assigneeOid}
                   onChange={(_, d) =>
                     setAction(i, {
@@ -227,7 +232,12 @@ export default function MinutesView(props: { meeting: MeetingView; onChange: (m:
                 validationMessage={problems.get(`actionItems.${i}.dueDate`)}
                 validationState={problems.get(`actionItems.${i}.dueDate`) ? "error" : "none"}
               >
-                <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
+                <Input
+                  type="date"
+                  value={a.dueDate}
+                  onChange={(_, d) => setAction(i, { dueDate: d.value })}
+                  data-testid="action-due"
+                />
               </Field>
               <Button
                 aria-label={t("meetings.minutes.removeAction", { title: a.title || i + 1 })}

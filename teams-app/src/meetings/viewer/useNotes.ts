@@ -47,7 +47,7 @@ export function useNotes(api: MeetingsApi, meetingId: string, materialId: string
       try {
         view = await put();
       } catch (e) {
-        if (!(e instanceof ApiError) || (e.code !== "STALE_ETAG" && e.status !== 412)) throw e;
+        if (!(e instanceof ApiError) || !["STALE_ETAG", "PRECONDITION_REQUIRED"].includes(e.code)) throw e;
         const server = await api.notes(meetingId, materialId);
         const mine = new Map(latest.current.map((n) => [n.id, n]));
         latest.current = [
