@@ -53,5 +53,7 @@ export function surveyForRespondent(row: StoredEntity<SurveyRow>, now: Date, sch
     anonymous: s.anonymous,
     deadline: s.deadline,
     acceptsAnswers: acceptsAnswers(s, now),
+    answerInForms: s.source.kind === "forms",
+    formUrl: s.source.kind === "forms" ? (s.source.formUrl ?? null) : null,
   };
 }

@@ -148,6 +148,9 @@ export const SurveyForRespondent = z.object({
   anonymous: z.boolean(),
   deadline: isoDateTime,
   acceptsAnswers: z.boolean(),
+  /** A Microsoft Forms survey is answered in Forms (its link, when registered), never in Kōmu. */
+  answerInForms: z.boolean().default(false),
+  formUrl: z.string().nullable().default(null),
 });
 export type SurveyForRespondent = z.infer<typeof SurveyForRespondent>;
 

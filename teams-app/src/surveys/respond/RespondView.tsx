@@ -166,20 +166,33 @@ function AnswerForm(props: {
           <MessageBarBody>{t("surveys.respond.partialSaved")}</MessageBarBody>
         </MessageBar>
       )}
-      {survey.questions
-        .filter((q) => visible.has(q.id))
-        .map((q) => (
-          <QuestionField
-            key={q.id}
-            question={q}
-            index={survey.questions.indexOf(q)}
-            value={answers[q.id]}
-            text={texts[q.id] ?? ""}
-            problems={problems.get(q.id) ?? []}
-            readOnly={readOnly}
-            onChange={(v, text) => change(q.id, v, text)}
-          />
-        ))}
+      {survey.answerInForms && (
+        <MessageBar layout="multiline" intent="info" data-testid="survey-respond-forms">
+          <MessageBarBody>
+            {t("surveys.respond.inForms")}{" "}
+            {survey.formUrl && (
+              <a href={survey.formUrl} target="_blank" rel="noreferrer">
+                {t("surveys.respond.openForms")}
+              </a>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!survey.answerInForms &&
+        survey.questions
+          .filter((q) => visible.has(q.id))
+          .map((q) => (
+            <QuestionField
+              key={q.id}
+              question={q}
+              index={survey.questions.indexOf(q)}
+              value={answers[q.id]}
+              text={texts[q.id] ?? ""}
+              problems={problems.get(q.id) ?? []}
+              readOnly={readOnly}
+              onChange={(v, text) => change(q.id, v, text)}
+            />
+          ))}
       {error && (
         <MessageBar layout="multiline" intent="error" role="alert" data-testid="survey-respond-error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -191,7 +204,7 @@ function AnswerForm(props: {
         </MessageBar>
       )}
       <div className={styles.actions}>
-        {open && editing && (
+        {open && editing && !survey.answerInForms && (
           <>
             <Button
               appearance="primary"

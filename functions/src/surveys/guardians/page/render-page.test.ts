@@ -31,6 +31,8 @@ const response = (over: Partial<MyResponse> = {}): MyResponse => ({
     anonymous: false,
     deadline: "2026-12-01T09:00:00.000Z",
     acceptsAnswers: true,
+    answerInForms: false,
+    formUrl: null,
   },
   about: "1年1組 和田 澪 さんについて",
   answers: {},
