@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { MeetingsDeps } from "../deps.js";
 import { meetingsRepos } from "../entities.js";
-import { currentPages } from "../text/material-text.js";
+import { canAnchorOn, currentPages } from "../text/material-text.js";
 import { carryRow } from "./carry-row.js";
 import { notesRepo } from "./entity.js";
 
@@ -43,6 +43,13 @@ export async function reanchorNotes(
     for (const row of page.items) {
       if (row.data.version >= material.version) continue;
       pages ??= await currentPages(deps, meeting, material);
+      if (!canAnchorOn(material, pages)) {
+        deps.logger.warn("meetings.reanchor: no page text for the new version; notes stay on their version", {
+          meetingId: payload.meetingId,
+          materialId: payload.materialId,
+        });
+        return 0;
+      }
       await carryRow(deps, row, pages, material.version);
       changed++;
     }

@@ -8,7 +8,7 @@ import type { StoredEntity } from "../../storage/index.js";
 import type { MeetingsDeps } from "../deps.js";
 import type { MeetingRow } from "../entities.js";
 import { materialFor, meetingForAttendee } from "../text/attendee-access.js";
-import { currentPages } from "../text/material-text.js";
+import { canAnchorOn, currentPages } from "../text/material-text.js";
 import { carryRow } from "./carry-row.js";
 import { type MeetingNotesRow, notesRepo, notesRowId } from "./entity.js";
 
@@ -31,6 +31,7 @@ export async function ownNotes(
   const row = await notesRepo(deps.storage).get(req.schoolId, notesRowId(meeting.id, material.id, req.principal.oid));
   if (!row || row.data.version >= material.version) return { row, version: material.version };
   const pages = await currentPages(deps, meeting, material);
+  if (!canAnchorOn(material, pages)) return { row, version: row.data.version };
   return { row: await carryRow(deps, row, pages, material.version), version: material.version };
 }
 

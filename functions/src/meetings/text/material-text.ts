@@ -51,6 +51,13 @@ export async function currentPages(
   return row.data.pages;
 }
 
+/**
+ * Whether page texts can place notes: a PDF whose text could not be read at all (no pages) would
+ * orphan every quoted note, so notes are not carried against it (they stay on their version).
+ */
+export const canAnchorOn = (material: Material, pages: readonly string[]) =>
+  pages.length > 0 || material.mimeType !== "application/pdf";
+
 export async function getMaterialText(
   deps: Pick<MeetingsDeps, "storage" | "graph" | "logger">,
   req: { schoolId: string; meetingId: string; materialId: string; principal: Principal },

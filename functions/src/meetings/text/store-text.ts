@@ -3,7 +3,8 @@
  * (meetingText row). Called by the material upload/replacement (engineer M1's effect) right
  * after a version is stored, and lazily by GET …/text when the row is missing. Idempotent: an
  * existing row for the version is returned as it is. Non-PDF materials get a row with no pages;
- * a PDF pdf.js cannot read gets one with its problem (nothing throws for bad bytes).
+ * a PDF pdf.js cannot read gets one with its problem (nothing throws for bad bytes); a PDF given
+ * without bytes keeps no row (it throws), so the text is read from SharePoint later.
  */
 import { createHash } from "node:crypto";
 import { isKomuError } from "@komu/shared";
@@ -32,6 +33,8 @@ export async function extractAndStoreText(
   let pages: string[] = [];
   let problem: string | null = null;
   if (input.mimeType === "application/pdf") {
+    // No bytes to read (a caller without them): keep nothing, so the text is read from SharePoint on first need.
+    if (input.bytes.byteLength === 0) throw new Error("meetings.text: no bytes to read the PDF's text from");
     try {
       pages = await extractPageTexts(input.bytes);
     } catch (e) {
