@@ -63,6 +63,8 @@ export const meetingCardTemplate = {
             {
               type: "Column",
               width: "auto",
+              // An agenda item without a presenter has no column (an empty TextBlock is invalid).
+              $when: "${presenter != ''}",
               items: [{ type: "TextBlock", text: "${presenter}", isSubtle: true, wrap: true }],
             },
             { type: "Column", width: "auto", items: [{ type: "TextBlock", text: "${minutesText}", wrap: true }] },

@@ -103,6 +103,12 @@ export interface DriveItemRecord {
   fields: Record<string, unknown>;
   retentionLabel?: RetentionLabelRecord;
   permissions: PermissionRecord[];
+  /**
+   * Set once the item is shared with specific people (an invite): SharePoint breaks its permission
+   * inheritance then, and deleting those grants later does not restore it (no site membership in
+   * the local tenant: nobody but the app sees it until it is shared again).
+   */
+  uniquePermissions?: boolean;
 }
 
 export interface ColumnRecord {

@@ -134,11 +134,15 @@ export function applicationOf(ctx: TenantContext, appId: string): { id: string; 
  * A folder shared with specific people (an invite) has unique permissions in SharePoint; the
  * local tenant has no site membership, so for a user token (delegated) an item below such a
  * folder is visible only through a grant that names the user or one of their groups. Items
- * without any grant above them keep today's open behaviour. Not found (404) otherwise, as
+ * without any grant above them keep today's open behaviour, unless an invite once broke the
+ * inheritance there (uniquePermissions: removing the grants leaves it closed). Not found (404) otherwise, as
  * SharePoint answers for items a user cannot see.
  */
 export function delegatedCanSee(ctx: TenantContext, item: DriveItemRecord, userId: string): boolean {
-  const restricted = visiblePermissions(ctx, item).some(({ permission: p }) => !p.link && p.grantee !== undefined);
+  const restricted =
+    item.uniquePermissions === true ||
+    ancestorsOf(ctx, item).some((a) => a.uniquePermissions === true) ||
+    visiblePermissions(ctx, item).some(({ permission: p }) => !p.link && p.grantee !== undefined);
   if (!restricted) return true;
   return hasSharedAccess(ctx, item.id, userId, "read");
 }

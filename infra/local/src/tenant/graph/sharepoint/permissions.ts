@@ -150,6 +150,8 @@ export async function handleInvite(req: Req, target: ItemTarget, api: string): P
     item.permissions.push(permission);
     result.push(permission);
   }
+  // Sharing with specific people gives the item unique permissions (inheritance broken for good).
+  if (result.some((p) => p.grantee !== undefined)) item.uniquePermissions = true;
   ctx.store.changed();
   if (body.sendInvitation === true) {
     ctx.bus.emit("sharepoint.invitation", {
