@@ -175,7 +175,7 @@ describe("meetings tab (会議)", () => {
       await page.getByTestId("material-register").click();
     const encrypted = page.locator('[data-testid="material-refused"][data-code="PDF_ENCRYPTED"]');
     await encrypted.waitFor({ timeout: 20_000 });
-    await expect(encrypted.textContent()).resolves.toContain("保護を外して");
+    await expect(encrypted.textContent()).resolves.toContain("パスワードや印刷・コピー制限をかけずに");
 
     // The material is put in the meeting's folder in the background: the agenda offers it when ready.
     await page.getByTestId("meeting-tab-agenda").click();

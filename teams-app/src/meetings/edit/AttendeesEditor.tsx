@@ -60,6 +60,8 @@ export function AttendeesEditor(props: {
   staff: LoadState<Attendee[]>;
   preview: LoadState<Attendee[]> | null;
   problem?: string | undefined;
+  /** The id of the section heading that names the group. */
+  labelledBy: string;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -76,10 +78,11 @@ export function AttendeesEditor(props: {
   }, [props.staff, query, chosen]);
 
   return (
-    <fieldset className={styles.fieldset} aria-describedby={props.problem ? "meeting-attendees-problem" : undefined}>
-      <legend>
-        <Body1>{t("meetings.edit.attendees")}</Body1>
-      </legend>
+    <fieldset
+      className={styles.fieldset}
+      aria-labelledby={props.labelledBy}
+      aria-describedby={props.problem ? "meeting-attendees-problem" : undefined}
+    >
       <Checkbox
         label={t("meetings.edit.allStaff")}
         checked={value.allStaff}

@@ -231,6 +231,7 @@ export default function MeetingEditor(props: { meeting: MeetingView | null; onSa
           staff={staff}
           preview={preview}
           problem={p("attendees")}
+          labelledBy="meeting-attendees"
         />
       </section>
       <section className={styles.section} aria-labelledby="meeting-agenda">

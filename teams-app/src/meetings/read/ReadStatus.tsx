@@ -76,10 +76,9 @@ export default function ReadStatus({ meeting }: { meeting: MeetingView }) {
                     <TableCell key={m.id} data-testid="read-cell" data-opened={cell?.openedAt ? "yes" : "no"}>
                       {cell?.openedAt ? (
                         <span title={formatInstant(cell.openedAt, lang)}>
-                          {t("meetings.read.opened")}
                           {pages !== null && pages !== undefined
-                            ? ` ${t("meetings.read.pages", { seen: cell.pagesSeen, pages })}`
-                            : ""}
+                            ? t("meetings.read.openedPages", { seen: cell.pagesSeen, pages })
+                            : t("meetings.read.opened")}
                           {cell.version < m.version
                             ? ` ${t("meetings.read.oldVersion", { version: cell.version })}`
                             : ""}
