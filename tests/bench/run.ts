@@ -26,6 +26,7 @@ import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { signIn } from "../support/sign-in.js";
 import { benchApprovals } from "./approvals.js";
 import { runLoad } from "./load.js";
+import { benchMeetings } from "./meetings.js";
 import { benchOutbox } from "./outbox.js";
 import { benchRecords } from "./records.js";
 import { benchSealing } from "./sealing.js";
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     if (runs("approvals")) await benchApprovals(platform, Number(process.env.BENCH_APPROVALS ?? 20));
     if (runs("sealing")) await benchSealing();
     if (runs("surveys")) await benchSurveys(platform, Number(process.env.BENCH_SURVEY_RESPONSES ?? 30_000));
+    if (runs("meetings")) await benchMeetings(platform);
   } finally {
     await platform.stop();
   }

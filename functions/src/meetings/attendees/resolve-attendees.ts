@@ -37,6 +37,10 @@ async function userOf(deps: Pick<MeetingsDeps, "graph">, oid: string): Promise<U
   }
 }
 
+/** Whether a named person needs their own grant: no attendee group of the spec has them (pure). */
+export const coveredByGroups = (groups: readonly { members: readonly string[] }[], oid: string) =>
+  groups.some((g) => g.members.includes(oid));
+
 export async function resolveAttendees(
   deps: Pick<MeetingsDeps, "graph" | "roles" | "groups">,
   schoolId: string,
@@ -72,7 +76,7 @@ export async function resolveAttendees(
     byOid.set(oid, { oid, name: user.displayName ?? staff.name });
     const mail = user.mail ?? user.userPrincipalName;
     if (mail) mails[oid] = mail;
-    if (!groups.some((g) => g.members.includes(oid))) uncovered.push(oid);
+    if (!coveredByGroups(groups, oid)) uncovered.push(oid);
   }
   if (outside.length > 0) {
     const names = outside.map((o) => o.name).join("、");
