@@ -163,6 +163,7 @@ let etag = "";
 let pdfId = "";
 let docxId = "";
 let confidentialId = "";
+let secretId = "";
 let attendees: string[] = [];
 let groupIds: string[] = [];
 
@@ -262,17 +263,19 @@ describe("materials", () => {
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
     confidentialId = await add(await textPdf([["事故報告"]]), "事故報告.pdf", "事故報告", "II");
-    for (const id of [pdfId, docxId, confidentialId]) await untilReady(meetingId, id, 1);
+    secretId = await add(await textPdf([["個別の指導記録"]]), "指導記録.pdf", "指導記録", "I");
+    for (const id of [pdfId, docxId, confidentialId, secretId]) await untilReady(meetingId, id, 1);
     const view = await call("chair", "GET", `${base}/${meetingId}`);
     etag = view.etag ?? "";
     const pdf = view.body.materials.find((m: Json) => m.id === pdfId);
     expect(pdf).toMatchObject({ mimeType: "application/pdf", pages: 2, version: 1, status: "ready" });
-    expect(view.body.agenda[0].materialIds).toEqual([pdfId, docxId, confidentialId]);
+    expect(view.body.agenda[0].materialIds).toEqual([pdfId, docxId, confidentialId, secretId]);
 
     const r = await row(meetingId);
     expect(r.folderPath).toBe("会議資料/2026年度/2026-12-03 第8回 職員会議");
     expect(await filesBelow(r.driveId as string, r.folderPath as string)).toEqual([
       "取扱注意/事故報告.pdf",
+      "機密/指導記録.pdf",
       "資料/日程.docx",
       "資料/運動会.pdf",
     ]);
@@ -303,7 +306,7 @@ describe("materials", () => {
     expect(notMine.body.error.code).toBe("UPLOAD_NOT_FOUND");
 
     expect(await filesBelow(r.driveId as string, r.folderPath as string)).toEqual(before);
-    expect((await call("chair", "GET", `${base}/${meetingId}`)).body.materials).toHaveLength(3);
+    expect((await call("chair", "GET", `${base}/${meetingId}`)).body.materials).toHaveLength(4);
   });
 });
 
@@ -367,6 +370,7 @@ describe("distribution", () => {
     expect(granted(await perms(r.folderId as string))).toEqual([]);
     expect(granted(await perms(r.materialsFolderId as string))).toEqual([...groupIds].sort());
     expect(granted(await perms(r.confidentialFolderId as string))).toEqual([...groupIds].sort());
+    expect(granted(await perms(r.secretFolderId as string))).toEqual([]);
     expect(r.grants.filter((g) => g.folderId === r.materialsFolderId)).toHaveLength(3);
     expect(r.grants.every((g) => g.kind === "group")).toBe(true);
   });
@@ -384,6 +388,14 @@ describe("distribution", () => {
     const content = await call("nurse", "GET", `${base}/${meetingId}/materials/${pdfId}/content`);
     expect(content.status).toBe(200);
     expect(content.headers.get("x-komu-material-version")).toBe("1");
+    // Class II is distributed to the attendees (like the 取扱注意 grant); class I is not.
+    // (機密/ has no grant — checked above; the local tenant has no site membership, so it cannot
+    // show that staff without a grant see nothing there: in SharePoint the library gives them none.)
+    expect((await call("clerk", "GET", `${base}/${meetingId}/materials/${confidentialId}/content`)).status).toBe(200);
+    const refused = await call("clerk", "GET", `${base}/${meetingId}/materials/${secretId}/content`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("FORBIDDEN");
+    expect((await call("principal", "GET", `${base}/${meetingId}/materials/${secretId}/content`)).status).toBe(200);
   });
 
   it("a small meeting: a non-attendee teacher cannot read through Graph and gets MEETING_NOT_ATTENDEE from Kōmu", async () => {
@@ -510,6 +522,8 @@ describe("after the meeting and cancelling", () => {
     const confidential = after.materials.find((m) => m.id === confidentialId)?.driveItemId as string;
     expect(await graphReadAs("clerk", after.driveId as string, confidential)).toBe(404);
     expect(await graphReadAs("clerk", after.driveId as string, pdf)).toBe(200);
+    expect((await call("clerk", "GET", `${base}/${meetingId}/materials/${confidentialId}/content`)).status).toBe(403);
+    expect((await call("clerk", "GET", `${base}/${meetingId}/materials/${pdfId}/content`)).status).toBe(200);
     expect(after.grants.every((g) => g.folderId === after.materialsFolderId)).toBe(true);
   });
 

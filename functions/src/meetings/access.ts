@@ -8,7 +8,7 @@
  * Anyone else of the school's staff gets MEETING_NOT_ATTENDEE (recorded like any refusal);
  * non-staff get FORBIDDEN from `meeting.read` itself. Capabilities only, no role strings.
  */
-import { can, ensureCan, KomuError, type Principal } from "@komu/shared";
+import { can, ensureCan, KomuError, type Material, type Principal, type Resource } from "@komu/shared";
 import type { StoredEntity } from "../storage/index.js";
 import type { MeetingsDeps } from "./deps.js";
 import { type MeetingRow, meetingsRepos } from "./entities.js";
@@ -76,4 +76,28 @@ export function ensureEtag(row: StoredEntity<MeetingRow>, etag: string): void {
 
 export function ensureNotCancelled(row: StoredEntity<MeetingRow>): void {
   if (row.data.status === "cancelled") throw new KomuError("MEETING_CANCELLED", { details: { meetingId: row.id } });
+}
+
+/**
+ * What reading a material is checked against (`meeting.read` with this resource). Class II
+ * materials are distributed by the chair to the meeting's attendees: for the chair, and for the
+ * attendees of a distributed meeting until the 取扱注意 sharing is removed (the same people and
+ * time as the SharePoint grant on 取扱注意/), they are read like the meeting's other materials.
+ * Otherwise the classification applies as everywhere (class I/II: leaders and the uploader).
+ */
+export function materialResource(
+  row: StoredEntity<MeetingRow>,
+  material: Pick<Material, "classification" | "uploadedBy">,
+  principal: Principal,
+): Resource {
+  const m = row.data;
+  const distributedTo =
+    material.classification === "II" &&
+    !m.confidentialSharingRemovedAt &&
+    (m.chairOid === principal.oid || (m.status === "distributed" && isAttendee(m, principal.oid)));
+  return {
+    schoolId: row.schoolId,
+    classification: distributedTo ? "III" : material.classification,
+    ownerId: material.uploadedBy.oid,
+  };
 }

@@ -1,12 +1,13 @@
 /**
  * GET …/materials/{materialId}/content: the current version's bytes streamed through Kōmu from
  * the drive item (never a sharing link), for the chair, attendees and meeting.oversee holders —
- * with the material's 重要性分類 applied (`meeting.read`); class I/II reads audited
+ * with the material's 重要性分類 applied (`meeting.read`, access.ts materialResource: class II
+ * is distributed to the attendees while shared); class I/II reads audited
  * `meeting.material` viewed.
  */
 import { ensureCan, KomuError, type Principal } from "@komu/shared";
 import { contentDisposition } from "../../records/read/content.js";
-import { loadMeetingFor } from "../access.js";
+import { loadMeetingFor, materialResource } from "../access.js";
 import { actorOf } from "../common.js";
 import type { MeetingsDeps } from "../deps.js";
 import { isConfidential, meetingLibrary } from "../materials/folder.js";
@@ -19,7 +20,7 @@ export async function materialContent(
   const row = await loadMeetingFor(deps, principal, schoolId, meetingId, "see");
   const material = row.data.materials.find((m) => m.id === materialId);
   if (!material) throw new KomuError("NOT_FOUND", { details: { kind: "material", id: materialId } });
-  ensureCan(principal, "meeting.read", { schoolId, classification: material.classification });
+  ensureCan(principal, "meeting.read", materialResource(row, material, principal));
   if (material.status !== "ready" || !material.driveItemId)
     throw new KomuError("MEETING_MATERIAL_NOT_READY", { details: { materialId, status: material.status } });
   const api = await meetingLibrary(deps, schoolId);

@@ -4,7 +4,7 @@
  * version starts a fresh cell). Not an attendee: MEETING_NOT_ATTENDEE.
  */
 import { ensureCan, KomuError, type Principal } from "@komu/shared";
-import { isAttendee, loadMeeting } from "../access.js";
+import { isAttendee, loadMeeting, materialResource } from "../access.js";
 import type { MeetingsDeps } from "../deps.js";
 import { patchReadRow } from "../distribute/read-rows.js";
 
@@ -18,7 +18,7 @@ export async function recordRead(
   if (!isAttendee(row.data, principal.oid)) throw new KomuError("MEETING_NOT_ATTENDEE", { details: { meetingId } });
   const material = row.data.materials.find((m) => m.id === materialId);
   if (!material) throw new KomuError("NOT_FOUND", { details: { kind: "material", id: materialId } });
-  ensureCan(principal, "meeting.read", { schoolId, classification: material.classification });
+  ensureCan(principal, "meeting.read", materialResource(row, material, principal));
   if (material.pages !== null && page > material.pages)
     throw new KomuError("VALIDATION_FAILED", {
       message: { ja: "その資料にそのページはありません。", en: "The material has no such page." },

@@ -6,7 +6,7 @@
  */
 import { ensureCan, KomuError, type Material, type Principal } from "@komu/shared";
 import type { StoredEntity } from "../../storage/index.js";
-import { loadMeetingFor } from "../access.js";
+import { loadMeetingFor, materialResource } from "../access.js";
 import type { MeetingsDeps } from "../deps.js";
 import type { MeetingRow } from "../entities.js";
 
@@ -22,10 +22,6 @@ export function meetingForAttendee(
 export function materialFor(meeting: StoredEntity<MeetingRow>, materialId: string, principal: Principal): Material {
   const material = meeting.data.materials.find((m) => m.id === materialId);
   if (!material) throw new KomuError("NOT_FOUND", { details: { kind: "material", id: materialId } });
-  ensureCan(principal, "meeting.read", {
-    schoolId: meeting.schoolId,
-    classification: material.classification,
-    ownerId: material.uploadedBy.oid,
-  });
+  ensureCan(principal, "meeting.read", materialResource(meeting, material, principal));
   return material;
 }
