@@ -10,7 +10,8 @@
  *  3. The chair sees the teacher's read status in words; uploads 第2版 where the highlighted text
  *     moved to page 2 and the noted text is gone → the teacher sees the 新しい版 banner, the
  *     highlight 「第2版で p.1 → p.2 に移動」 and the note under 「本文が見つからないメモ」 with its text.
- *  4. Minutes: the chair writes the minutes with an action item for the teacher; the teacher marks it 完了.
+ *  4. Minutes: the chair writes the minutes with an action item for the teacher and sends them for approval
+ *     (決裁中, linked to 承認); the teacher marks the action item 完了.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -281,6 +282,15 @@ describe("meetings tab (会議)", () => {
     await action.getByTestId("action-due").fill(jstTomorrow());
     await chairPage.getByTestId("minutes-save").click();
     await chairPage.getByText("議事録を保存しました。").first().waitFor({ state: "attached", timeout: 20_000 });
+    // 決裁に回す with a 文書分類 → the approval's status and its link in 承認.
+    await chairPage.getByTestId("minutes-submit").click();
+    await chairPage.getByTestId("category-picker").selectOption({ index: 1 });
+    await chairPage.getByTestId("minutes-submit-dialog-confirm").click();
+    await expect.poll(() => chairPage.getByTestId("minutes-status").textContent(), { timeout: 30_000 }).toBe("決裁中");
+    await expect(chairPage.getByRole("link", { name: "承認で開く" }).getAttribute("href")).resolves.toMatch(
+      /^\/approvals\?school=aoba-e&approval=[^&]+$/,
+    );
+    await expect(chairPage.getByTestId("minutes-save").count()).resolves.toBe(0);
     await reader.goto(`${platform.url}/meetings${meetingUrl}`);
     const mine = reader.getByTestId("my-action-items");
     await mine.waitFor({ timeout: 20_000 });

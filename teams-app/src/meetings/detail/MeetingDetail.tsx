@@ -66,6 +66,7 @@ function Loaded(props: { meeting: MeetingView; onChange: (m: MeetingView) => voi
   const tab = pickTab(params.get("view"), tabs);
   const materialId = params.get("material");
   const [distributing, setDistributing] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [attendeeCount, setAttendeeCount] = useState<number | null>(null);
   const material = materialId ? meeting.materials.find((m) => m.id === materialId) : undefined;
 
@@ -134,6 +135,11 @@ function Loaded(props: { meeting: MeetingView; onChange: (m: MeetingView) => voi
             {t("meetings.detail.distribute")}
           </Button>
         )}
+        {meeting.abilities.manage && meeting.status !== "cancelled" && (
+          <Button appearance="subtle" onClick={() => setCancelling(true)} data-testid="meeting-cancel">
+            {t("meetings.detail.cancel")}
+          </Button>
+        )}
       </div>
       {meeting.status === "cancelled" && (
         <MessageBar intent="warning">
@@ -181,6 +187,23 @@ function Loaded(props: { meeting: MeetingView; onChange: (m: MeetingView) => voi
           </div>
         </>
       )}
+      <ConfirmDialog
+        open={cancelling}
+        title={t("meetings.cancelMeeting.title")}
+        confirmLabel={t("meetings.cancelMeeting.confirm")}
+        testId="meeting-cancel-dialog"
+        onClose={() => setCancelling(false)}
+        onConfirm={async () => {
+          props.onChange(await api.cancel(meeting));
+          announce(t("meetings.cancelMeeting.done"));
+        }}
+      >
+        <Body1 as="p">
+          {meeting.status === "distributed"
+            ? t("meetings.cancelMeeting.bodyDistributed")
+            : t("meetings.cancelMeeting.body")}
+        </Body1>
+      </ConfirmDialog>
       <ConfirmDialog
         open={distributing}
         title={t("meetings.distribute.title")}

@@ -71,6 +71,11 @@ export function AttendeesEditor(props: {
   const [open, setOpen] = useState(false);
   const set = (patch: Partial<Fields>) => props.onChange({ ...value, ...patch });
   const chosen = new Set(value.people.map((p) => p.oid));
+  // People saved on a meeting not yet distributed come back as ids only: name them from the staff list.
+  const nameOf = (p: Attendee) =>
+    p.name !== p.oid || props.staff.status !== "ok"
+      ? p.name
+      : (props.staff.data.find((s) => s.oid === p.oid)?.name ?? p.name);
   const options = useMemo(() => {
     if (props.staff.status !== "ok") return [];
     const q = query.trim();
@@ -141,11 +146,11 @@ export function AttendeesEditor(props: {
         <ul className={styles.people} aria-label={t("meetings.edit.peopleChosen")}>
           {value.people.map((p) => (
             <li key={p.oid} className={styles.person}>
-              {p.name}
+              {nameOf(p)}
               <Button
                 size="small"
                 appearance="subtle"
-                aria-label={t("meetings.edit.removePerson", { name: p.name })}
+                aria-label={t("meetings.edit.removePerson", { name: nameOf(p) })}
                 onClick={() => set({ people: value.people.filter((x) => x.oid !== p.oid) })}
               >
                 ×
