@@ -502,6 +502,46 @@ describe("read status", () => {
   });
 });
 
+describe("editing a distributed meeting", () => {
+  it("dropping the clerks: their group's grants deleted (no invite), no second card to anyone, the clerk is out", async () => {
+    const view = await call("chair", "GET", `${base}/${meetingId}`);
+    platform.deps.graph.calls.reset();
+    const edited = await call(
+      "chair",
+      "PUT",
+      `${base}/${meetingId}`,
+      {
+        type: view.body.type,
+        title: view.body.title,
+        startsAt: view.body.startsAt,
+        endsAt: view.body.endsAt,
+        place: "理科室",
+        online: true,
+        attendees: { roles: ["teacher", "nurse"] },
+        agenda: view.body.agenda,
+      },
+      { "if-match": view.etag ?? "" },
+    );
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.attendees).toHaveLength(18);
+    const kinds = Object.entries(platform.deps.graph.calls.snapshot());
+    expect(kinds.filter(([k]) => /invite/.test(k))).toHaveLength(0);
+    expect(kinds.filter(([k]) => /permissions/.test(k)).reduce((a, [, n]) => a + n, 0)).toBe(2);
+    const r = await row(meetingId);
+    expect(r.grants.map((g) => g.principalId)).not.toContain(groupIds[2]);
+    expect(r.grants).toHaveLength(4);
+    const pdf = r.materials.find((m) => m.id === pdfId)?.driveItemId as string;
+    expect(await graphReadAs("clerk", r.driveId as string, pdf)).toBe(404);
+    expect(await graphReadAs("nurse", r.driveId as string, pdf)).toBe(200);
+    expect((await call("clerk", "GET", `${base}/${meetingId}`)).body.error.code).toBe("MEETING_NOT_ATTENDEE");
+    await new Promise((res) => setTimeout(res, 500));
+    for (const oid of attendees.filter((o) => o !== users.clerk.id))
+      expect(meetingCards(oid, meetingId).filter((c) => !cardText(c.card).includes("更新されました"))).toHaveLength(1);
+    const event = (await graphGet(`/users/${users.chair.id}/events/${r.calendarEventId}`)) as Json;
+    expect(event.location.displayName).toBe("理科室");
+  });
+});
+
 describe("after the meeting and cancelling", () => {
   it("the 取扱注意 grant is removed N days after; 資料 stays shared", async () => {
     const r = await row(meetingId);
@@ -510,9 +550,7 @@ describe("after the meeting and cancelling", () => {
     if (!meetings) throw new Error("no meetings deps");
     const all = await meetingsRepos(platform.deps.storage).meetings.list(SCHOOL, { limit: 100 });
     const expected = all.items.flatMap((m) => m.data.grants.filter((g) => g.folderId === m.data.confidentialFolderId));
-    expect(
-      expected.filter((g) => r.grants.includes(g) || r.grants.some((x) => x.permissionId === g.permissionId)),
-    ).toHaveLength(3);
+    expect(expected.filter((g) => r.grants.some((x) => x.permissionId === g.permissionId))).toHaveLength(2);
     const done = await runSharingExpiry(meetings, [SCHOOL], later);
     expect(done.permissions).toBe(expected.length);
     // Idempotent: a second run removes nothing.
@@ -520,10 +558,10 @@ describe("after the meeting and cancelling", () => {
     const after = await row(meetingId);
     const pdf = after.materials.find((m) => m.id === pdfId)?.driveItemId as string;
     const confidential = after.materials.find((m) => m.id === confidentialId)?.driveItemId as string;
-    expect(await graphReadAs("clerk", after.driveId as string, confidential)).toBe(404);
-    expect(await graphReadAs("clerk", after.driveId as string, pdf)).toBe(200);
-    expect((await call("clerk", "GET", `${base}/${meetingId}/materials/${confidentialId}/content`)).status).toBe(403);
-    expect((await call("clerk", "GET", `${base}/${meetingId}/materials/${pdfId}/content`)).status).toBe(200);
+    expect(await graphReadAs("nurse", after.driveId as string, confidential)).toBe(404);
+    expect(await graphReadAs("nurse", after.driveId as string, pdf)).toBe(200);
+    expect((await call("nurse", "GET", `${base}/${meetingId}/materials/${confidentialId}/content`)).status).toBe(403);
+    expect((await call("nurse", "GET", `${base}/${meetingId}/materials/${pdfId}/content`)).status).toBe(200);
     expect(after.grants.every((g) => g.folderId === after.materialsFolderId)).toBe(true);
   });
 
