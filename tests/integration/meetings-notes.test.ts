@@ -231,4 +231,41 @@ describe("page text and private notes", () => {
     expect(text.body.version).toBe(2);
     expect(normaliseForMatch(text.body.pages[1])).toContain("雨天の場合は翌日に延期する。");
   });
+
+  it("a flagged note stays flagged when saved back as it is, and is anchored again once its owner places it", async () => {
+    const path = `${base}/${meetingId}/materials/${materialId}/notes`;
+    const current = await call("teacher", "GET", path);
+    const back = current.body.notes.map((n: Json) => ({
+      id: n.id,
+      kind: n.kind,
+      anchor: n.anchor,
+      text: n.text,
+      color: n.color,
+    }));
+    const same = await call("teacher", "PUT", path, { notes: back }, { "if-match": current.etag ?? "" });
+    expect(same.status).toBe(200);
+    expect(same.body.notes.map((n: Json) => n.state)).toEqual(["moved", "orphaned"]);
+    const placed = await call(
+      "teacher",
+      "PUT",
+      path,
+      {
+        notes: [
+          back[0],
+          {
+            ...back[1],
+            anchor: { page: 1, quote: "運動会の実施について", prefix: "", suffix: "" },
+            text: "放送は不要に",
+          },
+        ],
+      },
+      { "if-match": same.etag ?? "" },
+    );
+    expect(placed.status).toBe(200);
+    expect(placed.body.notes.map((n: Json) => [n.id, n.state, n.anchor.page, n.previousPage])).toEqual([
+      ["n001", "moved", 2, 1],
+      ["n002", "anchored", 1, null],
+    ]);
+    expect(placed.body.notes[1].createdAt).toBe(current.body.notes[1].createdAt);
+  });
 });
