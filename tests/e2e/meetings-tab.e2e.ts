@@ -12,6 +12,7 @@
  *     highlight 「第2版で p.1 → p.2 に移動」 and the note under 「本文が見つからないメモ」 with its text.
  *  4. Minutes: the chair writes the minutes with an action item for the teacher and sends them for approval
  *     (決裁中, linked to 承認); the teacher marks the action item 完了.
+ *  5. A past meeting is found by words under 過去の会議, and its folder is filed to 学校文書.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -54,7 +55,7 @@ afterAll(async () => {
 });
 
 /** A PDF whose pages have these texts (one line each). */
-async function pdfOf(pages: string[]): Promise<Buffer> {
+async function pdfOf(pages: string[]) {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (const text of pages) doc.addPage([595, 842]).drawText(text, { x: 50, y: 760, size: 16, font });
@@ -103,6 +104,21 @@ async function selectText(page: Page, pageNumber: number, text: string) {
   );
   // selectionchange is dispatched asynchronously.
   await page.waitForTimeout(100);
+}
+
+async function api(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${platform.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as Record<string, unknown> & { id: string; etag: string };
 }
 
 const jstTomorrow = () => new Date(Date.now() + 9 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
@@ -296,6 +312,55 @@ describe("meetings tab (会議)", () => {
     await mine.waitFor({ timeout: 20_000 });
     await mine.getByTestId("action-item-done").click();
     await expect.poll(() => mine.textContent(), { timeout: 20_000 }).toContain("完了");
+    expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
+  });
+
+  it("past meetings: found by words in the list, and the meeting folder filed to records", async () => {
+    const token = await signIn(platform, chair.upn);
+    // Ended an hour ago (the same 年度 as now, which the list shows first).
+    const start = new Date(Date.now() - 2 * 3600_000);
+    const created = await api(token, "POST", `/api/schools/${SCHOOL}/meetings`, {
+      type: "committee",
+      title: "いじめ防止委員会（振り返り）",
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+      place: "校長室",
+      attendees: { people: [teacher.id] },
+      online: false,
+    });
+    const upload = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/pdf",
+        "x-komu-file-name": encodeURIComponent("報告.pdf"),
+      },
+      body: await pdfOf(["Committee report"]),
+    });
+    const { uploadId } = (await upload.json()) as { uploadId: string };
+    await api(token, "POST", `/api/schools/${SCHOOL}/meetings/${created.id}/materials`, {
+      uploadId,
+      title: "報告",
+      classification: "III",
+    });
+
+    const page = await signedInPage(chair.upn, `/meetings?school=${SCHOOL}`);
+    await page.getByTestId("meetings-search").fill("いじめ防止");
+    await page
+      .locator('[data-testid="meetings-list"][data-query="いじめ防止"][data-state="ok"]')
+      .waitFor({ timeout: 20_000 });
+    const past = page.getByTestId("meetings-past");
+    await expect(past.getByTestId("meeting-row").count()).resolves.toBe(1);
+    await expect(page.getByTestId("meetings-upcoming").getByTestId("meeting-row").count()).resolves.toBe(0);
+    await past.getByRole("button", { name: /いじめ防止委員会/ }).click();
+    await page.getByTestId("material-open").waitFor({ timeout: 60_000 }); // ready in the meeting's folder
+    await page.getByTestId("meeting-tab-minutes").click();
+    await page.getByTestId("meeting-file").click();
+    await page.getByTestId("category-picker").selectOption({ index: 1 });
+    await page.getByTestId("meeting-file-dialog-confirm").click();
+    await expect
+      .poll(() => page.getByTestId("meeting-filed").textContent(), { timeout: 30_000 })
+      .toBe("学校文書に 1 件保存しました。");
     expect(log.filter((l) => l.startsWith("pageerror"))).toEqual([]);
   });
 });

@@ -48,11 +48,17 @@ export function MeetingList() {
     const timer = setTimeout(() => setQuery(words), 300);
     return () => clearTimeout(timer);
   }, [words]);
-  const [list, reload] = useLoad(() => api.list(year, query), [api, year, query]);
+  // The answer remembers the words it is for (the list says which search it shows).
+  const [list, reload] = useLoad(async () => ({ query, ...(await api.list(year, query)) }), [api, year, query]);
   const split = useMemo(() => (list.status === "ok" ? splitMeetings(list.data.items, new Date()) : null), [list]);
 
   return (
-    <div className={styles.wrap}>
+    <div
+      className={styles.wrap}
+      data-testid="meetings-list"
+      data-query={list.status === "ok" ? list.data.query : undefined}
+      data-state={list.status}
+    >
       <div className={styles.filters}>
         <FiscalYearSelect
           value={year}
