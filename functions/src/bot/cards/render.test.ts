@@ -63,6 +63,23 @@ const SAMPLES: Record<string, unknown> = {
     message: "決裁されました。",
     color: "Good",
   },
+  meeting: {
+    meetingId: "mt1a2b3c4d5e6f7g8",
+    schoolId: "aoba-e",
+    typeLabel: "職員会議",
+    title: "第8回 職員会議",
+    whenText: "2026年12月3日(木) 15:30〜16:30",
+    place: "会議室",
+    chairName: "桜井 聡",
+    joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting",
+    agenda: [
+      { no: "1.", title: "運動会の実施について", presenter: "伊藤", minutesText: "30分" },
+      { no: "2.", title: "成績処理の日程", presenter: "", minutesText: "20分" },
+    ],
+    materialsText: "3 件",
+    openUrl: "https://komu.example/meetings?school=aoba-e&meeting=mt1a2b3c4d5e6f7g8",
+    notice: "",
+  },
   survey: {
     surveyId: "s1a2b3c4d5",
     schoolId: "aoba-j",
