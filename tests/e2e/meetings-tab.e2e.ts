@@ -5,8 +5,9 @@
  *     message shows) and then fits; a PDF dropped on the first agenda item becomes a material; a
  *     file that is not what its extension says and an encrypted PDF are refused with their codes;
  *     配信 names the number of attendees.
- *  2. The teacher (an attendee) opens the material in the inline viewer, searches it, highlights
- *     text on page 1 and writes a note on text of page 2 (saved to …/notes); the highlight is drawn.
+ *  2. The teacher (an attendee) opens the material in the inline viewer, searches it and highlights
+ *     the hit with the keyboard, highlights text selected on page 1 and writes a note on text of
+ *     page 2 (saved to …/notes); the highlights are drawn.
  *  3. The chair sees the teacher's read status in words; uploads 第2版 where the highlighted text
  *     moved to page 2 and the noted text is gone → the teacher sees the 新しい版 banner, the
  *     highlight 「第2版で p.1 → p.2 に移動」 and the note under 「本文が見つからないメモ」 with its text.
@@ -216,6 +217,10 @@ describe("meetings tab (会議)", () => {
     await reader.getByTestId("viewer-search").fill("uniforms");
     await reader.getByTestId("viewer-search").press("Enter");
     await expect(reader.getByTestId("viewer-hits").textContent()).resolves.toContain("p.2");
+    // Keyboard path: highlight the search hit (no mouse selection).
+    await reader.getByTestId("viewer-hit-highlight").focus();
+    await reader.keyboard.press("Enter");
+    await reader.locator('[data-testid="highlights"][data-page="2"] span').first().waitFor({ timeout: 10_000 });
     // A highlight on page 1 and a note on page 2.
     await selectText(reader, 1, "Sports day budget");
     await reader.getByTestId("viewer-highlight").click();
@@ -275,15 +280,18 @@ describe("meetings tab (会議)", () => {
         },
         { timeout: 60_000, interval: 500 },
       )
-      .toBe("2:moved,orphaned");
+      .toBe("2:moved,orphaned,orphaned");
     await reader.goto(`${platform.url}/meetings${meetingUrl}`);
     await reader.getByTestId("material-open").click();
     await reader.getByTestId("notes-panel").waitFor({ timeout: 20_000 });
     await expect(reader.getByTestId("note-moved").textContent()).resolves.toBe("第2版で p.1 → p.2 に移動");
     const orphaned = reader.getByTestId("notes-orphaned");
-    await expect(orphaned.textContent()).resolves.toContain("本文が見つからないメモ（1）");
+    await expect(orphaned.textContent()).resolves.toContain("本文が見つからないメモ（2）");
     await expect(orphaned.textContent()).resolves.toContain("Old rule");
-    await expect(orphaned.getByTestId("note-text").inputValue()).resolves.toBe("制服の件を確認する");
+    await expect(
+      orphaned.locator('[data-testid="note"]', { hasText: "Old rule" }).getByTestId("note-text").inputValue(),
+    ).resolves.toBe("制服の件を確認する");
+    await expect(orphaned.textContent()).resolves.toContain("uniforms");
     await expect(reader.getByTestId("viewer-newer").textContent()).resolves.toContain("第2版に更新されています");
     await reader.locator('[data-testid="highlights"][data-page="2"] span').first().waitFor({ timeout: 20_000 });
 

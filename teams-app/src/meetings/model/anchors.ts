@@ -134,22 +134,22 @@ export function draftNote(
   };
 }
 
-/** Search the material's pages' texts: pages that contain the words (whitespace and width ignored), with a snippet. */
+/** Search the material's pages' texts: pages that contain the words (whitespace and width ignored), with a snippet and the text matched (to highlight it). */
 export function searchPages(
   pages: readonly string[],
   query: string,
   context = 20,
-): { page: number; snippet: string }[] {
+): { page: number; snippet: string; match: string }[] {
   const q = normaliseWithMap(query).text;
   if (!q) return [];
-  const out: { page: number; snippet: string }[] = [];
+  const out: { page: number; snippet: string; match: string }[] = [];
   pages.forEach((raw, i) => {
     const at = locateQuote(raw, query);
     if (!at) return;
     const from = Math.max(0, at.start - context);
     const to = Math.min(raw.length, at.end + context);
     const snippet = `${from > 0 ? "…" : ""}${raw.slice(from, to).replace(/\s+/g, " ")}${to < raw.length ? "…" : ""}`;
-    out.push({ page: i + 1, snippet });
+    out.push({ page: i + 1, snippet, match: raw.slice(at.start, at.end) });
   });
   return out;
 }

@@ -248,6 +248,7 @@ describe("notes anchoring helpers", () => {
     const hits = searchPages(["表紙", page, "読書 活動 報告"], "読書活動");
     expect(hits.map((h) => h.page)).toEqual([2, 3]);
     expect(hits[0]?.snippet).toContain("読書活動の充実");
+    expect(hits[1]?.match).toBe("読書 活動"); // the page's own text, to anchor a highlight on
     expect(searchPages(["a"], "  ")).toEqual([]);
   });
 });

@@ -41,7 +41,8 @@ const useStyles = makeStyles({
   side: { display: "grid", gap: tokens.spacingVerticalM, maxHeight: "75vh", overflowY: "auto", minWidth: 0 },
   search: { display: "grid", gap: tokens.spacingVerticalXS },
   results: { margin: 0, padding: 0, listStyle: "none", display: "grid", gap: tokens.spacingVerticalXXS },
-  result: { justifyContent: "start", textAlign: "start", height: "auto", minHeight: "32px" },
+  result: { justifyContent: "start", textAlign: "start", height: "auto", minHeight: "32px", flexGrow: 1 },
+  hit: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   overlay: { position: "absolute", inset: 0, pointerEvents: "none" },
   yellow: { backgroundColor: tokens.colorPaletteYellowBackground3, opacity: 0.45 },
   green: { backgroundColor: tokens.colorPaletteGreenBackground3, opacity: 0.4 },
@@ -118,8 +119,8 @@ export default function MaterialViewer(props: { meeting: MeetingView; material: 
   }, []);
 
   const focusNote = (id: string) => requestAnimationFrame(() => document.getElementById(`note-text-${id}`)?.focus());
-  const addFromSelection = (kind: Note["kind"]) => {
-    const sel = selection.current;
+  const addFromSelection = (kind: Note["kind"], chosen?: { page: number; text: string }) => {
+    const sel = chosen ?? selection.current;
     if (!sel) {
       announce(t("meetings.viewer.selectFirst"));
       return;
@@ -275,9 +276,20 @@ export default function MaterialViewer(props: { meeting: MeetingView; material: 
             {hits.length > 0 && (
               <ul className={styles.results} data-testid="viewer-hits">
                 {hits.map((h) => (
-                  <li key={h.page}>
+                  <li key={h.page} className={styles.hit}>
                     <Button size="small" appearance="subtle" className={styles.result} onClick={() => goTo(h.page)}>
                       {t("meetings.notes.page", { page: h.page })}: {h.snippet}
+                    </Button>
+                    <Button
+                      size="small"
+                      aria-label={t("meetings.viewer.highlightHitLabel", { page: h.page, query: searched ?? "" })}
+                      onClick={() => {
+                        goTo(h.page);
+                        addFromSelection("highlight", { page: h.page, text: h.match });
+                      }}
+                      data-testid="viewer-hit-highlight"
+                    >
+                      {t("meetings.viewer.highlight")}
                     </Button>
                   </li>
                 ))}
