@@ -210,6 +210,9 @@ describe("minutes, action items and after the meeting", () => {
       }
     }
     expect(returned).toBe(true);
+    // The meeting itself (GET) shows the minutes as returned, so the tab offers editing again.
+    const view = await call("chair", "GET", `${base}/${meetingId}`);
+    expect(view.body.minutes).toMatchObject({ status: "returned", approvalId: returnedApprovalId });
     const edited = await call(
       "chair",
       "PUT",

@@ -18,6 +18,7 @@ import { previewAttendees } from "../drafts/preview-attendees.js";
 import { updateMeeting } from "../drafts/update-meeting.js";
 import { addMaterial } from "../materials/add-material.js";
 import { replaceMaterial } from "../materials/replace-material.js";
+import { withMinutesStatus } from "../minutes/status.js";
 import { materialContent } from "../read/material-content.js";
 import { readStatus } from "../read/read-status.js";
 import { recordRead } from "../read/record-read.js";
@@ -59,7 +60,7 @@ export const createMeetingEndpoint: Endpoint = {
       const input = parseWith(MeetingCreateInput, c.req.valid("json"));
       const row = await createMeeting(meetings, { schoolId, principal, input });
       c.header("ETag", row.etag);
-      return c.json(meetingView(row, principal), 201);
+      return c.json(meetingView(await withMinutesStatus(meetingsOf(deps), row), principal), 201);
     });
   },
 };
@@ -92,7 +93,7 @@ export const getMeetingEndpoint: Endpoint = {
       const principal = c.get("principal");
       const row = await loadMeetingFor(meetingsOf(deps), principal, schoolId, meetingId, "see");
       c.header("ETag", row.etag);
-      return c.json(meetingView(row, principal), 200);
+      return c.json(meetingView(await withMinutesStatus(meetingsOf(deps), row), principal), 200);
     });
   },
 };
@@ -109,7 +110,7 @@ export const updateMeetingEndpoint: Endpoint = {
       const input = parseWith(MeetingUpdateInput, c.req.valid("json"));
       const row = await updateMeeting(meetingsOf(deps), { schoolId, meetingId, principal, input, etag });
       c.header("ETag", row.etag);
-      return c.json(meetingView(row, principal), 200);
+      return c.json(meetingView(await withMinutesStatus(meetingsOf(deps), row), principal), 200);
     });
   },
 };
@@ -125,7 +126,7 @@ export const cancelMeetingEndpoint: Endpoint = {
       const etag = requireIfMatch(c.req.valid("header")["if-match"]);
       const row = await cancelMeeting(meetingsOf(deps), { schoolId, meetingId, principal, etag });
       c.header("ETag", row.etag);
-      return c.json(meetingView(row, principal), 200);
+      return c.json(meetingView(await withMinutesStatus(meetingsOf(deps), row), principal), 200);
     });
   },
 };
@@ -141,7 +142,7 @@ export const addMaterialEndpoint: Endpoint = {
       const input = parseWith(MaterialCreateInput, c.req.valid("json"));
       const row = await addMaterial(meetingsOf(deps), { schoolId, meetingId, principal, input });
       c.header("ETag", row.etag);
-      return c.json(meetingView(row, principal), 200);
+      return c.json(meetingView(await withMinutesStatus(meetingsOf(deps), row), principal), 200);
     });
   },
 };
@@ -158,7 +159,7 @@ export const replaceMaterialEndpoint: Endpoint = {
       const input = parseWith(MaterialReplaceInput, c.req.valid("json"));
       const row = await replaceMaterial(meetingsOf(deps), { schoolId, meetingId, materialId, principal, etag, input });
       c.header("ETag", row.etag);
-      return c.json(meetingView(row, principal), 200);
+      return c.json(meetingView(await withMinutesStatus(meetingsOf(deps), row), principal), 200);
     });
   },
 };
@@ -191,7 +192,7 @@ export const distributeEndpoint: Endpoint = {
       const etag = requireIfMatch(c.req.valid("header")["if-match"]);
       const row = await distributeMeeting(meetingsOf(deps), { schoolId, meetingId, principal, etag });
       c.header("ETag", row.etag);
-      return c.json(meetingView(row, principal), 200);
+      return c.json(meetingView(await withMinutesStatus(meetingsOf(deps), row), principal), 200);
     });
   },
 };
