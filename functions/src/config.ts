@@ -171,10 +171,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = EnvSchema.safeParse(cleaned);
   const labels = parseRetentionLabels(cleaned.KOMU_RETENTION_LABELS);
-  if (!parsed.success || typeof labels === "string") {
+  // Live Share's local relay and container map take no token (InsecureTokenProvider, open CORS):
+  // they are for this machine only and are never published by a dev or production host.
+  const liveShareOutsideLocal =
+    parsed.success &&
+    parsed.data.KOMU_ENV !== "local" &&
+    (parsed.data.KOMU_LIVESHARE_RELAY_URL !== undefined || parsed.data.KOMU_LIVESHARE_CONTAINERS_URL !== undefined);
+  if (!parsed.success || typeof labels === "string" || liveShareOutsideLocal) {
     const problems = [
       ...(parsed.success ? [] : describeIssues(parsed.error)),
       ...(typeof labels === "string" ? [`KOMU_RETENTION_LABELS: ${labels}`] : []),
+      ...(liveShareOutsideLocal
+        ? [
+            "KOMU_LIVESHARE_RELAY_URL/KOMU_LIVESHARE_CONTAINERS_URL: the local Live Share relay is for KOMU_ENV=local only",
+          ]
+        : []),
     ];
     throw new KomuError("CONFIGURATION_INVALID", {
       message: {

@@ -46,6 +46,21 @@ describe("client config", () => {
     expect(clientConfigFrom(loadConfig({ ...base, KOMU_ENV: "local" })).liveShare).toBeUndefined();
   });
 
+  it("outside local: the unauthenticated local Live Share relay is refused, never published", () => {
+    for (const env of ["dev", "prod"])
+      expect(() =>
+        loadConfig({
+          ...base,
+          KOMU_ENV: env,
+          KOMU_LIVESHARE_RELAY_URL: "https://relay.example.org",
+          KOMU_LIVESHARE_CONTAINERS_URL: "https://relay.example.org/containers",
+        }),
+      ).toThrow(/KOMU_ENV=local only/);
+    expect(() =>
+      loadConfig({ ...base, KOMU_ENV: "prod", KOMU_LIVESHARE_CONTAINERS_URL: "https://x.example.org/c" }),
+    ).toThrow(/KOMU_LIVESHARE/);
+  });
+
   it("in production: Entra, no http authority, and never the client secret", () => {
     const config = loadConfig({ ...base, KOMU_ENV: "prod", SECRET_AAD_APP_CLIENT_SECRET: "very-secret" });
     const body = clientConfigFrom(config);
