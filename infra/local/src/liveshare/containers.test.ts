@@ -43,4 +43,23 @@ describe("the local Live Share container map", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toContain("PUT");
   });
+
+  it("is bounded: past its size the oldest meeting is forgotten, the newest kept", async () => {
+    const small = await startContainerMap(0, { maxKeys: 2 });
+    try {
+      const at = (key: string, init?: RequestInit) => fetch(`${small.url}/${key}`, init);
+      const putTo = (key: string, containerId: string) =>
+        at(key, {
+          method: "PUT",
+          body: JSON.stringify({ containerId }),
+          headers: { "Content-Type": "application/json" },
+        });
+      for (const k of ["k1", "k2", "k3"]) expect((await putTo(k, `c-${k}`)).status).toBe(200);
+      expect((await at("k1")).status).toBe(404);
+      expect(await (await at("k2")).json()).toEqual({ containerId: "c-k2" });
+      expect(await (await at("k3")).json()).toEqual({ containerId: "c-k3" });
+    } finally {
+      await small.stop();
+    }
+  });
 });

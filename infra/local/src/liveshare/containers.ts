@@ -8,7 +8,8 @@
  *
  * The first PUT wins; a later one answers `conflict` with the winner's id (what Live Share's
  * client expects: it then drops the container it made and joins the winner's). CORS is open (the
- * tab is on another port); like the local relay it is for this machine only.
+ * tab is on another port); like the local relay it is for this machine only (bound to 127.0.0.1,
+ * at most MAX_CONTAINERS meetings; config.ts refuses its URLs outside KOMU_ENV=local).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -23,6 +24,8 @@ export interface RunningContainerMap {
 const KEY = /^\/containers\/([A-Za-z0-9._-]{1,200})$/;
 const CONTAINER_ID = /^[A-Za-z0-9._-]{1,200}$/;
 const MAX_BODY = 4096;
+/** Meetings remembered at most (oldest forgotten first): the map never grows without bound. */
+export const MAX_CONTAINERS = 10_000;
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, {
@@ -45,7 +48,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** The request handler over a map (exported for tests). */
-export function containerMapHandler(map: Map<string, string>) {
+export function containerMapHandler(map: Map<string, string>, maxKeys = MAX_CONTAINERS) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method === "OPTIONS") return send(res, 204);
     const key = KEY.exec(new URL(req.url ?? "/", "http://x").pathname)?.[1];
@@ -68,14 +71,19 @@ export function containerMapHandler(map: Map<string, string>) {
     const existing = map.get(key);
     if (existing)
       return send(res, 200, { containerId: existing, state: existing === containerId ? "added" : "conflict" });
+    while (map.size >= maxKeys) {
+      const oldest = map.keys().next().value;
+      if (oldest === undefined) break;
+      map.delete(oldest);
+    }
     map.set(key, containerId);
     return send(res, 200, { containerId, state: "added" });
   };
 }
 
-export async function startContainerMap(port: number): Promise<RunningContainerMap> {
+export async function startContainerMap(port: number, opts: { maxKeys?: number } = {}): Promise<RunningContainerMap> {
   const map = new Map<string, string>();
-  const handler = containerMapHandler(map);
+  const handler = containerMapHandler(map, opts.maxKeys);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => send(res, 500, { error: "internal" }));
   });
