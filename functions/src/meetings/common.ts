@@ -18,13 +18,18 @@ export const fiscalYearOfMeeting = (startsAt: string) => fiscalYearOf(new Date(s
 
 /** The meeting's folder below the library root: `会議資料/<年度>年度/<YYYY-MM-DD> <title>` (JST date). */
 export function meetingFolderPath(m: Pick<MeetingRow, "startsAt" | "title" | "fiscalYear">, meetingId: string): string {
-  // SharePoint refuses " * : < > ? / \ | and leading/trailing dots and spaces in names.
-  const title = m.title
+  // SharePoint refuses " * : < > ? / \ | and control characters, `_vti_`, and leading/trailing dots
+  // and spaces in names; at most 80 characters of the title (whole characters, trimmed after the cut).
+  const cleaned = m.title
     .replace(/["*:<>?/\\|#%]/g, "_")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^\.+|\.+$/g, "")
-    .slice(0, 80);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/_vti_/gi, "_vti-")
+    .replace(/\s+/g, " ");
+  const title = Array.from(cleaned)
+    .slice(0, 80)
+    .join("")
+    .replace(/^[.\s]+|[.\s]+$/g, "");
   return `会議資料/${m.fiscalYear}年度/${jstDateString(new Date(m.startsAt))} ${title || meetingId}`;
 }
 

@@ -32,5 +32,13 @@ describe("meeting folder layout", () => {
     expect(meetingFolderPath({ startsAt: "2026-12-03T06:30:00.000Z", title: "...", fiscalYear: 2026 }, "mtabc")).toBe(
       "会議資料/2026年度/2026-12-03 mtabc",
     );
+    // Ending in " ." (a trailing space once the dot goes), control characters, `_vti_`, a cut at 80.
+    const path = (title: string) =>
+      meetingFolderPath({ startsAt: "2026-12-03T06:30:00.000Z", title, fiscalYear: 2026 }, "mtabc");
+    expect(path("会議 .")).toBe("会議資料/2026年度/2026-12-03 会議");
+    expect(path("a\u0000b\u0007c _vti_d")).toBe("会議資料/2026年度/2026-12-03 a b c _vti-d");
+    const long = path(`${"あ".repeat(79)} 𠮷`);
+    expect(long.endsWith("あ")).toBe(true);
+    expect(path(`${"あ".repeat(79)}𠮷x`).endsWith("𠮷")).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The meeting's folders in the school's records library (学校文書), laid out as folder-layout.ts
  * says: the meeting folder `会議資料/<年度>年度/<YYYY-MM-DD> <title>/` (never shared) and its
- * subfolders 資料/, 取扱注意/, 機密/. Created on first use (ensureFolder: `fail` on a clash, 409 =
+ * subfolders 資料/, 取扱注意/, 機密/. The meeting folder's path is claimed for this meeting alone
+ * (folder-claim.ts: two meetings of one title and date never share a folder). Created on first use (ensureFolder: `fail` on a clash, 409 =
  * already there), their drive item ids read once and remembered on the meeting row (the folder
  * invites are made on the ids; after/ removes the 取扱注意 grant by `confidentialFolderId`).
  */
@@ -10,9 +11,10 @@ import { requireLibrary } from "../../records/filing/check-filing.js";
 import { ensureFolder } from "../../records/filing/ensure-folder.js";
 import { recordsRepos } from "../../records/repos.js";
 import { type LibraryApi, libraryApi } from "../../records/sharepoint/library.js";
-import { meetingFolderPath, patchMeeting } from "../common.js";
+import { patchMeeting } from "../common.js";
 import type { MeetingsDeps } from "../deps.js";
 import type { MeetingRow } from "../entities.js";
+import { claimMeetingFolder } from "./folder-claim.js";
 import { type MeetingSubfolder, SUBFOLDER_FIELDS, subfolderPath } from "./folder-layout.js";
 
 export { isConfidential } from "./folder-layout.js";
@@ -42,7 +44,7 @@ export async function ensureMeetingFolders(
 ): Promise<MeetingFolders> {
   const api = await meetingLibrary(deps, schoolId);
   const sameDrive = row.driveId === api.driveId;
-  const folderPath = row.folderPath ?? meetingFolderPath(row, meetingId);
+  const folderPath = await claimMeetingFolder(deps, api, schoolId, meetingId, row);
   let folderId = sameDrive ? row.folderId : null;
   if (!folderId) {
     await ensureFolder(api, folderPath);
