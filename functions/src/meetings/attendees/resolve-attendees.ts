@@ -6,6 +6,7 @@
  * the named people no group covers (they are invited by name).
  */
 import { type AttendeeSpec, isKomuError, KomuError } from "@komu/shared";
+import { groupMeaning } from "../../identity/groups.js";
 import type { MeetingsDeps } from "../deps.js";
 
 export interface ResolvedAttendees {
@@ -46,6 +47,17 @@ export async function resolveAttendees(
   schoolId: string,
   spec: AttendeeSpec,
 ): Promise<ResolvedAttendees> {
+  // Only staff roles of this school name a group (the naming rule): never students, the system
+  // administrators, or board staff outside the board — their groups would be invited to the folders.
+  const notStaff = [...new Set(spec.roles)].filter((r) => groupMeaning(`komu-${schoolId}-${r}`)?.type !== "role");
+  if (notStaff.length > 0)
+    throw new KomuError("VALIDATION_FAILED", {
+      message: {
+        ja: `出席者に指定できるのは、この学校の教職員の役割だけです（${notStaff.join("、")} は指定できません）。`,
+        en: `Only staff roles of this school can attend (not ${notStaff.join(", ")}).`,
+      },
+      details: { issues: [{ path: "attendees.roles", code: "custom", message: "not a staff role" }], roles: notStaff },
+    });
   const nicknames = [
     ...(spec.allStaff ? [`komu-${schoolId}-staff`] : []),
     ...[...new Set(spec.roles)].map((r) => `komu-${schoolId}-${r}`),
