@@ -8,6 +8,7 @@ import { libraryApi } from "../../records/sharepoint/library.js";
 import type { StoredEntity } from "../../storage/index.js";
 import type { MeetingsDeps } from "../deps.js";
 import type { MeetingRow } from "../entities.js";
+import { isConfidential } from "../materials/folder-layout.js";
 import { materialFor, meetingForAttendee } from "./attendee-access.js";
 import { textRepo, textRowId } from "./entity.js";
 import { extractAndStoreText } from "./store-text.js";
@@ -65,5 +66,18 @@ export async function getMaterialText(
   const meeting = await meetingForAttendee(deps, req);
   const material = materialFor(meeting, req.materialId, req.principal);
   const pages = await currentPages(deps, meeting, material);
+  // The page texts are the material's content: a class I/II read is audited as its bytes are.
+  if (isConfidential(material.classification))
+    await deps.storage.audit.append(req.schoolId, {
+      kind: "meeting.material",
+      actor: { oid: req.principal.oid, name: req.principal.name },
+      target: { kind: "meeting", id: meeting.id },
+      data: {
+        action: "viewed",
+        materialId: material.id,
+        version: material.version,
+        classification: material.classification,
+      },
+    });
   return { materialId: material.id, version: material.version, pages };
 }
