@@ -278,7 +278,7 @@ describe("meetings acceptance (ペーパーレス会議)", () => {
       await expect(card.count()).resolves.toBe(1);
       for (const title of AGENDA) await card.getByText(title).first().waitFor();
       await expect(card.textContent()).resolves.toContain("2 件"); // 資料
-      await card.getByRole("button", { name: "資料を開く" }).waitFor();
+      await card.getByText("資料を開く", { exact: true }).waitFor();
       await teams.screenshot({ path: join(E2E_ARTIFACTS, "meetings-card.png") });
       await teams.context().close();
       pages.splice(pages.indexOf(teams), 1);
