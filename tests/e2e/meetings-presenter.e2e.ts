@@ -60,7 +60,7 @@ async function api(token: string, method: string, path: string, body?: unknown, 
   return (text ? JSON.parse(text) : null) as Json;
 }
 
-/** A meeting tomorrow with the teacher as attendee and one 6-page PDF material, ready to read. */
+/** A meeting tomorrow with the teacher as attendee and one 6-page PDF material, ready to read and distributed. */
 async function meetingWithMaterial(): Promise<{ meetingId: string; materialId: string }> {
   const token = await signIn(platform, chair.upn);
   const start = new Date(Date.now() + 24 * 3600_000);
@@ -104,6 +104,11 @@ async function meetingWithMaterial(): Promise<{ meetingId: string; materialId: s
       { timeout: 60_000, interval: 250 },
     )
     .toBe("ready");
+  // Attendees see a meeting once it is distributed.
+  const ready = await api(token, "GET", `/api/schools/${SCHOOL}/meetings/${meetingId}`);
+  await api(token, "POST", `/api/schools/${SCHOOL}/meetings/${meetingId}/distribute`, undefined, {
+    "if-match": ready.etag as string,
+  });
   return { meetingId, materialId };
 }
 

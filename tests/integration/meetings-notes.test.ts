@@ -110,7 +110,12 @@ describe("page text and private notes", () => {
     );
     expect(added.status, JSON.stringify(added.body)).toBe(200);
     materialId = added.body.materials[0].id;
-    await readyMeeting(meetingId, materialId, 1);
+    const ready = await readyMeeting(meetingId, materialId, 1);
+    // Attendees see a meeting once it is distributed.
+    const distributed = await call("chair", "POST", `${base}/${meetingId}/distribute`, undefined, {
+      "if-match": ready.etag ?? "",
+    });
+    expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
 
     const text = await call("teacher", "GET", `${base}/${meetingId}/materials/${materialId}/text`);
     expect(text.status, JSON.stringify(text.body)).toBe(200);

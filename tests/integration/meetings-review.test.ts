@@ -137,6 +137,23 @@ describe("the meeting folder", () => {
 });
 
 describe("attendees", () => {
+  it("see a meeting only once it is distributed (a draft is the chair's own)", async () => {
+    const m = await withMaterial("職員打合せ", [users.nurse.id], "III", "下書きの資料");
+    const draft = await call("nurse", "GET", `${base}/${m.id}`);
+    expect(draft.status).toBe(403);
+    expect(draft.body.error.code).toBe("MEETING_NOT_ATTENDEE");
+    const content = await call("nurse", "GET", `${base}/${m.id}/materials/${m.materialId}/content`);
+    expect(content.status).toBe(403);
+    const listed = await call("nurse", "GET", `${base}?fiscalYear=2026`);
+    expect(listed.body.items.map((i: Json) => i.id)).not.toContain(m.id);
+
+    const distributed = await call("chair", "POST", `${base}/${m.id}/distribute`, undefined, { "if-match": m.etag });
+    expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
+    expect((await call("nurse", "GET", `${base}/${m.id}`)).status).toBe(200);
+    const after = await call("nurse", "GET", `${base}?fiscalYear=2026`);
+    expect(after.body.items.map((i: Json) => i.id)).toContain(m.id);
+  });
+
   it("a role that is not a staff role (students, administrators) is refused with nothing made", async () => {
     for (const roles of [["student"], ["teacher", "admin"], ["boardStaff"]]) {
       const refused = await call("chair", "POST", base, { ...meeting("生徒も招く", []), attendees: { roles } });

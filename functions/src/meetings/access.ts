@@ -1,8 +1,9 @@
 /**
  * Who may do what with a meeting:
  *  - manage (edit, materials, distribute, cancel): its chair, while they hold `meeting.manage` in the school;
- *  - see it (details, materials list): the chair, its attendees (staff of the school: `meeting.read`),
- *    and the school's `meeting.oversee` holders (principal, vice principal);
+ *  - see it (details, materials list): the chair, its attendees once it is distributed (a draft is
+ *    the chair's own until then; staff of the school: `meeting.read`), and the school's
+ *    `meeting.oversee` holders (principal, vice principal);
  *  - read status: the chair and `meeting.oversee` holders.
  * `meeting.manage` itself only says who may chair (create) a meeting; it does not show others' meetings.
  * Anyone else of the school's staff gets MEETING_NOT_ATTENDEE (recorded like any refusal);
@@ -17,6 +18,10 @@ export type MeetingAccess = "manage" | "see" | "readStatus";
 
 export const isAttendee = (row: Pick<MeetingRow, "attendees">, oid: string) => row.attendees.some((a) => a.oid === oid);
 
+/** An attendee of a meeting that has been distributed (a draft is not shown to its attendees yet). */
+export const isInvited = (row: Pick<MeetingRow, "attendees" | "status">, oid: string) =>
+  row.status !== "draft" && isAttendee(row, oid);
+
 export function canManage(principal: Principal, schoolId: string, row: Pick<MeetingRow, "chairOid">): boolean {
   return row.chairOid === principal.oid && can(principal, "meeting.manage", { schoolId });
 }
@@ -24,8 +29,12 @@ export function canManage(principal: Principal, schoolId: string, row: Pick<Meet
 /** meeting.oversee holders of the school (principal, vice principal) see all its meetings and their read status. */
 export const oversees = (principal: Principal, schoolId: string) => can(principal, "meeting.oversee", { schoolId });
 
-export function canSee(principal: Principal, schoolId: string, row: Pick<MeetingRow, "chairOid" | "attendees">) {
-  return row.chairOid === principal.oid || oversees(principal, schoolId) || isAttendee(row, principal.oid);
+export function canSee(
+  principal: Principal,
+  schoolId: string,
+  row: Pick<MeetingRow, "chairOid" | "attendees" | "status">,
+) {
+  return row.chairOid === principal.oid || oversees(principal, schoolId) || isInvited(row, principal.oid);
 }
 
 export async function loadMeeting(

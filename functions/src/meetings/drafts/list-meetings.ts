@@ -5,7 +5,7 @@
  */
 import { ensureCan, type MeetingSummary, type Principal } from "@komu/shared";
 import type { StoredEntity } from "../../storage/index.js";
-import { isAttendee, oversees } from "../access.js";
+import { isInvited, oversees } from "../access.js";
 import type { MeetingsDeps } from "../deps.js";
 import { type MeetingRow, meetingsRepos } from "../entities.js";
 import { meetingSummary } from "../view.js";
@@ -31,7 +31,7 @@ export async function listMeetings(
   } while (continuationToken);
   const words = (req.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   const items = rows
-    .filter((r) => all || r.data.chairOid === principal.oid || isAttendee(r.data, principal.oid))
+    .filter((r) => all || r.data.chairOid === principal.oid || isInvited(r.data, principal.oid))
     .filter((r) => words.every((w) => r.data.searchText.includes(w)))
     .sort((a, b) => b.data.startsAt.localeCompare(a.data.startsAt) || a.id.localeCompare(b.id))
     .map(meetingSummary);
