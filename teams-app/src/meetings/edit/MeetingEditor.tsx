@@ -17,8 +17,8 @@ import { useTranslation } from "react-i18next";
 import { ApiError, pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
 import { type LoadState, useLoad } from "../../app/useLoad.js";
+import { ViewHeading } from "../../app/ViewHeading.js";
 import { useMeetings } from "../common/MeetingsContext.js";
-import { ViewHeading } from "../common/ViewHeading.js";
 import {
   checkForm,
   emptyForm,

@@ -26,12 +26,12 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, pickErrorMessage } from "../../api/errors.js";
+import { ConfirmDialog } from "../../app/ConfirmDialog.js";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
+import { ViewHeading } from "../../app/ViewHeading.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
-import { ConfirmDialog } from "../common/ConfirmDialog.js";
 import { useSurveys } from "../common/SurveysContext.js";
-import { ViewHeading } from "../common/ViewHeading.js";
 import {
   checkForm,
   conditionTargets,

@@ -19,11 +19,11 @@ import {
 import type { GuardianLinks, SurveyView } from "@komu/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../app/ConfirmDialog.js";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
 import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
-import { ConfirmDialog } from "../common/ConfirmDialog.js";
 import { PrintArea } from "../common/PrintArea.js";
 import { useSurveys } from "../common/SurveysContext.js";
 

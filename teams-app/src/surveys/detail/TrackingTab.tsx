@@ -21,11 +21,11 @@ import {
 import { groupLabel, type RemindResult, type SurveyView } from "@komu/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../app/ConfirmDialog.js";
 import { useLang } from "../../app/useLang.js";
 import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { newKey } from "../api/surveys-api.js";
-import { ConfirmDialog } from "../common/ConfirmDialog.js";
 import { RateBar } from "../common/RateBar.js";
 import { useSurveys } from "../common/SurveysContext.js";
 import { jstToUtcIso, utcIsoToJst } from "../model/deadline.js";

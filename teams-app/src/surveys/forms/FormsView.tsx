@@ -16,9 +16,9 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
+import { ViewHeading } from "../../app/ViewHeading.js";
 import { AudienceEditor, type PreviewState } from "../builder/AudienceEditor.js";
 import { useSurveys } from "../common/SurveysContext.js";
-import { ViewHeading } from "../common/ViewHeading.js";
 import { type FieldProblems, problemsFromIssues, type SurveyForm, toAudience } from "../model/builder.js";
 import { defaultDeadline, jstToUtcIso } from "../model/deadline.js";
 

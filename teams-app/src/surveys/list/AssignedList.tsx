@@ -17,10 +17,10 @@ import {
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
+import { ViewHeading } from "../../app/ViewHeading.js";
 import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { useSurveys } from "../common/SurveysContext.js";
-import { ViewHeading } from "../common/ViewHeading.js";
 
 const useStyles = makeStyles({
   wrap: { display: "grid", gap: tokens.spacingVerticalM, overflowX: "auto" },

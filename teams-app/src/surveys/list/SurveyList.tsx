@@ -18,12 +18,12 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
+import { ViewHeading } from "../../app/ViewHeading.js";
 import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { RateBar } from "../common/RateBar.js";
 import { StatusBadge } from "../common/StatusBadge.js";
 import { useSurveys } from "../common/SurveysContext.js";
-import { ViewHeading } from "../common/ViewHeading.js";
 import { displayStatus } from "../model/status.js";
 
 const useStyles = makeStyles({

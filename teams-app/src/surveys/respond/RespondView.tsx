@@ -4,10 +4,10 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
+import { ViewHeading } from "../../app/ViewHeading.js";
 import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { useSurveys } from "../common/SurveysContext.js";
-import { ViewHeading } from "../common/ViewHeading.js";
 import { answersToSend, numberAnswer, problemsByQuestion } from "../model/answer-form.js";
 import { QuestionField } from "./QuestionField.js";
 

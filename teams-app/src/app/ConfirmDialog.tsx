@@ -12,8 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { pickErrorMessage } from "../../api/errors.js";
-import { useLang } from "../../app/useLang.js";
+import { pickErrorMessage } from "../api/errors.js";
+import { useLang } from "./useLang.js";
 
 /**
  * A confirmation before an action with consequences (配信, リマインド, 終了, 再発行…): the action
@@ -66,7 +66,7 @@ export function ConfirmDialog(props: {
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={close} disabled={busy}>
-              {t("surveys.cancel")}
+              {t("app.cancel")}
             </Button>
             <Button
               appearance="primary"
