@@ -12,16 +12,13 @@ import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, type Json } from "../support/api-client.js";
 import { startTestPlatform } from "../support/platform.js";
 import { solidPng } from "../support/png.js";
 import { signIn } from "../support/sign-in.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
-type Json = any;
-
 const SCHOOL = "aoba-e";
 let platform: RunningPlatform;
-const tokens: Record<string, string> = {};
 const users = {
   teacher: KNOWN_USERS.aobaTeacher,
   headTeacher: KNOWN_USERS.aobaHeadTeacher,
@@ -34,44 +31,21 @@ const users = {
   board: KNOWN_USERS.boardSuperintendent,
 };
 type Who = keyof typeof users;
+const client = apiClient(() => platform, users);
+const { call, uploadId, tokens } = client;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ throttle: "off" });
   await platform.recordsReady;
-  for (const [k, u] of Object.entries(users)) tokens[k] = await signIn(platform, u.upn);
+  await client.signIn();
 }, 120_000);
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-async function call(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json, etag: res.headers.get("etag") };
-}
-
-async function uploadPdf(who: Who, name = "起案.pdf"): Promise<string> {
-  const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      "content-type": "application/pdf",
-      "x-komu-file-name": encodeURIComponent(name),
-    },
-    body: Buffer.from(await plainPdf({ pages: 2 })),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as Json).uploadId;
-}
+const uploadPdf = async (who: Who, name = "起案.pdf"): Promise<string> =>
+  uploadId(who, await plainPdf({ pages: 2 }), name);
 
 const base = `/api/schools/${SCHOOL}`;
 

@@ -14,19 +14,16 @@ import { docxBytes } from "@komu/functions/records/staging/test-files";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, type Json } from "../support/api-client.js";
 import { cardMessages, cardText } from "../support/approval-cards.js";
+import { untilMaterialReady } from "../support/meetings.js";
 import { startTestPlatform } from "../support/platform.js";
 import { solidPng } from "../support/png.js";
-import { signIn } from "../support/sign-in.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
-type Json = any;
 
 const SCHOOL = "aoba-e";
 const base = `/api/schools/${SCHOOL}/meetings`;
 const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
 let platform: RunningPlatform;
-const tokens: Record<string, string> = {};
 const users = {
   chair: KNOWN_USERS.aobaHeadTeacher,
   gradeHead: KNOWN_USERS.aobaTeacher,
@@ -38,66 +35,21 @@ const users = {
   other: { upn: "hiroshi.matsuda@aoba-edu.example" },
 };
 type Who = keyof typeof users;
+const client = apiClient(() => platform, users);
+const { call, upload, uploadId, tokens } = client;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ throttle: "off" });
   await platform.recordsReady;
-  for (const [k, u] of Object.entries(users)) tokens[k] = await signIn(platform, u.upn);
+  await client.signIn();
 }, 120_000);
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-async function call(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  let parsed: Json = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    /* bytes */
-  }
-  return { status: res.status, body: parsed, etag: res.headers.get("etag"), headers: res.headers };
-}
-
-async function upload(who: Who, bytes: Uint8Array, name: string, type = "application/pdf") {
-  const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      "content-type": type,
-      "x-komu-file-name": encodeURIComponent(name),
-    },
-    body: Buffer.from(bytes),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
-
-async function uploadId(who: Who, bytes: Uint8Array, name: string, type?: string): Promise<string> {
-  const up = await upload(who, bytes, name, type);
-  expect(up.status, JSON.stringify(up.body)).toBe(201);
-  return up.body.uploadId;
-}
-
-async function untilReady(meetingId: string, materialId: string, version: number): Promise<Json> {
-  for (let i = 0; i < 150; i++) {
-    const got = await call("chair", "GET", `${base}/${meetingId}`);
-    const m = got.body.materials.find((x: Json) => x.id === materialId);
-    if (m?.status === "ready" && m.version === version) return got;
-    if (m?.status === "failed") throw new Error(`material failed: ${m.failure}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("material not ready");
-}
+const untilReady = (meetingId: string, materialId: string, version: number) =>
+  untilMaterialReady(() => call("chair", "GET", `${base}/${meetingId}`), materialId, version);
 
 const row = async (meetingId: string) => {
   const r = await meetingsRepos(platform.deps.storage).meetings.get(SCHOOL, meetingId);

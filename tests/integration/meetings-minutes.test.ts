@@ -13,17 +13,13 @@ import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { normaliseForMatch } from "@komu/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, type Json } from "../support/api-client.js";
 import { startTestPlatform } from "../support/platform.js";
-import { signIn } from "../support/sign-in.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
-type Json = any;
 
 const SCHOOL = "aoba-e";
 const api = `/api/schools/${SCHOOL}`;
 const base = `${api}/meetings`;
 let platform: RunningPlatform;
-const tokens: Record<string, string> = {};
 const users = {
   chair: KNOWN_USERS.aobaHeadTeacher,
   teacher: KNOWN_USERS.aobaTeacher,
@@ -31,45 +27,18 @@ const users = {
   vp: KNOWN_USERS.aobaVicePrincipal,
   principal: KNOWN_USERS.aobaPrincipal,
 };
-type Who = keyof typeof users;
+const client = apiClient(() => platform, users);
+const { call, tokens } = client;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ throttle: "off" });
   await platform.recordsReady;
-  for (const [k, u] of Object.entries(users)) tokens[k] = await signIn(platform, u.upn);
+  await client.signIn();
 }, 120_000);
 
 afterAll(async () => {
   await platform?.stop();
 });
-
-async function call(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json, etag: res.headers.get("etag") };
-}
-
-async function upload(who: Who, bytes: Uint8Array, name: string): Promise<string> {
-  const res = await fetch(`${platform.url}${api}/records/uploads`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      "content-type": "application/pdf",
-      "x-komu-file-name": encodeURIComponent(name),
-    },
-    body: Buffer.from(bytes),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as Json).uploadId;
-}
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
   for (let i = 0; i < 150; i++) {
@@ -109,7 +78,7 @@ describe("minutes, action items and after the meeting", () => {
       ["反省資料", "III"],
       ["個別の配慮事項", "II"],
     ] as const) {
-      const uploadId = await upload("chair", await textPdf([[name]]), `${classification}.pdf`);
+      const uploadId = await client.uploadId("chair", await textPdf([[name]]), `${classification}.pdf`);
       const added = await call(
         "chair",
         "POST",

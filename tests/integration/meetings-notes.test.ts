@@ -10,72 +10,34 @@ import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { normaliseForMatch } from "@komu/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, type Json } from "../support/api-client.js";
+import { untilMaterialReady } from "../support/meetings.js";
 import { startTestPlatform } from "../support/platform.js";
-import { signIn } from "../support/sign-in.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
-type Json = any;
 
 const SCHOOL = "aoba-e";
 const base = `/api/schools/${SCHOOL}/meetings`;
 let platform: RunningPlatform;
-const tokens: Record<string, string> = {};
 const users = {
   chair: KNOWN_USERS.aobaHeadTeacher,
   teacher: KNOWN_USERS.aobaTeacher,
   nurse: KNOWN_USERS.aobaNurse,
   clerk: KNOWN_USERS.aobaClerk,
 };
-type Who = keyof typeof users;
+const client = apiClient(() => platform, users);
+const { call } = client;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ throttle: "off" });
   await platform.recordsReady;
-  for (const [k, u] of Object.entries(users)) tokens[k] = await signIn(platform, u.upn);
+  await client.signIn();
 }, 120_000);
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-async function call(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json, etag: res.headers.get("etag") };
-}
-
-async function upload(who: Who, bytes: Uint8Array, name: string): Promise<string> {
-  const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      "content-type": "application/pdf",
-      "x-komu-file-name": encodeURIComponent(name),
-    },
-    body: Buffer.from(bytes),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as Json).uploadId;
-}
-
-async function readyMeeting(meetingId: string, materialId: string, version: number): Promise<Json> {
-  for (let i = 0; i < 100; i++) {
-    const got = await call("chair", "GET", `${base}/${meetingId}`);
-    const m = got.body.materials.find((x: Json) => x.id === materialId);
-    if (m?.status === "ready" && m.version === version) return got;
-    if (m?.status === "failed") throw new Error(`material failed: ${m.failure}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("material not ready");
-}
+const readyMeeting = (meetingId: string, materialId: string, version: number) =>
+  untilMaterialReady(() => call("chair", "GET", `${base}/${meetingId}`), materialId, version);
 
 const V1 = [
   ["運動会の実施について", "雨天の場合は翌日に延期する。"],
@@ -100,7 +62,7 @@ describe("page text and private notes", () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     meetingId = created.body.id;
-    const uploadId = await upload("chair", await textPdf(V1), "運動会.pdf");
+    const uploadId = await client.uploadId("chair", await textPdf(V1), "運動会.pdf");
     const added = await call(
       "chair",
       "POST",
@@ -194,7 +156,7 @@ describe("page text and private notes", () => {
 
   it("a note survives the chair replacing the material: moved to page 2, the vanished one orphaned with its text", async () => {
     const current = await call("chair", "GET", `${base}/${meetingId}`);
-    const uploadId = await upload("chair", await textPdf(V2), "運動会v2.pdf");
+    const uploadId = await client.uploadId("chair", await textPdf(V2), "運動会v2.pdf");
     const replaced = await call(
       "chair",
       "PUT",

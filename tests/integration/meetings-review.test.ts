@@ -9,76 +9,31 @@ import { textPdf } from "@komu/functions/meetings/text/testing";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, type Json } from "../support/api-client.js";
+import { untilMaterialReady } from "../support/meetings.js";
 import { startTestPlatform } from "../support/platform.js";
-import { signIn } from "../support/sign-in.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely in tests
-type Json = any;
 
 const SCHOOL = "aoba-e";
 const base = `/api/schools/${SCHOOL}/meetings`;
 const START = "2027-01-14T06:30:00.000Z";
 const END = "2027-01-14T07:30:00.000Z";
 let platform: RunningPlatform;
-const tokens: Record<string, string> = {};
 const users = { chair: KNOWN_USERS.aobaHeadTeacher, nurse: KNOWN_USERS.aobaNurse, clerk: KNOWN_USERS.aobaClerk };
-type Who = keyof typeof users;
+const client = apiClient(() => platform, users);
+const { call, uploadId } = client;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ throttle: "off" });
   await platform.recordsReady;
-  for (const [k, u] of Object.entries(users)) tokens[k] = await signIn(platform, u.upn);
+  await client.signIn();
 }, 120_000);
 
 afterAll(async () => {
   await platform?.stop();
 });
 
-async function call(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tokens[who]}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  let parsed: Json = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: parsed, etag: res.headers.get("etag") };
-}
-
-async function uploadId(bytes: Uint8Array, name: string): Promise<string> {
-  const res = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${tokens.chair}`,
-      "content-type": "application/pdf",
-      "x-komu-file-name": encodeURIComponent(name),
-    },
-    body: Buffer.from(bytes),
-  });
-  const body = (await res.json()) as Json;
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.uploadId;
-}
-
-async function untilReady(meetingId: string, materialId: string): Promise<Json> {
-  for (let i = 0; i < 150; i++) {
-    const got = await call("chair", "GET", `${base}/${meetingId}`);
-    const m = got.body.materials.find((x: Json) => x.id === materialId);
-    if (m?.status === "ready") return got;
-    if (m?.status === "failed") throw new Error(`material failed: ${m.failure}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("material not ready");
-}
+const untilReady = (meetingId: string, materialId: string) =>
+  untilMaterialReady(() => call("chair", "GET", `${base}/${meetingId}`), materialId);
 
 const row = async (meetingId: string) => {
   const r = await meetingsRepos(platform.deps.storage).meetings.get(SCHOOL, meetingId);
@@ -100,7 +55,7 @@ async function withMaterial(title: string, people: string[], classification: "II
   const created = await call("chair", "POST", base, meeting(title, people));
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.id as string;
-  const upload = await uploadId(await textPdf([[text]]), `${text}.pdf`);
+  const upload = await uploadId("chair", await textPdf([[text]]), `${text}.pdf`);
   const added = await call("chair", "POST", `${base}/${id}/materials`, {
     uploadId: upload,
     title: text,
