@@ -1,13 +1,13 @@
 /**
  * Who holds a role (校務分掌) in a school now: the members of the trusted group
- * `komu-<schoolId>-<role>` (the naming and trust rule of identity/groups.ts): the group by
- * mailNickname (its id is remembered for `groupTtlMs`: group ids do not change, and the trust
- * properties are settable only at creation), then its user members, read fresh every time.
+ * `komu-<schoolId>-<role>` (the naming and trust rule of identity/groups.ts), through
+ * graph/trusted-groups.ts: the group's id remembered, its user members read fresh every time.
  * Resolved at submission, so routes follow staff transfers.
  */
 import { KomuError, RouteRole } from "@komu/shared";
 import type { GraphGateway } from "../graph/gateway.js";
-import { GROUP_SELECT, isTrustedGroup, membershipsFromGroups } from "../identity/groups.js";
+import { createTrustedGroups } from "../graph/trusted-groups.js";
+import { membershipsFromGroups } from "../identity/groups.js";
 
 export interface RoleHolder {
   oid: string;
@@ -23,36 +23,14 @@ export interface RoleDirectory {
   staffMember(schoolId: string, oid: string): Promise<(RoleHolder & { role: RouteRole }) | null>;
 }
 
-interface GroupItem {
-  id: string;
-  mailNickname?: string | null;
-  securityEnabled?: boolean | null;
-  isAssignableToRole?: boolean | null;
-  groupTypes?: string[] | null;
-}
-
 export function createGraphRoleDirectory(
   graph: Pick<GraphGateway, "app" | "allPages" | "memberGroupsOf">,
   opts: { groupTtlMs?: number; now?: () => number } = {},
 ): RoleDirectory {
-  const ttl = opts.groupTtlMs ?? 10 * 60_000;
-  const now = opts.now ?? Date.now;
-  /** nickname → trusted group id (null: none), with when it was read. Bounded by schools × roles. */
-  const groupIds = new Map<string, { id: string | null; at: number }>();
-
-  async function groupIdOf(nickname: string): Promise<string | null> {
-    const cached = groupIds.get(nickname);
-    if (cached && now() - cached.at < ttl) return cached.id;
-    const filter = encodeURIComponent(`mailNickname eq '${nickname}'`);
-    const groups = await graph.allPages<GroupItem>(
-      graph.app,
-      `/groups?$filter=${filter}&$select=${GROUP_SELECT}`,
-      "approvals.roleGroup",
-    );
-    const group = groups.find((g) => g.mailNickname?.toLowerCase() === nickname.toLowerCase() && isTrustedGroup(g));
-    groupIds.set(nickname, { id: group?.id ?? null, at: now() });
-    return group?.id ?? null;
-  }
+  const groups = createTrustedGroups(graph, {
+    ...opts,
+    operations: { group: "approvals.roleGroup", members: "approvals.roleMembers" },
+  });
 
   return {
     async staffMember(schoolId, oid) {
@@ -77,14 +55,7 @@ export function createGraphRoleDirectory(
     async holders(schoolId, role) {
       const nickname = `komu-${schoolId}-${role}`;
       if (!/^[A-Za-z0-9-]+$/.test(nickname)) throw new KomuError("INVALID_ID", { details: { schoolId } });
-      const groupId = await groupIdOf(nickname);
-      if (!groupId) return [];
-      const group = { id: groupId };
-      const members = await graph.allPages<{ id: string; displayName?: string | null }>(
-        graph.app,
-        `/groups/${encodeURIComponent(group.id)}/members/microsoft.graph.user?$select=id,displayName&$top=999`,
-        "approvals.roleMembers",
-      );
+      const members = await groups.members(nickname);
       return members
         .map((m) => ({ oid: m.id, name: m.displayName ?? "" }))
         .sort((a, b) => a.name.localeCompare(b.name, "ja") || a.oid.localeCompare(b.oid));
