@@ -13,6 +13,7 @@ import { textPdf } from "@komu/functions/meetings/text/testing";
 import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { signIn } from "../support/sign-in.js";
+import { api, type Json } from "./api.js";
 
 const SCHOOL = "aoba-j";
 const MATERIALS = 5;
@@ -27,31 +28,6 @@ interface Totals {
 async function tenantTotals(platform: RunningPlatform): Promise<Totals> {
   const body = (await (await fetch(`${platform.tenant.origin}/_emulator/stats`)).json()) as { totals: Totals };
   return body.totals;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely here
-type Json = any;
-
-async function api(
-  platform: RunningPlatform,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  etag?: string,
-) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(etag ? { "if-match": etag } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return { body: (text ? JSON.parse(text) : null) as Json, etag: res.headers.get("etag") ?? "" };
 }
 
 async function stage(platform: RunningPlatform, token: string, bytes: Uint8Array, name: string): Promise<string> {

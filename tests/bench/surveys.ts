@@ -24,30 +24,10 @@ import {
   surveyTemplate,
 } from "@komu/shared";
 import { signIn } from "../support/sign-in.js";
+import { api } from "./api.js";
 import { percentile } from "./load.js";
 
 const SCHOOL = "aoba-e";
-
-async function api<T>(
-  platform: RunningPlatform,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  etag?: string,
-) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(etag ? { "if-match": etag } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** A school-evaluation survey to the school's guardians, opened (real recipients from the roster). */
 async function openedSurvey(platform: RunningPlatform, token: string, title: string): Promise<SurveyView> {
@@ -59,8 +39,8 @@ async function openedSurvey(platform: RunningPlatform, token: string, title: str
     audience: { kind: "guardians", groups: [] },
     deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   });
-  const draft = await api<SurveyView>(platform, token, "POST", `/api/schools/${SCHOOL}/surveys`, definition);
-  return api<SurveyView>(
+  const { body: draft } = await api<SurveyView>(platform, token, "POST", `/api/schools/${SCHOOL}/surveys`, definition);
+  const { body: opened } = await api<SurveyView>(
     platform,
     token,
     "POST",
@@ -68,6 +48,7 @@ async function openedSurvey(platform: RunningPlatform, token: string, title: str
     undefined,
     draft.etag,
   );
+  return opened;
 }
 
 /** Random but plausible answers to the school-evaluation template (ratings 1..4, some free text). */
@@ -141,7 +122,7 @@ export async function benchSurveys(platform: RunningPlatform, responses = 30_000
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const tracking = await api<{ total: { answered: number; total: number } }>(
+  const { body: tracking } = await api<{ total: { answered: number; total: number } }>(
     platform,
     token,
     "GET",
@@ -202,7 +183,7 @@ export async function benchSurveys(platform: RunningPlatform, responses = 30_000
   let counted = 0;
   for (let run = 0; run < 3; run++) {
     const t1 = performance.now();
-    const results = await api<{ responses: number }>(
+    const { body: results } = await api<{ responses: number }>(
       platform,
       token,
       "GET",
