@@ -4,8 +4,9 @@
  * most ~1,500 rows) and keeps it in process for a short while (30 s); an import in this process
  * drops the school's copy at once. Only active rows; display order 学年, 組, 出席番号.
  */
-import { listAll } from "../records/disposal/repos.js";
+
 import type { Storage } from "../storage/index.js";
+import { listAll } from "../storage/list-all.js";
 import { type RosterGuardianRow, type RosterStudentRow, rosterRepos } from "./entities.js";
 
 export interface RosterStudent {
@@ -111,8 +112,8 @@ export function createRosterDirectory(
 
   async function read(schoolId: string): Promise<SchoolRoster> {
     const [students, guardians] = await Promise.all([
-      listAll(repos.students, schoolId, { active: true }),
-      listAll(repos.guardians, schoolId, { active: true }),
+      listAll(repos.students, schoolId, { where: { active: true } }),
+      listAll(repos.guardians, schoolId, { where: { active: true } }),
     ]);
     const views = students.map((s) => studentView(s.data)).sort(byClassOrder);
     const byNumber = new Map(views.map((s, i) => [s.studentNumber, { s, i }]));

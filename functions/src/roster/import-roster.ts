@@ -11,8 +11,8 @@
 import { KomuError } from "@komu/shared";
 import type { AuditActor } from "@komu/shared/audit/events";
 import type { Logger } from "../deps.js";
-import { listAll } from "../records/disposal/repos.js";
 import type { Storage, StoredEntity } from "../storage/index.js";
+import { listAll } from "../storage/list-all.js";
 import { matchAccounts, type StudentAccounts } from "./accounts.js";
 import { applyPlan } from "./apply-plan.js";
 import { type Counts, countsOf, planImport } from "./diff.js";
@@ -66,7 +66,7 @@ export async function importRoster(deps: RosterImportDeps, input: ImportRosterIn
 
   // 1. Check everything before any write (and before asking Graph).
   const students = input.students ? parseStudents(input.students, (code) => code === schoolId) : null;
-  const storedStudents = await listAll(repos.students, schoolId, undefined);
+  const storedStudents = await listAll(repos.students, schoolId);
   let guardians: GuardianInput[] | null = null;
   if (input.guardians) {
     const children = new Set(
@@ -83,7 +83,7 @@ export async function importRoster(deps: RosterImportDeps, input: ImportRosterIn
       });
   }
   if (!input.confirmDeactivation && guardians) {
-    const stored = await listAll(repos.guardians, schoolId, undefined);
+    const stored = await listAll(repos.guardians, schoolId);
     const active = stored.filter((g) => g.data.active).map((g) => g.id);
     const leaving = massDeactivation(
       active,
@@ -114,7 +114,7 @@ export async function importRows(
 ): Promise<RosterImportReport> {
   const { schoolId, students, guardians } = input;
   const repos = rosterRepos(deps.storage);
-  const storedStudents = input.storedStudents ?? (students ? await listAll(repos.students, schoolId, undefined) : []);
+  const storedStudents = input.storedStudents ?? (students ? await listAll(repos.students, schoolId) : []);
 
   // 2. Entra accounts, 3. plans.
   let studentPlan: ReturnType<typeof planImport<RosterStudentRow>> | null = null;
@@ -131,7 +131,7 @@ export async function importRows(
   }
   let guardianPlan: ReturnType<typeof planImport<RosterGuardianRow>> | null = null;
   if (guardians) {
-    const stored = await listAll(repos.guardians, schoolId, undefined);
+    const stored = await listAll(repos.guardians, schoolId);
     const incoming = new Map(
       guardians.map((g): [string, RosterGuardianRow] => [
         guardianRowId(g.guardianNumber, g.studentNumber),

@@ -1,5 +1,6 @@
 /** One survey's recipient rows: one paged listing of the id prefix `<surveyId>.` (partition = school). */
 import type { StoredEntity } from "../storage/index.js";
+import { listAll } from "../storage/list-all.js";
 import type { SurveysDeps } from "./deps.js";
 import { type SurveyRecipientRow, surveysRepos } from "./entities.js";
 
@@ -8,19 +9,7 @@ export async function listRecipients(
   schoolId: string,
   surveyId: string,
 ): Promise<StoredEntity<SurveyRecipientRow>[]> {
-  const repo = surveysRepos(deps.storage).recipients;
-  const out: StoredEntity<SurveyRecipientRow>[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await repo.list(schoolId, {
-      idPrefix: `${surveyId}.`,
-      limit: 1000,
-      ...(continuationToken ? { continuationToken } : {}),
-    });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
+  return listAll(surveysRepos(deps.storage).recipients, schoolId, { idPrefix: `${surveyId}.` });
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time; every item is tried, the first failure thrown at the end. */

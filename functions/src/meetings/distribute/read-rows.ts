@@ -1,6 +1,7 @@
 /** Per-attendee rows (`meetingRead`, id `<meetingId>.<oid>`): listing, create-if-missing, patch with ETag retry. */
 import { isKomuError } from "@komu/shared";
 import type { StoredEntity } from "../../storage/index.js";
+import { listAll } from "../../storage/list-all.js";
 import type { MeetingsDeps } from "../deps.js";
 import { type MeetingReadRow, meetingReadEntity, meetingsRepos, readRowId } from "../entities.js";
 
@@ -9,19 +10,7 @@ export async function listReadRows(
   schoolId: string,
   meetingId: string,
 ): Promise<StoredEntity<MeetingReadRow>[]> {
-  const repo = meetingsRepos(deps.storage).reads;
-  const out: StoredEntity<MeetingReadRow>[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await repo.list(schoolId, {
-      idPrefix: `${meetingId}.`,
-      limit: 1000,
-      ...(continuationToken ? { continuationToken } : {}),
-    });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
+  return listAll(meetingsRepos(deps.storage).reads, schoolId, { idPrefix: `${meetingId}.` });
 }
 
 /** Changes (creating when missing) one attendee's row under its ETag, re-reading on a race. */

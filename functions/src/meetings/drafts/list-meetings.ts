@@ -4,10 +4,10 @@
  * whose search text (title, place, agenda and material titles) holds every word of `q`. Newest first.
  */
 import { ensureCan, type MeetingSummary, type Principal } from "@komu/shared";
-import type { StoredEntity } from "../../storage/index.js";
+import { listAll } from "../../storage/list-all.js";
 import { isInvited, oversees } from "../access.js";
 import type { MeetingsDeps } from "../deps.js";
-import { type MeetingRow, meetingsRepos } from "../entities.js";
+import { meetingsRepos } from "../entities.js";
 import { meetingSummary } from "../view.js";
 
 export async function listMeetings(
@@ -17,18 +17,9 @@ export async function listMeetings(
   const { schoolId, principal } = req;
   ensureCan(principal, "meeting.read", { schoolId, classification: "IV" });
   const all = oversees(principal, schoolId);
-  const repo = meetingsRepos(deps.storage).meetings;
-  const rows: StoredEntity<MeetingRow>[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await repo.list(schoolId, {
-      limit: 1000,
-      ...(req.fiscalYear !== undefined ? { where: { fiscalYear: req.fiscalYear } } : {}),
-      ...(continuationToken ? { continuationToken } : {}),
-    });
-    rows.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
+  const rows = await listAll(meetingsRepos(deps.storage).meetings, schoolId, {
+    where: req.fiscalYear !== undefined ? { fiscalYear: req.fiscalYear } : undefined,
+  });
   const words = (req.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   const items = rows
     .filter((r) => all || r.data.chairOid === principal.oid || isInvited(r.data, principal.oid))

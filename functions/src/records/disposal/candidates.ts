@@ -5,8 +5,8 @@
  */
 import { dueForDisposal } from "@komu/shared";
 import type { Storage, StoredEntity } from "../../storage/index.js";
+import { listAll } from "../../storage/list-all.js";
 import { disposalEntity, type RecordData, recordEntity } from "../entities.js";
-import { listAll } from "./repos.js";
 import { type DisposalItem, isOpenItem, recordRetentionEnd } from "./retention-of.js";
 
 export interface CandidateDeps {
@@ -17,8 +17,8 @@ export interface CandidateDeps {
 export async function recordsOnOpenLists(deps: CandidateDeps, schoolId: string): Promise<Set<string>> {
   const repo = deps.storage.entities.repo(disposalEntity);
   const [proposed, approved] = await Promise.all([
-    listAll(repo, schoolId, { status: "proposed" }),
-    listAll(repo, schoolId, { status: "approved" }),
+    listAll(repo, schoolId, { where: { status: "proposed" } }),
+    listAll(repo, schoolId, { where: { status: "approved" } }),
   ]);
   const ids = new Set<string>();
   for (const d of proposed) for (const item of d.data.items) ids.add(item.recordId);
@@ -59,7 +59,7 @@ export async function disposalCandidates(
   fiscalYear: number,
 ): Promise<DisposalItem[]> {
   const [filed, taken] = await Promise.all([
-    listAll(deps.storage.entities.repo(recordEntity), schoolId, { status: "filed" }),
+    listAll(deps.storage.entities.repo(recordEntity), schoolId, { where: { status: "filed" } }),
     recordsOnOpenLists(deps, schoolId),
   ]);
   return filed

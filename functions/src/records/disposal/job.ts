@@ -6,9 +6,9 @@
  */
 import type { JobLogger, TimerJobDefinition } from "../../jobs/types.js";
 import type { Storage } from "../../storage/index.js";
+import { listAll } from "../../storage/list-all.js";
 import { disposalEntity } from "../entities.js";
 import { dispatchDisposal } from "./dispatch.js";
-import { listAll } from "./repos.js";
 
 export interface DisposalJobDeps {
   storage: Storage;
@@ -27,7 +27,9 @@ export async function runDisposalJob(deps: DisposalJobDeps, now: Date) {
   const totals = { schools: 0, disposals: 0, enqueued: 0 };
   for (const school of await deps.schools.list()) {
     totals.schools++;
-    const approved = await listAll(deps.storage.entities.repo(disposalEntity), school.id, { status: "approved" });
+    const approved = await listAll(deps.storage.entities.repo(disposalEntity), school.id, {
+      where: { status: "approved" },
+    });
     for (const d of approved) {
       try {
         const r = await dispatchDisposal(deps, school.id, d.id, now);

@@ -4,8 +4,8 @@
  */
 import { can, KomuError, type Principal } from "@komu/shared";
 import type { Storage, StoredEntity } from "../../storage/index.js";
+import { listAll } from "../../storage/list-all.js";
 import { type DisposalData, disposalEntity } from "../entities.js";
-import { listAll } from "./repos.js";
 
 export interface ReadDeps {
   storage: Pick<Storage, "entities">;
@@ -23,7 +23,7 @@ export async function listDisposals(
   schoolId: string,
 ): Promise<StoredEntity<DisposalData>[]> {
   ensureMayRead(principal, schoolId);
-  const all = await listAll(deps.storage.entities.repo(disposalEntity), schoolId, undefined);
+  const all = await listAll(deps.storage.entities.repo(disposalEntity), schoolId);
   return all.sort((a, b) => b.data.proposedAt.localeCompare(a.data.proposedAt) || a.id.localeCompare(b.id));
 }
 

@@ -5,8 +5,8 @@
  */
 import { formatFiscalYear, schoolsWhere, type Task } from "@komu/shared";
 import type { TaskSource } from "../../deps.js";
+import { listAll } from "../../storage/list-all.js";
 import { disposalEntity } from "../entities.js";
-import { listAll } from "./repos.js";
 
 export const FAILED_TASK_DAYS = 60;
 
@@ -21,9 +21,9 @@ export function disposalTaskSource(): TaskSource {
       const since = deps.clock().getTime() - FAILED_TASK_DAYS * 86_400_000;
       for (const schoolId of schools) {
         const [proposed, approved, completed] = await Promise.all([
-          listAll(repo, schoolId, { status: "proposed" }),
-          listAll(repo, schoolId, { status: "approved" }),
-          listAll(repo, schoolId, { status: "completed" }),
+          listAll(repo, schoolId, { where: { status: "proposed" } }),
+          listAll(repo, schoolId, { where: { status: "approved" } }),
+          listAll(repo, schoolId, { where: { status: "completed" } }),
         ]);
         for (const d of proposed) {
           tasks.push({

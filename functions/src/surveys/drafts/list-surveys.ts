@@ -4,6 +4,7 @@
  */
 import { can, ensureCan, type Principal, type SurveyStatus, type SurveySummary } from "@komu/shared";
 import type { StoredEntity } from "../../storage/index.js";
+import { listAll } from "../../storage/list-all.js";
 import type { SurveysDeps } from "../deps.js";
 import { type SurveyRow, surveysRepos } from "../entities.js";
 import { forEachLimit, listRecipients } from "../recipients.js";
@@ -14,19 +15,7 @@ export async function listSurveyRows(
   schoolId: string,
   where?: Record<string, string>,
 ): Promise<StoredEntity<SurveyRow>[]> {
-  const repo = surveysRepos(deps.storage).surveys;
-  const out: StoredEntity<SurveyRow>[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await repo.list(schoolId, {
-      limit: 1000,
-      ...(where ? { where } : {}),
-      ...(continuationToken ? { continuationToken } : {}),
-    });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
+  return listAll(surveysRepos(deps.storage).surveys, schoolId, { where });
 }
 
 export async function answeredCount(deps: Pick<SurveysDeps, "storage">, row: StoredEntity<SurveyRow>) {
