@@ -14,6 +14,7 @@ import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInLocally } from "../support/local-sign-in.js";
 import { startTestPlatform } from "../support/platform.js";
 import { signIn } from "../support/sign-in.js";
 
@@ -119,12 +120,7 @@ async function signedInPage(upn: string, path: string, viewport: { width: number
   page.on("console", (m) => {
     if (m.type() === "error") log.push(`console.error [${upn}]: ${m.text()}`);
   });
-  await page.goto(`${platform.url}${path}`);
-  await page.getByRole("button", { name: "ローカルテナントでサインイン" }).click();
-  await page.selectOption("select#username", upn);
-  await page.fill("#password", platform.config.m365.devPassword ?? "");
-  await page.click("form button[type=submit]");
-  await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
+  await signInLocally(page, platform, upn, path);
   return page;
 }
 

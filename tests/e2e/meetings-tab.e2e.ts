@@ -23,6 +23,7 @@ import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInLocally } from "../support/local-sign-in.js";
 import { startTestPlatform } from "../support/platform.js";
 import { solidPng } from "../support/png.js";
 import { signIn } from "../support/sign-in.js";
@@ -70,12 +71,7 @@ async function signedInPage(upn: string, path: string, viewport = { width: 1280,
   page.on("console", (m) => {
     if (m.type() === "error") log.push(`console.error [${upn}]: ${m.text()}`);
   });
-  await page.goto(`${platform.url}${path}`);
-  await page.getByRole("button", { name: "ローカルテナントでサインイン" }).click();
-  await page.selectOption("select#username", upn);
-  await page.fill("#password", platform.config.m365.devPassword ?? "");
-  await page.click("form button[type=submit]");
-  await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
+  await signInLocally(page, platform, upn, path);
   return page;
 }
 

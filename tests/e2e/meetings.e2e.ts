@@ -21,6 +21,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardMessages, cardText } from "../support/approval-cards.js";
 import { E2E_ARTIFACTS, e2eSteps } from "../support/e2e-steps.js";
+import { signInLocally } from "../support/local-sign-in.js";
 import { startTestPlatform } from "../support/platform.js";
 import { signIn } from "../support/sign-in.js";
 import { textPdf } from "../support/text-pdf.js";
@@ -92,12 +93,7 @@ const { log, pages, step, watch, pageErrors } = e2eSteps("meetings");
 async function signedInPage(upn: string, path: string): Promise<Page> {
   const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 1000 } });
   const page = watch(await context.newPage(), upn);
-  await page.goto(`${platform.url}${path}`);
-  await page.getByRole("button", { name: "ローカルテナントでサインイン" }).click();
-  await page.selectOption("select#username", upn);
-  await page.fill("#password", platform.config.m365.devPassword ?? "");
-  await page.click("form button[type=submit]");
-  await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
+  await signInLocally(page, platform, upn, path);
   return page;
 }
 

@@ -12,6 +12,7 @@ import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInLocally } from "../support/local-sign-in.js";
 import { startTestPlatform } from "../support/platform.js";
 
 const CHROMIUM = process.env.KOMU_CHROMIUM ?? "/usr/bin/chromium";
@@ -73,12 +74,7 @@ async function signedInPage(upn: string, path: string, log: string[]): Promise<P
   const page = await context.newPage();
   page.on("pageerror", (e) => log.push(`pageerror [${upn}]: ${e.message}`));
   page.on("console", (m) => log.push(`${m.type()} [${upn}]: ${m.text()}`));
-  await page.goto(`${platform.url}${path}`);
-  await page.getByRole("button", { name: "ローカルテナントでサインイン" }).click();
-  await page.selectOption("select#username", upn);
-  await page.fill("#password", platform.config.m365.devPassword ?? "");
-  await page.click("form button[type=submit]");
-  await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
+  await signInLocally(page, platform, upn, path);
   return page;
 }
 

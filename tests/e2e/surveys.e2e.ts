@@ -23,6 +23,7 @@ import ExcelJS from "exceljs";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CardMessage, cardMessages, cardText, click, executeActions } from "../support/approval-cards.js";
+import { signInLocally } from "../support/local-sign-in.js";
 import { startTestPlatform } from "../support/platform.js";
 import { signIn } from "../support/sign-in.js";
 
@@ -106,12 +107,7 @@ async function signedInPage(upn: string, path: string, log: string[]): Promise<P
   page.on("response", (r) => {
     if (r.status() >= 400) log.push(`http ${r.status()} [${upn}]: ${r.request().method()} ${r.url()}`);
   });
-  await page.goto(`${platform.url}${path}`);
-  await page.getByRole("button", { name: "ローカルテナントでサインイン" }).click();
-  await page.selectOption("select#username", upn);
-  await page.fill("#password", platform.config.m365.devPassword ?? "");
-  await page.click("form button[type=submit]");
-  await page.waitForURL((url) => url.pathname === path.split("?")[0], { timeout: 20_000 });
+  await signInLocally(page, platform, upn, path);
   return page;
 }
 
