@@ -9,10 +9,10 @@ import {
 } from "@fluentui/react-components";
 import type { MeetingView } from "@komu/shared";
 import { useTranslation } from "react-i18next";
+import { utcToJst } from "../../format/jst-input.js";
 import { MaterialItem } from "../common/MaterialItem.js";
 import { agendaSchedule } from "../model/agenda.js";
 import { materialsByItem } from "../model/materials.js";
-import { utcToJst } from "../model/times.js";
 import { MyActionItems } from "./ActionItems.js";
 
 const useStyles = makeStyles({

@@ -18,6 +18,7 @@ import { ApiError, pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
 import { type LoadState, useLoad } from "../../app/useLoad.js";
 import { ViewHeading } from "../../app/ViewHeading.js";
+import { utcToJst } from "../../format/jst-input.js";
 import { useMeetings } from "../common/MeetingsContext.js";
 import {
   checkForm,
@@ -27,7 +28,6 @@ import {
   type MeetingForm,
   problemsFromIssues,
 } from "../model/form.js";
-import { utcToJst } from "../model/times.js";
 import { AgendaEditor } from "./AgendaEditor.js";
 import { AttendeesEditor } from "./AttendeesEditor.js";
 

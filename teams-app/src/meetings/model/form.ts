@@ -6,8 +6,8 @@ import {
   type MeetingView,
   type Role,
 } from "@komu/shared";
+import { jstToUtc, utcToJst } from "../../format/jst-input.js";
 import { type AgendaRow, parseMinutes } from "./agenda.js";
-import { jstToUtc, utcToJst } from "./times.js";
 
 /** The create/edit form as typed (times JST, minutes as text). */
 export interface MeetingForm {

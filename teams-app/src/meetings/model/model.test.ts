@@ -16,22 +16,12 @@ import { displayStatus, splitMeetings } from "./list.js";
 import { materialsByItem, refusalOf, titleFromFileName } from "./materials.js";
 import { actionItemProblems, minutesEditable, minutesForm, minutesInput, myActionItems } from "./minutes.js";
 import { ReadTracker } from "./read-tracker.js";
-import { addMinutes, formatMeetingTime, jstToUtc, minutesBetween, utcToJst } from "./times.js";
+import { addMinutes, formatMeetingTime, minutesBetween } from "./times.js";
 import { meetingTabs, pickTab } from "./views.js";
 
 const messages = { required: "必須", invalid: "不正", time: "時刻", minutes: "分", sharingDays: "日数" };
 
 describe("JST times", () => {
-  it("converts a JST date and time to UTC and back, across the date line", () => {
-    expect(jstToUtc("2026-12-01", "15:30")).toBe("2026-12-01T06:30:00.000Z");
-    expect(jstToUtc("2026-12-01", "08:00")).toBe("2026-11-30T23:00:00.000Z");
-    expect(utcToJst("2026-11-30T23:00:00.000Z")).toEqual({ date: "2026-12-01", time: "08:00" });
-  });
-  it("refuses impossible dates and times", () => {
-    expect(jstToUtc("2026-02-30", "10:00")).toBeNull();
-    expect(jstToUtc("2026-12-01", "24:00")).toBeNull();
-    expect(jstToUtc("", "10:00")).toBeNull();
-  });
   it("formats a meeting's time with the JST weekday", () => {
     expect(formatMeetingTime("2026-12-01T06:30:00.000Z", "2026-12-01T08:00:00.000Z", "ja")).toBe(
       "2026/12/01（火）15:30–17:00",

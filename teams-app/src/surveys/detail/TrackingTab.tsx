@@ -24,11 +24,11 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../app/ConfirmDialog.js";
 import { useLang } from "../../app/useLang.js";
 import { formatInstant } from "../../format/dates.js";
+import { jstToUtc, utcToJst } from "../../format/jst-input.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
 import { newKey } from "../api/surveys-api.js";
 import { RateBar } from "../common/RateBar.js";
 import { useSurveys } from "../common/SurveysContext.js";
-import { jstToUtcIso, utcIsoToJst } from "../model/deadline.js";
 import { percent } from "../model/status.js";
 import { FormsSync } from "./FormsSync.js";
 import { useTracking } from "./useTracking.js";
@@ -62,7 +62,7 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
   const [dialog, setDialog] = useState<Dialog>(null);
   const [remindKey, setRemindKey] = useState("");
   const [reminded, setReminded] = useState<RemindResult | null>(null);
-  const [deadline, setDeadline] = useState(() => utcIsoToJst(survey.deadline));
+  const [deadline, setDeadline] = useState(() => utcToJst(survey.deadline));
   const [deadlineProblem, setDeadlineProblem] = useState<string | null>(null);
 
   if (!data && error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
@@ -227,7 +227,7 @@ export function TrackingTab({ survey, onChange }: { survey: SurveyView; onChange
           setDeadlineProblem(null);
         }}
         onConfirm={async () => {
-          const iso = jstToUtcIso(deadline.date, deadline.time);
+          const iso = jstToUtc(deadline.date, deadline.time);
           if (!iso) {
             setDeadlineProblem(t("surveys.builder.problem.deadline"));
             return false;

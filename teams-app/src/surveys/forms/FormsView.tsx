@@ -17,10 +17,11 @@ import { useTranslation } from "react-i18next";
 import { ApiError, pickErrorMessage } from "../../api/errors.js";
 import { useLang } from "../../app/useLang.js";
 import { ViewHeading } from "../../app/ViewHeading.js";
+import { jstToUtc } from "../../format/jst-input.js";
 import { AudienceEditor, type PreviewState } from "../builder/AudienceEditor.js";
 import { useSurveys } from "../common/SurveysContext.js";
 import { type FieldProblems, problemsFromIssues, type SurveyForm, toAudience } from "../model/builder.js";
-import { defaultDeadline, jstToUtcIso } from "../model/deadline.js";
+import { defaultDeadline } from "../model/deadline.js";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalL, maxWidth: "46rem" },
@@ -59,7 +60,7 @@ export default function FormsView() {
 
   const submit = async () => {
     setError(null);
-    const deadline = jstToUtcIso(date, time);
+    const deadline = jstToUtc(date, time);
     const input = {
       title: title.trim(),
       description: description.trim(),

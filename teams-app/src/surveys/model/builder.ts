@@ -15,7 +15,8 @@ import {
   type SurveyDefinitionInput,
   SurveyTemplateId,
 } from "@komu/shared";
-import { defaultDeadline, jstToUtcIso, utcIsoToJst } from "./deadline.js";
+import { jstToUtc, utcToJst } from "../../format/jst-input.js";
+import { defaultDeadline } from "./deadline.js";
 
 export interface ChoiceDraft {
   id: string;
@@ -179,7 +180,7 @@ export function formFromDefinition(
   now: Date,
 ): SurveyForm {
   const audience: AudienceInput = def.audience;
-  const deadline = def.deadline ? utcIsoToJst(def.deadline) : defaultDeadline(now);
+  const deadline = def.deadline ? utcToJst(def.deadline) : defaultDeadline(now);
   const templateId = SurveyTemplateId.safeParse(def.templateId);
   return {
     title: def.title,
@@ -271,7 +272,7 @@ export function toDefinition(form: SurveyForm): SurveyDefinitionInput {
     description: form.description.trim(),
     questions: form.questions.map(toQuestionInput),
     anonymous: form.anonymous,
-    deadline: jstToUtcIso(form.deadlineDate, form.deadlineTime) ?? "",
+    deadline: jstToUtc(form.deadlineDate, form.deadlineTime) ?? "",
     audience: toAudience(form),
     reminders: { daysBefore: [...form.reminderDays].sort((a, b) => b - a) },
     ...(form.templateId ? { templateId: form.templateId } : {}),

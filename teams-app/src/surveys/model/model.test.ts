@@ -17,7 +17,7 @@ import {
   type SurveyForm,
   toDefinition,
 } from "./builder.js";
-import { defaultDeadline, jstToUtcIso, utcIsoToJst } from "./deadline.js";
+import { defaultDeadline } from "./deadline.js";
 import { displayStatus, percent } from "./status.js";
 import { trackingChange } from "./tracking.js";
 
@@ -41,17 +41,7 @@ function filled(): SurveyForm {
   return { ...form, title: " 行事の出欠 ", questions: [q1, q2] };
 }
 
-describe("deadline (JST ↔ UTC)", () => {
-  it("converts a JST date and time to the UTC instant and back", () => {
-    expect(jstToUtcIso("2026-12-01", "17:00")).toBe("2026-12-01T08:00:00.000Z");
-    expect(jstToUtcIso("2026-12-01", "08:30")).toBe("2026-11-30T23:30:00.000Z");
-    expect(utcIsoToJst("2026-11-30T23:30:00.000Z")).toEqual({ date: "2026-12-01", time: "08:30" });
-  });
-  it("refuses dates and times that do not exist", () => {
-    expect(jstToUtcIso("2026-02-30", "10:00")).toBeNull();
-    expect(jstToUtcIso("2026-12-01", "24:00")).toBeNull();
-    expect(jstToUtcIso("", "10:00")).toBeNull();
-  });
+describe("deadline", () => {
   it("defaults to a week later at 17:00 JST (the JST date, not the UTC one)", () => {
     expect(defaultDeadline(new Date("2026-11-25T16:00:00Z"))).toEqual({ date: "2026-12-03", time: "17:00" });
   });
