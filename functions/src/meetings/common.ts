@@ -1,7 +1,8 @@
 /** What the meetings use cases share: ids, 年度, the folder path, the search text, row patches with ETag retry. */
 import { randomBytes } from "node:crypto";
-import { fiscalYearOf, isKomuError, jstDateString } from "@komu/shared";
+import { fiscalYearOf, jstDateString } from "@komu/shared";
 import type { StoredEntity } from "../storage/index.js";
+import { patchRow } from "../storage/patch-row.js";
 import type { MeetingsDeps } from "./deps.js";
 import { type MeetingRow, meetingsRepos } from "./entities.js";
 
@@ -48,19 +49,7 @@ export async function patchMeeting(
   meetingId: string,
   change: (row: MeetingRow) => MeetingRow | null,
 ): Promise<StoredEntity<MeetingRow> | null> {
-  const repo = meetingsRepos(deps.storage).meetings;
-  for (let attempt = 0; ; attempt++) {
-    const row = await repo.get(schoolId, meetingId);
-    if (!row) return null;
-    const next = change(row.data);
-    if (!next) return row;
-    try {
-      return await repo.update(schoolId, meetingId, next, row.etag);
-    } catch (e) {
-      if (attempt < 8 && isKomuError(e) && e.code === "STALE_ETAG") continue;
-      throw e;
-    }
-  }
+  return patchRow(meetingsRepos(deps.storage).meetings, schoolId, meetingId, change, 8);
 }
 
 /** Enqueue an outbox effect of the meetings module, then deliver it once inline (awaited, errors logged). */
