@@ -15,16 +15,12 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import type { MeetingView } from "@komu/shared";
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, pickErrorMessage } from "../../api/errors.js";
-import { ConfirmDialog } from "../../app/ConfirmDialog.js";
 import { RouterLink } from "../../app/RouterLink.js";
 import { useLang } from "../../app/useLang.js";
-import { useLoad } from "../../app/useLoad.js";
-import { ErrorPanel } from "../../pages/ErrorPanel.js";
-import { recordsApi } from "../../records/api/records-api.js";
-import { CategoryPicker } from "../../records/common/CategoryPicker.js";
+import { CategoryConfirmDialog } from "../../records/common/CategoryConfirmDialog.js";
 import { useMeetings } from "../common/MeetingsContext.js";
 import { MyActionItems } from "../detail/ActionItems.js";
 import { problemsFromIssues } from "../model/form.js";
@@ -347,39 +343,18 @@ function CategoryDialog(props: {
 }) {
   const { t } = useTranslation();
   const { client, schoolId } = useMeetings();
-  const records = useMemo(() => recordsApi(client, schoolId), [client, schoolId]);
-  const [plan, reload] = useLoad(() => records.filePlan(), [records]);
-  const [category, setCategory] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const submit = props.kind === "submit";
   return (
-    <ConfirmDialog
-      open
-      title={props.kind === "submit" ? t("meetings.minutes.submitTitle") : t("meetings.file.title")}
-      confirmLabel={props.kind === "submit" ? t("meetings.minutes.submitConfirm") : t("meetings.file.confirm")}
-      testId={props.kind === "submit" ? "minutes-submit-dialog" : "meeting-file-dialog"}
+    <CategoryConfirmDialog
+      api={client}
+      schoolId={schoolId}
+      title={submit ? t("meetings.minutes.submitTitle") : t("meetings.file.title")}
+      confirmLabel={submit ? t("meetings.minutes.submitConfirm") : t("meetings.file.confirm")}
+      body={submit ? t("meetings.minutes.submitBody") : t("meetings.file.body")}
+      chooseCategory={t("meetings.chooseCategory")}
+      testId={submit ? "minutes-submit-dialog" : "meeting-file-dialog"}
       onClose={props.onClose}
-      onConfirm={async () => {
-        if (!category) {
-          setProblem(t("meetings.chooseCategory"));
-          return false;
-        }
-        return props.onConfirm(category);
-      }}
-    >
-      <Body1 as="p">{props.kind === "submit" ? t("meetings.minutes.submitBody") : t("meetings.file.body")}</Body1>
-      {plan.status === "loading" && <Spinner size="tiny" label={t("app.loading")} />}
-      {plan.status === "error" && <ErrorPanel error={plan.error} onRetry={reload} />}
-      {plan.status === "ok" && (
-        <CategoryPicker
-          plan={plan.data.plan}
-          value={category}
-          onChange={(code) => {
-            setCategory(code);
-            setProblem(null);
-          }}
-          {...(problem ? { validationMessage: problem } : {})}
-        />
-      )}
-    </ConfirmDialog>
+      onConfirm={props.onConfirm}
+    />
   );
 }

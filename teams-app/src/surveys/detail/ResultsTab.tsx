@@ -16,17 +16,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ResultsView, SurveyView } from "@komu/shared";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pickErrorMessage } from "../../api/errors.js";
-import { ConfirmDialog } from "../../app/ConfirmDialog.js";
 import { useSession } from "../../app/session.js";
 import { useLang } from "../../app/useLang.js";
 import { useLoad } from "../../app/useLoad.js";
 import { formatInstant } from "../../format/dates.js";
 import { ErrorPanel } from "../../pages/ErrorPanel.js";
-import { recordsApi } from "../../records/api/records-api.js";
-import { CategoryPicker } from "../../records/common/CategoryPicker.js";
+import { CategoryConfirmDialog } from "../../records/common/CategoryConfirmDialog.js";
 import { saveBlob } from "../../records/common/save-blob.js";
 import { PrintArea } from "../common/PrintArea.js";
 import { useSurveys } from "../common/SurveysContext.js";
@@ -181,41 +179,21 @@ function ArchiveDialog(props: {
 }) {
   const { t } = useTranslation();
   const { api, announce } = useSurveys();
-  const records = useMemo(() => recordsApi(props.api, props.schoolId), [props.api, props.schoolId]);
-  const [plan, reload] = useLoad(() => records.filePlan(), [records]);
-  const [category, setCategory] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
   return (
-    <ConfirmDialog
-      open
+    <CategoryConfirmDialog
+      api={props.api}
+      schoolId={props.schoolId}
       title={t("surveys.results.archiveTitle")}
       confirmLabel={t("surveys.results.archiveConfirm")}
+      body={t("surveys.results.archiveBody")}
+      chooseCategory={t("surveys.results.chooseCategory")}
       testId="survey-archive-dialog"
       onClose={props.onClose}
-      onConfirm={async () => {
-        if (!category) {
-          setProblem(t("surveys.results.chooseCategory"));
-          return false;
-        }
+      onConfirm={async (category) => {
         const result = await api.archive(props.surveyId, category);
         announce(t("surveys.results.archived", { count: result.recordIds.length }));
       }}
-    >
-      <Body1 as="p">{t("surveys.results.archiveBody")}</Body1>
-      {plan.status === "loading" && <Spinner size="tiny" label={t("app.loading")} />}
-      {plan.status === "error" && <ErrorPanel error={plan.error} onRetry={reload} />}
-      {plan.status === "ok" && (
-        <CategoryPicker
-          plan={plan.data.plan}
-          value={category}
-          onChange={(code) => {
-            setCategory(code);
-            setProblem(null);
-          }}
-          {...(problem ? { validationMessage: problem } : {})}
-        />
-      )}
-    </ConfirmDialog>
+    />
   );
 }
 
