@@ -14,6 +14,7 @@ import type { RunningPlatform } from "@komu/local/platform";
 import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchJson } from "../support/fetch-json.js";
 import { signInLocally } from "../support/local-sign-in.js";
 import { startTestPlatform } from "../support/platform.js";
 import { signIn } from "../support/sign-in.js";
@@ -46,27 +47,12 @@ afterAll(async () => {
 
 type Json = Record<string, unknown> & { etag?: string };
 
-async function api(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as Json;
-}
-
 /** A meeting tomorrow with the teacher as attendee and one 6-page PDF material, ready to read and distributed. */
 async function meetingWithMaterial(): Promise<{ meetingId: string; materialId: string }> {
   const token = await signIn(platform, chair.upn);
   const start = new Date(Date.now() + 24 * 3600_000);
   start.setUTCMinutes(0, 0, 0);
-  const created = await api(token, "POST", `/api/schools/${SCHOOL}/meetings`, {
+  const created = await fetchJson<Json>(platform, token, "POST", `/api/schools/${SCHOOL}/meetings`, {
     type: "staffMeeting",
     title: "12月職員会議（発表モード）",
     startsAt: start.toISOString(),
@@ -87,7 +73,8 @@ async function meetingWithMaterial(): Promise<{ meetingId: string; materialId: s
   });
   expect(upload.status).toBe(201);
   const { uploadId } = (await upload.json()) as { uploadId: string };
-  const withMaterial = await api(
+  const withMaterial = await fetchJson<Json>(
+    platform,
     token,
     "POST",
     `/api/schools/${SCHOOL}/meetings/${meetingId}/materials`,
@@ -99,15 +86,15 @@ async function meetingWithMaterial(): Promise<{ meetingId: string; materialId: s
   await expect
     .poll(
       async () => {
-        const view = await api(token, "GET", `/api/schools/${SCHOOL}/meetings/${meetingId}`);
+        const view = await fetchJson<Json>(platform, token, "GET", `/api/schools/${SCHOOL}/meetings/${meetingId}`);
         return (view.materials as { id: string; status: string }[]).find((m) => m.id === materialId)?.status;
       },
       { timeout: 60_000, interval: 250 },
     )
     .toBe("ready");
   // Attendees see a meeting once it is distributed.
-  const ready = await api(token, "GET", `/api/schools/${SCHOOL}/meetings/${meetingId}`);
-  await api(token, "POST", `/api/schools/${SCHOOL}/meetings/${meetingId}/distribute`, undefined, {
+  const ready = await fetchJson<Json>(platform, token, "GET", `/api/schools/${SCHOOL}/meetings/${meetingId}`);
+  await fetchJson<Json>(platform, token, "POST", `/api/schools/${SCHOOL}/meetings/${meetingId}/distribute`, undefined, {
     "if-match": ready.etag as string,
   });
   return { meetingId, materialId };

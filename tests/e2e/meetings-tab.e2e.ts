@@ -23,6 +23,7 @@ import { KNOWN_USERS } from "@komu/local/tenant/seed/known";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchJson } from "../support/fetch-json.js";
 import { signInLocally } from "../support/local-sign-in.js";
 import { startTestPlatform } from "../support/platform.js";
 import { solidPng } from "../support/png.js";
@@ -101,21 +102,6 @@ async function selectText(page: Page, pageNumber: number, text: string) {
   );
   // selectionchange is dispatched asynchronously.
   await page.waitForTimeout(100);
-}
-
-async function api(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as Record<string, unknown> & { id: string; etag: string };
 }
 
 const jstTomorrow = () => new Date(Date.now() + 9 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
@@ -323,15 +309,21 @@ describe("meetings tab (会議)", () => {
     const token = await signIn(platform, chair.upn);
     // Ended an hour ago (the same 年度 as now, which the list shows first).
     const start = new Date(Date.now() - 2 * 3600_000);
-    const created = await api(token, "POST", `/api/schools/${SCHOOL}/meetings`, {
-      type: "committee",
-      title: "いじめ防止委員会（振り返り）",
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 3600_000).toISOString(),
-      place: "校長室",
-      attendees: { people: [teacher.id] },
-      online: false,
-    });
+    const created = await fetchJson<{ id: string; etag: string }>(
+      platform,
+      token,
+      "POST",
+      `/api/schools/${SCHOOL}/meetings`,
+      {
+        type: "committee",
+        title: "いじめ防止委員会（振り返り）",
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+        place: "校長室",
+        attendees: { people: [teacher.id] },
+        online: false,
+      },
+    );
     const upload = await fetch(`${platform.url}/api/schools/${SCHOOL}/records/uploads`, {
       method: "POST",
       headers: {
@@ -342,7 +334,7 @@ describe("meetings tab (会議)", () => {
       body: await pdfOf(["Committee report"]),
     });
     const { uploadId } = (await upload.json()) as { uploadId: string };
-    await api(token, "POST", `/api/schools/${SCHOOL}/meetings/${created.id}/materials`, {
+    await fetchJson<unknown>(platform, token, "POST", `/api/schools/${SCHOOL}/meetings/${created.id}/materials`, {
       uploadId,
       title: "報告",
       classification: "III",
