@@ -1,25 +1,13 @@
-import {
-  Field,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Select,
-  Spinner,
-  Tab,
-  TabList,
-  Title1,
-  tokens,
-} from "@fluentui/react-components";
+import { Field, makeStyles, Select, Spinner, Tab, TabList, Title1, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { Me } from "../api/resources.js";
 import { useLiveRegion } from "../app/LiveRegion.js";
+import { ModulePage, NoSchoolAccess, schoolChoices, useSchoolSwitch } from "../app/ModulePage.js";
 import { useSession } from "../app/session.js";
 import { useLang } from "../app/useLang.js";
 import { useLoad } from "../app/useLoad.js";
-import { ErrorPanel } from "../pages/ErrorPanel.js";
-import { usePageTitle } from "../pages/usePageTitle.js";
 import { recordsApi } from "../records/api/records-api.js";
 import { principalFromMe } from "../records/model/access.js";
 import { approvalsApi } from "./api/approvals-api.js";
@@ -42,17 +30,12 @@ const useStyles = makeStyles({
 
 /** /approvals — 承認 (電子決裁): the lists, 起案, an approval's detail (?approval=), 検証 and 印影. */
 export default function ApprovalsPage() {
-  const { t } = useTranslation();
-  const { me, reloadMe } = useSession();
-  usePageTitle(t("approvals.title"));
-  if (me.status === "loading") return <Spinner label={t("app.loading")} />;
-  if (me.status === "error") return <ErrorPanel error={me.error} onRetry={reloadMe} />;
-  return <ApprovalsForUser me={me.data} />;
+  return <ModulePage titleKey="approvals.title">{(me) => <ApprovalsForUser me={me} />}</ModulePage>;
 }
 
+const APPROVAL_PARAMS = ["approval"] as const;
+
 function ApprovalsForUser({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
   const [params, setParams] = useSearchParams();
   const { host } = useSession();
   // A Teams deep link (a card's 文書を開く) names the approval in the sub-page id: open it once.
@@ -70,39 +53,13 @@ function ApprovalsForUser({ me }: { me: Me }) {
       });
   }, [host, params, setParams]);
   const principal = useMemo(() => principalFromMe(me), [me]);
-  const choices = useMemo(() => {
-    const ids = approvalSchools(principal);
-    return me.schools.filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, name: s.name }));
-  }, [me, principal]);
-  if (choices.length === 0) {
-    return (
-      <section aria-labelledby="page-title" className={styles.page}>
-        <Title1 as="h1" id="page-title">
-          {t("approvals.title")}
-        </Title1>
-        <MessageBar intent="info">
-          <MessageBarBody>{t("approvals.noAccess")}</MessageBarBody>
-        </MessageBar>
-      </section>
-    );
-  }
+  const choices = useMemo(() => schoolChoices(me, approvalSchools(principal)), [me, principal]);
+  const onSchool = useSchoolSwitch(APPROVAL_PARAMS);
+  if (choices.length === 0) return <NoSchoolAccess titleKey="approvals.title" messageKey="approvals.noAccess" />;
   const school = choices.find((s) => s.id === params.get("school")) ?? choices[0];
   if (!school) return null;
   return (
-    <SchoolApprovals
-      key={school.id}
-      school={school}
-      choices={choices}
-      principal={principal}
-      onSchool={(id) =>
-        setParams((p) => {
-          const next = new URLSearchParams(p);
-          next.set("school", id);
-          next.delete("approval");
-          return next;
-        })
-      }
-    />
+    <SchoolApprovals key={school.id} school={school} choices={choices} principal={principal} onSchool={onSchool} />
   );
 }
 

@@ -1,23 +1,12 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Select,
-  Spinner,
-  Title1,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, makeStyles, Select, Spinner, Title1, tokens } from "@fluentui/react-components";
 import { lazy, type ReactNode, Suspense, useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { Me } from "../api/resources.js";
 import { useLiveRegion } from "../app/LiveRegion.js";
+import { ModulePage, NoSchoolAccess, schoolChoices, useSchoolSwitch } from "../app/ModulePage.js";
 import { useSession } from "../app/session.js";
 import { useLang } from "../app/useLang.js";
-import { ErrorPanel } from "../pages/ErrorPanel.js";
-import { usePageTitle } from "../pages/usePageTitle.js";
 import { principalFromMe } from "../records/model/access.js";
 import { meetingsApi } from "./api/meetings-api.js";
 import { MeetingsProvider } from "./common/MeetingsContext.js";
@@ -39,55 +28,20 @@ const useStyles = makeStyles({
  * for chairs, a meeting's page (?meeting=, its tab in ?view=, an open material in ?material=).
  */
 export default function MeetingsPage() {
-  const { t } = useTranslation();
-  const { me, reloadMe } = useSession();
-  usePageTitle(t("meetings.title"));
-  if (me.status === "loading") return <Spinner label={t("app.loading")} />;
-  if (me.status === "error") return <ErrorPanel error={me.error} onRetry={reloadMe} />;
-  return <MeetingsForUser me={me.data} />;
+  return <ModulePage titleKey="meetings.title">{(me) => <MeetingsForUser me={me} />}</ModulePage>;
 }
 
+const MEETING_PARAMS = ["meeting", "view", "material"] as const;
+
 function MeetingsForUser({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const principal = useMemo(() => principalFromMe(me), [me]);
-  const choices = useMemo(() => {
-    const ids = meetingSchools(principal);
-    return me.schools.filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, name: s.name }));
-  }, [me, principal]);
-  if (choices.length === 0) {
-    return (
-      <section aria-labelledby="page-title" className={styles.page}>
-        <Title1 as="h1" id="page-title">
-          {t("meetings.title")}
-        </Title1>
-        <MessageBar layout="multiline" intent="info">
-          <MessageBarBody>{t("meetings.noAccess")}</MessageBarBody>
-        </MessageBar>
-      </section>
-    );
-  }
+  const choices = useMemo(() => schoolChoices(me, meetingSchools(principal)), [me, principal]);
+  const onSchool = useSchoolSwitch(MEETING_PARAMS);
+  if (choices.length === 0) return <NoSchoolAccess titleKey="meetings.title" messageKey="meetings.noAccess" />;
   const school = choices.find((s) => s.id === params.get("school")) ?? choices[0];
   if (!school) return null;
-  return (
-    <SchoolMeetings
-      key={school.id}
-      school={school}
-      choices={choices}
-      principal={principal}
-      onSchool={(id) =>
-        setParams((p) => {
-          const next = new URLSearchParams(p);
-          next.set("school", id);
-          next.delete("meeting");
-          next.delete("view");
-          next.delete("material");
-          return next;
-        })
-      }
-    />
-  );
+  return <SchoolMeetings key={school.id} school={school} choices={choices} principal={principal} onSchool={onSchool} />;
 }
 
 function SchoolMeetings(props: {

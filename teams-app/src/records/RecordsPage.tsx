@@ -1,25 +1,14 @@
-import {
-  Field,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Select,
-  Spinner,
-  Tab,
-  TabList,
-  Title1,
-  tokens,
-} from "@fluentui/react-components";
+import { Field, makeStyles, Select, Spinner, Tab, TabList, Title1, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { Me } from "../api/resources.js";
 import { useLiveRegion } from "../app/LiveRegion.js";
+import { ModulePage, NoSchoolAccess, useSchoolSwitch } from "../app/ModulePage.js";
 import { useSession } from "../app/session.js";
 import { useLang } from "../app/useLang.js";
 import { useLoad } from "../app/useLoad.js";
 import { ErrorPanel } from "../pages/ErrorPanel.js";
-import { usePageTitle } from "../pages/usePageTitle.js";
 import { recordsApi } from "./api/records-api.js";
 import { BrowseView } from "./browse/BrowseView.js";
 import { RecordsProvider } from "./common/RecordsContext.js";
@@ -55,19 +44,16 @@ const visibleViews = (a: RecordsAbilities): View[] => VIEWS.filter((v) => VISIBL
 
 /** /documents — 学校文書: browse, file, search, the registers and the disposal review of one school. */
 export default function RecordsPage() {
-  const { t } = useTranslation();
-  const { me, reloadMe } = useSession();
-  usePageTitle(t("records.title"));
-  if (me.status === "loading") return <Spinner label={t("app.loading")} />;
-  if (me.status === "error") return <ErrorPanel error={me.error} onRetry={reloadMe} />;
-  return <RecordsForUser me={me.data} />;
+  return <ModulePage titleKey="records.title">{(me) => <RecordsForUser me={me} />}</ModulePage>;
 }
+
+const RECORD_PARAMS = ["record"] as const;
 
 function RecordsForUser({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const styles = useStyles();
   const { principal, schools } = useRecordsSchools(me);
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const onSchool = useSchoolSwitch(RECORD_PARAMS);
   const abilitiesOf = useMemo(() => {
     const cache = new Map<string, RecordsAbilities>();
     return (schoolId: string) => {
@@ -81,18 +67,7 @@ function RecordsForUser({ me }: { me: Me }) {
   if (schools.status === "loading") return <Spinner label={t("app.loading")} />;
   if (schools.status === "error") return <ErrorPanel error={schools.error} />;
   const choices = schools.data;
-  if (choices.length === 0) {
-    return (
-      <section aria-labelledby="page-title" className={styles.page}>
-        <Title1 as="h1" id="page-title">
-          {t("records.title")}
-        </Title1>
-        <MessageBar intent="info">
-          <MessageBarBody>{t("records.noAccess")}</MessageBarBody>
-        </MessageBar>
-      </section>
-    );
-  }
+  if (choices.length === 0) return <NoSchoolAccess titleKey="records.title" messageKey="records.noAccess" />;
   const school = choices.find((s) => s.id === params.get("school")) ?? (choices[0] as SchoolChoice);
   return (
     <SchoolRecords
@@ -101,14 +76,7 @@ function RecordsForUser({ me }: { me: Me }) {
       choices={choices}
       abilities={abilitiesOf(school.id)}
       principal={principal}
-      onSchool={(id) =>
-        setParams((p) => {
-          const next = new URLSearchParams(p);
-          next.set("school", id);
-          next.delete("record");
-          return next;
-        })
-      }
+      onSchool={onSchool}
     />
   );
 }

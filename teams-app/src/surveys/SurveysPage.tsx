@@ -1,24 +1,11 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Select,
-  Spinner,
-  Tab,
-  TabList,
-  Title1,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, makeStyles, Select, Spinner, Tab, TabList, Title1, tokens } from "@fluentui/react-components";
 import { lazy, type ReactNode, Suspense, useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router-dom";
 import type { Me } from "../api/resources.js";
 import { useLiveRegion } from "../app/LiveRegion.js";
+import { ModulePage, NoSchoolAccess, schoolChoices, useSchoolSwitch } from "../app/ModulePage.js";
 import { useSession } from "../app/session.js";
-import { ErrorPanel } from "../pages/ErrorPanel.js";
-import { usePageTitle } from "../pages/usePageTitle.js";
 import { principalFromMe } from "../records/model/access.js";
 import { surveysApi } from "./api/surveys-api.js";
 import { SurveysProvider } from "./common/SurveysContext.js";
@@ -45,38 +32,19 @@ const useStyles = makeStyles({
  * (the home page's task links) or ?view=respond&survey=.
  */
 export default function SurveysPage() {
-  const { t } = useTranslation();
-  const { me, reloadMe } = useSession();
-  usePageTitle(t("surveys.title"));
-  if (me.status === "loading") return <Spinner label={t("app.loading")} />;
-  if (me.status === "error") return <ErrorPanel error={me.error} onRetry={reloadMe} />;
-  return <SurveysForUser me={me.data} />;
+  return <ModulePage titleKey="surveys.title">{(me) => <SurveysForUser me={me} />}</ModulePage>;
 }
 
 const LIST_VIEWS: readonly View[] = ["mine", "school", "answer"];
+const SURVEY_PARAMS = ["survey"] as const;
 
 function SurveysForUser({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const routeParams = useParams();
   const principal = useMemo(() => principalFromMe(me), [me]);
-  const choices = useMemo(() => {
-    const ids = surveySchools(principal);
-    return me.schools.filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, name: s.name }));
-  }, [me, principal]);
-  if (choices.length === 0) {
-    return (
-      <section aria-labelledby="page-title" className={styles.page}>
-        <Title1 as="h1" id="page-title">
-          {t("surveys.title")}
-        </Title1>
-        <MessageBar layout="multiline" intent="info">
-          <MessageBarBody>{t("surveys.noAccess")}</MessageBarBody>
-        </MessageBar>
-      </section>
-    );
-  }
+  const choices = useMemo(() => schoolChoices(me, surveySchools(principal)), [me, principal]);
+  const onSchool = useSchoolSwitch(SURVEY_PARAMS);
+  if (choices.length === 0) return <NoSchoolAccess titleKey="surveys.title" messageKey="surveys.noAccess" />;
   const wanted = routeParams.schoolId ?? params.get("school");
   const school = choices.find((s) => s.id === wanted) ?? choices[0];
   if (!school) return null;
@@ -87,14 +55,7 @@ function SurveysForUser({ me }: { me: Me }) {
       choices={choices}
       principal={principal}
       answerPath={routeParams.surveyId ?? null}
-      onSchool={(id) =>
-        setParams((p) => {
-          const next = new URLSearchParams(p);
-          next.set("school", id);
-          next.delete("survey");
-          return next;
-        })
-      }
+      onSchool={onSchool}
     />
   );
 }
